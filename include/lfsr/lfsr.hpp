@@ -1,0 +1,37 @@
+// An LFSR: characteristic polynomial plus form, and its transition matrix over GF(q) as NTL holds it.
+#pragma once
+
+#include <NTL/mat_GF2.h>
+#include <NTL/mat_lzz_p.h>
+
+#include <string>
+#include <string_view>
+
+#include "lfsr/polynomial.hpp"
+
+namespace lfsr {
+
+// Fibonacci: (s_0..s_{n-1}) -> (s_1..s_{n-1}, sum c_i s_i). Galois: r(x) -> x r(x) mod f(x).
+enum class Form { fibonacci, galois };
+
+std::string_view form_name(Form form);
+// Throws InputError for anything but "fibonacci" or "galois".
+Form parse_form(std::string_view text);
+
+struct Lfsr {
+  Polynomial polynomial;
+  Form form = Form::fibonacci;
+
+  int degree() const { return polynomial.degree(); }
+  const Field& field() const { return polynomial.field(); }
+};
+
+// Transition matrix A with next = A v, v the column vector of the state's coordinates
+// (state index = sum v_i q^i). For q = 2.
+NTL::mat_GF2 transition_matrix_gf2(const Lfsr& lfsr);
+
+// The same over GF(p); the caller must have installed the zz_p modulus p (zz_p::init or a
+// zz_pContext) in the calling thread.
+NTL::mat_zz_p transition_matrix_zz_p(const Lfsr& lfsr);
+
+}  // namespace lfsr

@@ -1,0 +1,48 @@
+// Rendering a result: one function per output format (text for people, JSON for scripts).
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <gmpxx.h>
+
+#include <string>
+
+#include "lfsr/cycle_structure.hpp"
+#include "lfsr/field.hpp"
+
+namespace lfsr {
+
+// Version of the JSON contract: raised only when an existing key changes meaning.
+inline constexpr int json_schema_version = 1;
+
+// What was analyzed and how: everything a report states besides the cycle structure itself.
+struct RunInfo {
+  Field field = Field::from_order(2);
+  int bits = 0;
+  std::string polynomial;  // Polynomial::to_string()
+  std::string form;        // "fibonacci" | "galois"
+  std::string method = "enumerate";
+  std::string mode;        // runner that ran the chunks: "seq" | "threads" | "fork"
+  int workers = 1;
+  double seconds = 0;      // wall time of the analysis itself
+};
+
+struct Report {
+  RunInfo run;
+  CycleStructure result;
+};
+
+// The JSON object of the contract (docs/json.md); big integers stay exact (see dump_json).
+nlohmann::json report_json(const Report& report);
+
+// A JSON value for a big integer: a plain number when it fits in 64 bits, otherwise a marked
+// string that dump_json writes out as a bare number with all its digits.
+nlohmann::json big_number(const mpz_class& value);
+
+// Serializes JSON like nlohmann's dump(indent), but writes big_number values as bare digits.
+std::string dump_json(const nlohmann::json& value, int indent = -1);
+
+// The human-readable report: field, polynomial, a table of cycle lengths, counts and states, timing.
+std::string report_text(const Report& report);
+
+}  // namespace lfsr

@@ -1,0 +1,65 @@
+// Who runs the chunks: sequentially, by threads, or by the persistent fork pool. Runners know
+// nothing of LFSRs: they run numbered chunks of a job and hand back each chunk's result bytes.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace lfsr {
+
+// One worker's view of a job: keeps per-worker scratch state between the chunks it runs.
+class ChunkWorker {
+ public:
+  virtual ~ChunkWorker() = default;
+  // Runs chunk `chunk` and returns its result, serialized.
+  virtual std::string run_chunk(std::uint64_t chunk) = 0;
+};
+
+// A job cut into chunks. Built from a JobDescription, so a forked worker rebuilds the same job.
+class ChunkJob {
+ public:
+  virtual ~ChunkJob() = default;
+  virtual std::unique_ptr<ChunkWorker> make_worker() = 0;
+};
+
+// What a runner is given: a registered job kind, the bytes its factory rebuilds it from, and
+// the number of chunks. `run_id` tells workers when a new job begins.
+struct JobDescription {
+  std::string kind;
+  std::string spec;
+  std::uint64_t chunks = 0;
+  std::uint64_t run_id = 0;
+};
+
+using JobFactory = std::unique_ptr<ChunkJob> (*)(std::string_view spec);
+
+// Registers a job kind; must happen before the fork pool starts (static registration does).
+void register_job_kind(const std::string& kind, JobFactory factory);
+std::unique_ptr<ChunkJob> make_job(const JobDescription& job);
+// A fresh run id, unique within the process.
+std::uint64_t next_run_id();
+
+enum class Mode { seq, threads, fork, automatic };
+std::string_view mode_name(Mode mode);
+// Throws InputError for an unknown name.
+Mode parse_mode(std::string_view text);
+
+class Runner {
+ public:
+  virtual ~Runner() = default;
+  virtual Mode mode() const = 0;
+  virtual int workers() const = 0;
+  // Runs every chunk; result[i] is chunk i's. Throws WorkerError when a worker fails.
+  virtual std::vector<std::string> run(const JobDescription& job) = 0;
+};
+
+std::unique_ptr<Runner> make_sequential_runner();
+std::unique_ptr<Runner> make_thread_runner(int workers);
+
+// Number of online CPUs (at least 1).
+int online_cpus();
+
+}  // namespace lfsr
