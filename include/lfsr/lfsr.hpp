@@ -4,7 +4,9 @@
 #include <NTL/mat_GF2.h>
 #include <NTL/mat_lzz_p.h>
 
+#include <cstdint>
 #include <string>
+#include <vector>
 #include <string_view>
 
 #include "lfsr/polynomial.hpp"
@@ -25,6 +27,11 @@ struct Lfsr {
   int degree() const { return polynomial.degree(); }
   const Field& field() const { return polynomial.field(); }
 };
+
+// The transition matrix A, dense and row-major, entries in 0..q-1: next = A v.
+// Fibonacci: v'_i = v_{i+1} (i < n-1), v'_{n-1} = sum c_i v_i.
+// Galois:    v'_i = v_{i-1} + c_i v_{n-1} (v_{-1} = 0), i.e. x r(x) mod f with x^n = sum c_i x^i.
+std::vector<std::uint32_t> transition_entries(const Lfsr& lfsr);
 
 // Transition matrix A with next = A v, v the column vector of the state's coordinates
 // (state index = sum v_i q^i). For q = 2.

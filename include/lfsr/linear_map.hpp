@@ -30,8 +30,6 @@ struct LinearMap {
   std::uint64_t state_count() const;
   // Whether the map is a permutation of the states (no transient states).
   bool is_invertible() const;
-  // Applies the map to one state index, digit by digit: the slow reference the kernels are tested against.
-  std::uint64_t apply(std::uint64_t state) const;
 
   // Compact binary form, so a forked worker can rebuild the same map.
   std::string serialize() const;

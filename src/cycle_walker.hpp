@@ -1,0 +1,276 @@
+// The chunk job of enumeration: scan a range of start states and walk the cycles they lie on.
+//
+// Correctness never depends on the visited marks; they only prune start states:
+// - A distinguished point (DP) is claimed by exactly one walker (atomic test-and-set). The claimer
+//   walks the segment to the next DP and tries to claim that one too; a chain of segments ends at
+//   a DP claimed before. In a permutation that DP is the first of another chain (its predecessor
+//   DP is ours), so chains link start -> start and stitch into whole cycles at the end.
+// - A cycle without DPs is counted only by the walk that starts at its smallest state, and that
+//   state is never marked, so the scan always reaches it.
+// - `accounted` sums the lengths of completed chains and counted cycles. They are disjoint, so
+//   when it reaches the number of cyclic states every cycle has been found (the count proof) and
+//   the scan stops: a maximal-length register needs one walk and no marks beyond its start.
+#pragma once
+
+#include <sched.h>
+
+#include <algorithm>
+#include <cstring>
+#include <map>
+#include <vector>
+
+#include "byte_io.hpp"
+#include "enumeration_layout.hpp"
+#include "lfsr/runner.hpp"
+
+namespace lfsr {
+
+// A walk that reached a DP claimed by another walk: first DP -> stopping DP, states in between.
+struct Chain {
+  std::uint64_t from;
+  std::uint64_t to;
+  std::uint64_t length;
+};
+
+// What one chunk found: cycles closed inside it and chains left for stitching.
+struct ChunkFindings {
+  std::map<std::uint64_t, std::uint64_t> cycles;  // length -> count
+  std::vector<Chain> chains;
+
+  std::string serialize() const {
+    ByteWriter out;
+    out.put(cycles.size());
+    for (const auto& [length, count] : cycles) out.put(length).put(count);
+    out.put(chains.size());
+    for (const Chain& chain : chains) out.put(chain);
+    return out.take();
+  }
+  static ChunkFindings deserialize(std::string_view bytes) {
+    ByteReader in(bytes);
+    ChunkFindings findings;
+    for (auto n = in.get<std::size_t>(); n > 0; --n) {
+      const auto length = in.get<std::uint64_t>();
+      findings.cycles[length] += in.get<std::uint64_t>();
+    }
+    for (auto n = in.get<std::size_t>(); n > 0; --n) findings.chains.push_back(in.get<Chain>());
+    return findings;
+  }
+};
+
+template <class Stepper>
+class CycleWalker final : public ChunkWorker {
+ public:
+  CycleWalker(const Stepper& stepper, const EnumerationLayout& layout)
+      : stepper_(stepper),
+        layout_(layout),
+        visited_(SharedArena::instance().at<std::uint64_t>(layout.visited)),
+        claims_(SharedArena::instance().at<std::uint64_t>(layout.claims)),
+        block_ready_(SharedArena::instance().at<std::atomic<std::uint32_t>>(layout.block_ready)),
+        control_(*SharedArena::instance().at<SharedControl>(layout.control)),
+        dp_mask_((std::uint64_t{1} << layout.dp_bits) - 1),
+        block_mask_((std::uint64_t{1} << layout.block_bits) - 1),
+        pending_capacity_(layout.blocks() == 1 ? 0 : pending_per_block),
+        pending_(layout.blocks() * pending_capacity_),
+        pending_count_(layout.blocks()) {
+    trail_.reserve(mark_budget);
+  }
+
+  std::string run_chunk(std::uint64_t chunk) override {
+    findings_ = {};
+    const std::uint64_t begin = chunk * layout_.chunk_states;
+    const std::uint64_t end = std::min(layout_.states, begin + layout_.chunk_states);
+    for (std::uint64_t block = begin >> layout_.block_bits; !finished() && block <= (end - 1) >> layout_.block_bits; ++block)
+      scan_block(block, std::max(begin, block << layout_.block_bits),
+                 std::min(end, (block + 1) << layout_.block_bits));
+    scan_block_ = no_block;
+    for (std::uint64_t block = 0; block < pending_count_.size(); ++block) flush_block(block);
+    return findings_.serialize();
+  }
+
+ private:
+  static constexpr std::uint64_t no_block = ~std::uint64_t{0};
+  static constexpr std::uint64_t no_state = ~std::uint64_t{0};
+  // Walks mark at most this many states as they go; longer walks are remembered and marked only
+  // if the count proof fails (a maximal-length cycle is never marked).
+  static constexpr std::uint64_t mark_budget = 1 << 12;
+  static constexpr std::uint32_t pending_per_block = 256;
+  // After this many fruitless starts in a row the unmarked long walks are marked after all.
+  static constexpr int failures_before_marking = 64;
+
+  // A stretch of a walk that was not marked: `length` states from `start`, except `keep_unmarked`.
+  struct UnmarkedWalk {
+    std::uint64_t start;
+    std::uint64_t length;
+    std::uint64_t keep_unmarked;
+  };
+
+  bool finished() const { return control_.accounted.load(std::memory_order_relaxed) >= control_.target; }
+  bool is_distinguished(std::uint64_t state) const { return (state & dp_mask_) == 0; }
+  bool claim(std::uint64_t dp) const { return claims_.claim(dp >> layout_.dp_bits); }
+
+  void ensure_ready(std::uint64_t block) {
+    if (!layout_.lazy_blocks) return;
+    std::atomic<std::uint32_t>& ready = block_ready_[block];
+    if (ready.load(std::memory_order_acquire) == 2) return;
+    std::uint32_t expected = 0;
+    if (ready.compare_exchange_strong(expected, 1, std::memory_order_acq_rel)) {
+      const std::uint64_t first = block << layout_.block_bits;
+      const std::uint64_t last = std::min(layout_.states, first + block_mask_ + 1);
+      std::memset(visited_.words() + first / 64, 0, words_for_bits(last - first) * 8);
+      ready.store(2, std::memory_order_release);
+      return;
+    }
+    while (ready.load(std::memory_order_acquire) != 2) sched_yield();
+  }
+
+  void flush_block(std::uint64_t block) {
+    std::uint32_t& count = pending_count_[block];
+    if (count == 0) return;
+    ensure_ready(block);
+    const std::uint64_t base = block << layout_.block_bits;
+    const std::uint32_t* offsets = &pending_[block * pending_capacity_];
+    for (std::uint32_t i = 0; i < count; ++i) visited_.mark(base + offsets[i]);
+    count = 0;
+  }
+
+  void mark(std::uint64_t state) {
+    const std::uint64_t block = state >> layout_.block_bits;
+    if (block == scan_block_ || pending_capacity_ == 0) {
+      visited_.mark(state);
+      return;
+    }
+    std::uint32_t& count = pending_count_[block];
+    pending_[block * pending_capacity_ + count] = static_cast<std::uint32_t>(state & block_mask_);
+    if (++count == pending_capacity_) flush_block(block);
+  }
+
+  void scan_block(std::uint64_t block, std::uint64_t begin, std::uint64_t end) {
+    ensure_ready(block);
+    flush_block(block);
+    scan_block_ = block;
+    for (std::uint64_t word = begin / 64; word <= (end - 1) / 64; ++word) {
+      const std::uint64_t lo = std::max(begin, word * 64) - word * 64;
+      const std::uint64_t hi = std::min(end, word * 64 + 64) - word * 64;
+      const std::uint64_t range = (hi == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << hi) - 1) & ~((std::uint64_t{1} << lo) - 1);
+      std::uint64_t tried = 0;
+      // Re-read the word after every walk: the walk may have marked states of this word.
+      for (std::uint64_t open; (open = ~visited_.load(word) & range & ~tried) != 0;) {
+        if (finished()) return;
+        const std::uint64_t bit = open & (0 - open);
+        tried |= bit;
+        walk_from(word * 64 + static_cast<std::uint64_t>(std::countr_zero(bit)));
+      }
+    }
+  }
+
+  void count_cycle(std::uint64_t length) {
+    ++findings_.cycles[length];
+    control_.accounted.fetch_add(length, std::memory_order_relaxed);
+  }
+
+  void walk_from(std::uint64_t start) {
+    if (is_distinguished(start)) {
+      note_attempt(walk_chain(start));
+      return;
+    }
+    // Walk to the first DP; back at `start` first means a cycle without DPs.
+    trail_.clear();
+    std::uint64_t state = start;
+    std::uint64_t smallest = start;
+    std::uint64_t steps = 0;
+    for (;;) {
+      state = stepper_.next(state);
+      ++steps;
+      if (state == start) {
+        finish_dp_free_cycle(start, smallest, steps);
+        return;
+      }
+      if (is_distinguished(state)) break;
+      smallest = std::min(smallest, state);
+      if (trail_.size() < mark_budget) trail_.push_back(state);
+    }
+    // The prefix lies on a cycle with DPs: whoever claims the DP before `state` covers it.
+    mark(start);
+    for (std::uint64_t s : trail_) mark(s);
+    if (steps - 1 > trail_.size()) unmarked_.push_back({start, steps, no_state});
+    note_attempt(walk_chain(state));
+  }
+
+  void finish_dp_free_cycle(std::uint64_t start, std::uint64_t smallest, std::uint64_t length) {
+    if (smallest == start) count_cycle(length);
+    if (length - 1 > trail_.size()) {
+      unmarked_.push_back({start, length, smallest});
+      return;
+    }
+    if (start != smallest) mark(start);
+    for (std::uint64_t s : trail_)
+      if (s != smallest) mark(s);
+  }
+
+  // Claims `first` and walks the chain from it; false when `first` was claimed already.
+  bool walk_chain(std::uint64_t first) {
+    if (!claim(first)) return false;
+    std::uint64_t state = first;
+    std::uint64_t length = 0;
+    // Stop at the first DP whose claim fails; a DP we claim just extends the chain.
+    auto at_chain_end = [this](std::uint64_t s) { return is_distinguished(s) && !claim(s); };
+    do {
+      mark(state);
+      state = stepper_.next(state);
+      ++length;
+    } while (length < mark_budget && !at_chain_end(state));
+    if (length == mark_budget && !at_chain_end(state)) {
+      const std::uint64_t unmarked_start = state;
+      const std::uint64_t marked = length;
+      do {
+        state = stepper_.next(state);
+        ++length;
+      } while (!at_chain_end(state));
+      unmarked_.push_back({unmarked_start, length - marked, no_state});
+    }
+    if (state == first)
+      ++findings_.cycles[length];
+    else
+      findings_.chains.push_back({first, state, length});
+    control_.accounted.fetch_add(length, std::memory_order_relaxed);
+    return true;
+  }
+
+  void note_attempt(bool productive) {
+    failures_ = productive ? 0 : failures_ + 1;
+    if (failures_ >= failures_before_marking && !unmarked_.empty()) mark_unmarked_walks();
+  }
+
+  // The count proof has not come through yet, and starts keep landing on walked cycles.
+  void mark_unmarked_walks() {
+    for (const UnmarkedWalk& walk : unmarked_) {
+      std::uint64_t state = walk.start;
+      for (std::uint64_t i = 0; i < walk.length; ++i) {
+        if ((i & 0xFFFF) == 0 && finished()) break;
+        if (state != walk.keep_unmarked) mark(state);
+        state = stepper_.next(state);
+      }
+    }
+    unmarked_.clear();
+    failures_ = 0;
+  }
+
+  Stepper stepper_;
+  EnumerationLayout layout_;
+  SharedBits visited_;
+  SharedBits claims_;
+  std::atomic<std::uint32_t>* block_ready_;
+  SharedControl& control_;
+  std::uint64_t dp_mask_;
+  std::uint64_t block_mask_;
+  std::uint32_t pending_capacity_;
+  std::vector<std::uint32_t> pending_;
+  std::vector<std::uint32_t> pending_count_;
+  std::uint64_t scan_block_ = no_block;
+  std::vector<std::uint64_t> trail_;
+  std::vector<UnmarkedWalk> unmarked_;
+  int failures_ = 0;
+  ChunkFindings findings_;
+};
+
+}  // namespace lfsr

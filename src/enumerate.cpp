@@ -1,0 +1,188 @@
+// Enumeration: lays out the shared state, runs the chunk jobs on a runner, stitches the chains.
+#include "lfsr/enumerate.hpp"
+
+#include <fmt/format.h>
+
+#include <bit>
+#include <cstring>
+#include <unordered_map>
+
+#include "byte_io.hpp"
+#include "cycle_walker.hpp"
+#include "enumeration_layout.hpp"
+#include "image_pass.hpp"
+#include "lfsr/error.hpp"
+#include "lfsr/stepper.hpp"
+
+namespace lfsr {
+
+namespace {
+
+constexpr const char* cycles_job = "enumerate.cycles";
+constexpr const char* image_job = "enumerate.image";
+
+// A job whose workers are Worker<Stepper>, Stepper chosen from the map in the spec.
+template <template <class> class Worker, class Stepper>
+class EnumerationJob final : public ChunkJob {
+ public:
+  EnumerationJob(const Stepper& stepper, const EnumerationLayout& layout) : stepper_(stepper), layout_(layout) {}
+  std::unique_ptr<ChunkWorker> make_worker() override {
+    return std::make_unique<Worker<Stepper>>(stepper_, layout_);
+  }
+
+ private:
+  Stepper stepper_;
+  EnumerationLayout layout_;
+};
+
+std::string job_spec(const EnumerationLayout& layout, const LinearMap& map) {
+  return ByteWriter().put(layout).put_bytes(map.serialize()).take();
+}
+
+template <template <class> class Worker>
+std::unique_ptr<ChunkJob> rebuild_job(std::string_view spec) {
+  ByteReader in(spec);
+  const auto layout = in.get<EnumerationLayout>();
+  const LinearMap map = LinearMap::deserialize(in.get_bytes());
+  return with_stepper(map, [&](const auto& stepper) -> std::unique_ptr<ChunkJob> {
+    return std::make_unique<EnumerationJob<Worker, std::decay_t<decltype(stepper)>>>(stepper, layout);
+  });
+}
+
+// Registered before main runs, hence before any worker is forked.
+const bool registered = [] {
+  register_job_kind(cycles_job, rebuild_job<CycleWalker>);
+  register_job_kind(image_job, rebuild_job<ImagePass>);
+  return true;
+}();
+
+int ceil_log2(std::uint64_t n) { return n <= 1 ? 0 : 64 - std::countl_zero(n - 1); }
+
+std::uint64_t default_chunk_states(std::uint64_t states, int block_bits, int workers) {
+  if (workers <= 1) return states;
+  // About 16 chunks per worker balances the load; whole blocks keep marks cache-friendly.
+  const std::uint64_t block = std::uint64_t{1} << block_bits;
+  const std::uint64_t wanted = states / (static_cast<std::uint64_t>(workers) * 16);
+  return std::max(block, wanted / block * block);
+}
+
+EnumerationLayout plan_layout(std::uint64_t states, int workers, const EnumerationOptions& options) {
+  EnumerationLayout layout;
+  layout.states = states;
+  const int log_states = ceil_log2(states);
+  layout.block_bits = std::min(log_states, 20);
+  // One DP in 2^dp_bits states: short prefixes on small spaces, a small claim table on large ones.
+  layout.dp_bits = std::clamp(log_states - 18, 2, 10);
+  layout.chunk_states = options.chunk_states ? options.chunk_states
+                                             : default_chunk_states(states, layout.block_bits, workers);
+  return layout;
+}
+
+std::uint64_t bitset_bytes(std::uint64_t bits) { return words_for_bits(bits) * 8; }
+
+std::uint64_t popcount(const std::uint64_t* words, std::uint64_t bits) {
+  std::uint64_t total = 0;
+  for (std::uint64_t i = 0; i < words_for_bits(bits); ++i) total += static_cast<std::uint64_t>(std::popcount(words[i]));
+  return total;
+}
+
+// Follows chain links start -> start until each cycle closes; every link must be used once.
+void stitch_chains(const std::vector<Chain>& chains, CycleStructure& result) {
+  std::unordered_map<std::uint64_t, const Chain*> by_start;
+  for (const Chain& chain : chains)
+    if (!by_start.emplace(chain.from, &chain).second)
+      throw InternalError(fmt::format("two chains start at state {}", chain.from));
+  std::unordered_map<std::uint64_t, bool> used;
+  for (const Chain& chain : chains) {
+    if (used[chain.from]) continue;
+    mpz_class length = 0;
+    for (const Chain* link = &chain; !used[link->from];) {
+      used[link->from] = true;
+      length += mpz_class(std::to_string(link->length));
+      const auto next = by_start.find(link->to);
+      if (next == by_start.end()) throw InternalError(fmt::format("chain ends at unclaimed state {}", link->to));
+      link = next->second;
+    }
+    result.add_cycles(length, 1);
+  }
+}
+
+mpz_class big(std::uint64_t value) { return mpz_class(std::to_string(value)); }
+
+}  // namespace
+
+std::uint64_t enumeration_memory_bytes(const LinearMap& map, int workers) {
+  const std::uint64_t states = map.state_count();
+  if (states == 0) return ~std::uint64_t{0};
+  const EnumerationLayout layout = plan_layout(states, workers, {});
+  const std::uint64_t bitsets = map.is_invertible() ? 1 : 3;
+  const std::uint64_t per_worker = layout.blocks() * 256 * 4 + (std::uint64_t{1} << 16);
+  return bitsets * bitset_bytes(states) + bitset_bytes(states >> layout.dp_bits) + layout.blocks() * 4 +
+         static_cast<std::uint64_t>(workers) * per_worker;
+}
+
+CycleStructure enumerate(const LinearMap& map, Runner& runner, const EnumerationOptions& options) {
+  const std::uint64_t states = map.state_count();
+  if (states == 0 || states > max_enumeration_states)
+    throw ResourceError(fmt::format("a state space of {}^{} states is too large to enumerate", map.p, map.dimension));
+  SharedArena& arena = SharedArena::instance();
+  arena.reset();
+  EnumerationLayout layout = plan_layout(states, runner.workers(), options);
+  layout.visited = arena.allocate(bitset_bytes(states));
+  layout.claims = arena.allocate(bitset_bytes((states >> layout.dp_bits) + 1));
+  layout.block_ready = arena.allocate(layout.blocks() * sizeof(std::atomic<std::uint32_t>));
+  layout.control = arena.allocate(sizeof(SharedControl));
+  std::memset(arena.at<std::byte>(layout.claims), 0, bitset_bytes((states >> layout.dp_bits) + 1));
+  std::memset(arena.at<std::byte>(layout.block_ready), 0, layout.blocks() * sizeof(std::atomic<std::uint32_t>));
+
+  CycleStructure result;
+  result.states = big(states);
+  std::uint64_t cyclic_states = states;
+  std::uint64_t longest_tail = 0;
+  if (map.is_invertible()) {
+    layout.lazy_blocks = true;
+  } else {
+    // Cyclic states = image(A^t) once it stops shrinking; t is then the longest tail.
+    layout.image_from = arena.allocate(bitset_bytes(states));
+    layout.image_to = arena.allocate(bitset_bytes(states));
+    auto* from = arena.at<std::uint64_t>(layout.image_from);
+    std::memset(from, 0xFF, bitset_bytes(states));
+    for (std::uint64_t size = states;;) {
+      std::memset(arena.at<std::byte>(layout.image_to), 0, bitset_bytes(states));
+      runner.run({image_job, job_spec(layout, map), layout.chunks(), next_run_id()});
+      const std::uint64_t image_size = popcount(arena.at<std::uint64_t>(layout.image_to), states);
+      if (image_size == size) break;
+      size = image_size;
+      ++longest_tail;
+      std::swap(layout.image_from, layout.image_to);
+    }
+    cyclic_states = popcount(arena.at<std::uint64_t>(layout.image_to), states);
+    // Transient states are never scanned: mark them visited up front.
+    const auto* cyclic = arena.at<std::uint64_t>(layout.image_to);
+    auto* visited = arena.at<std::uint64_t>(layout.visited);
+    for (std::uint64_t i = 0; i < words_for_bits(states); ++i) visited[i] = ~cyclic[i];
+  }
+  auto& control = *new (arena.at<SharedControl>(layout.control)) SharedControl{};
+  control.accounted = 0;
+  control.target = cyclic_states;
+
+  const std::vector<std::string> chunk_results =
+      runner.run({cycles_job, job_spec(layout, map), layout.chunks(), next_run_id()});
+  std::vector<Chain> chains;
+  for (const std::string& bytes : chunk_results) {
+    ChunkFindings findings = ChunkFindings::deserialize(bytes);
+    for (const auto& [length, count] : findings.cycles) result.add_cycles(big(length), big(count));
+    chains.insert(chains.end(), findings.chains.begin(), findings.chains.end());
+  }
+  stitch_chains(chains, result);
+
+  result.cyclic_states = big(cyclic_states);
+  result.transient_states = big(states - cyclic_states);
+  result.max_tail = big(longest_tail);
+  if (result.states_on_cycles() != result.cyclic_states || control.accounted.load() != cyclic_states)
+    throw InternalError(fmt::format("enumeration found cycles covering {} states, expected {}",
+                                    result.states_on_cycles().get_str(), cyclic_states));
+  return result;
+}
+
+}  // namespace lfsr

@@ -1,0 +1,41 @@
+// The process-wide MAP_SHARED arena that threads and forked workers all address at the same place.
+#include "lfsr/shared_arena.hpp"
+
+#include <fmt/format.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <system_error>
+
+#include "lfsr/error.hpp"
+
+namespace lfsr {
+
+SharedArena& SharedArena::instance() {
+  static SharedArena arena;
+  return arena;
+}
+
+SharedArena::SharedArena() {
+  // Reserve address space for twice the physical memory; MAP_NORESERVE commits nothing until
+  // touched, and the memory-size check before a run keeps real use within what the machine has.
+  const auto pages = static_cast<std::size_t>(sysconf(_SC_PHYS_PAGES));
+  const auto page_size = static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
+  capacity_ = 2 * pages * page_size;
+  void* region = mmap(nullptr, capacity_, PROT_READ | PROT_WRITE,
+                      MAP_SHARED | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  if (region == MAP_FAILED) throw std::system_error(errno, std::generic_category(), "mmap shared arena");
+  base_ = static_cast<std::byte*>(region);
+}
+
+std::size_t SharedArena::allocate(std::size_t bytes) {
+  constexpr std::size_t alignment = 4096;
+  const std::size_t offset = (used_ + alignment - 1) / alignment * alignment;
+  if (bytes > capacity_ || offset > capacity_ - bytes)
+    throw ResourceError(fmt::format("shared memory arena of {} bytes cannot hold {} more bytes", capacity_, bytes));
+  used_ = offset + bytes;
+  return offset;
+}
+
+}  // namespace lfsr

@@ -1,0 +1,26 @@
+// The general digit-wise kernel.
+#include "lfsr/stepper.hpp"
+
+#include <array>
+
+namespace lfsr {
+
+DigitStepper::DigitStepper(const LinearMap& map)
+    : p_(map.p), dimension_(map.dimension), matrix_(map.matrix) {}
+
+std::uint64_t DigitStepper::next(std::uint64_t state) const {
+  // Enumerable state spaces have at most 2^40 states, so at most 40 digits.
+  std::array<std::uint64_t, 64> digits{};
+  const auto n = static_cast<std::size_t>(dimension_);
+  for (std::size_t i = 0; i < n; ++i, state /= p_) digits[i] = state % p_;
+  std::uint64_t next = 0;
+  for (std::size_t row = n; row-- > 0;) {
+    const std::uint32_t* entries = &matrix_[row * n];
+    std::uint64_t digit = 0;
+    for (std::size_t col = 0; col < n; ++col) digit = (digit + entries[col] * digits[col]) % p_;
+    next = next * p_ + digit;
+  }
+  return next;
+}
+
+}  // namespace lfsr

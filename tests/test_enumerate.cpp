@@ -1,0 +1,112 @@
+// Enumeration against the independent brute force, closed formulas, and itself across runners.
+#include <catch2/catch.hpp>
+
+#include <numeric>
+
+#include "brute_force.hpp"
+#include "lfsr/enumerate.hpp"
+
+using namespace lfsr;
+
+namespace {
+
+CycleStructure enumerate_lfsr(const Lfsr& lfsr, Runner& runner, std::uint64_t chunk_states = 0) {
+  return enumerate(linear_map_of(lfsr), runner, {chunk_states});
+}
+
+// (1/n) sum_{d | n} phi(d) q^(n/d): the number of necklaces, i.e. cycles of x^n - 1.
+mpz_class necklaces(unsigned q, unsigned n) {
+  mpz_class total = 0;
+  for (unsigned d = 1; d <= n; ++d) {
+    if (n % d != 0) continue;
+    unsigned phi = 0;
+    for (unsigned k = 1; k <= d; ++k) phi += std::gcd(k, d) == 1 ? 1 : 0;
+    mpz_class power;
+    mpz_ui_pow_ui(power.get_mpz_t(), q, n / d);
+    total += phi * power;
+  }
+  return total / n;
+}
+
+}  // namespace
+
+TEST_CASE("enumeration equals the brute force for every polynomial of small degree", "[enumerate]") {
+  const auto form = GENERATE(Form::fibonacci, Form::galois);
+  const auto [q, max_degree] = GENERATE(std::pair{2U, 10}, std::pair{3U, 6}, std::pair{5U, 3}, std::pair{7U, 2});
+  const Field field = Field::from_order(q);
+  const auto runner = make_sequential_runner();
+  for (int n = 1; n <= max_degree; ++n) {
+    for (const Polynomial& f : testing::all_polynomials(field, n)) {
+      const Lfsr lfsr{f, form};
+      CAPTURE(q, f.to_string(), form_name(form));
+      REQUIRE(enumerate_lfsr(lfsr, *runner) == testing::brute_force_structure(testing::successors_by_ntl(lfsr)));
+    }
+  }
+}
+
+TEST_CASE("x^n - 1 has as many cycles as there are necklaces", "[enumerate]") {
+  const auto [q, max_degree] = GENERATE(std::pair{2U, 20U}, std::pair{3U, 10U});
+  const auto form = GENERATE(Form::fibonacci, Form::galois);
+  const Field field = Field::from_order(q);
+  const auto runner = make_sequential_runner();
+  for (unsigned n = 1; n <= max_degree; ++n) {
+    std::vector<std::uint32_t> coefficients(n + 1, 0);
+    coefficients[0] = field.neg(1);
+    coefficients[n] = 1;
+    const Lfsr lfsr{Polynomial(field, coefficients), form};
+    CAPTURE(q, n);
+    const CycleStructure result = enumerate_lfsr(lfsr, *runner);
+    REQUIRE(result.total_cycles() == necklaces(q, n));
+    REQUIRE(result.cyclic_states == result.states);
+  }
+}
+
+TEST_CASE("the THEORY.md worked examples come out as stated", "[enumerate]") {
+  const Field gf2 = Field::from_order(2);
+  const auto runner = make_sequential_runner();
+  using Histogram = std::map<mpz_class, mpz_class>;
+  auto cycles_of = [&](const char* text) { return enumerate_lfsr({parse_polynomial(text, gf2)}, *runner); };
+  CHECK(cycles_of("x^4+x+1").cycles == Histogram{{1, 1}, {15, 1}});
+  CHECK(cycles_of("x^4+x^3+x^2+x+1").cycles == Histogram{{1, 1}, {5, 3}});
+  CHECK(cycles_of("x^4+1").cycles == Histogram{{1, 2}, {2, 1}, {4, 3}});
+  const CycleStructure singular = cycles_of("x^3+x^2");
+  CHECK(singular.cyclic_states == 2);
+  CHECK(singular.transient_states == 6);
+  CHECK(singular.max_tail == 2);
+  CHECK(singular.fixed_points() == 2);
+}
+
+TEST_CASE("the default polynomials are maximal length by enumeration up to degree 22", "[enumerate]") {
+  const auto runner = make_sequential_runner();
+  for (int bits = min_default_bits; bits <= 22; ++bits) {
+    CAPTURE(bits);
+    const CycleStructure result = enumerate_lfsr({default_maximal_polynomial(bits)}, *runner);
+    REQUIRE(result.maximal_length());
+  }
+}
+
+TEST_CASE("every runner, worker count and chunk size gives the same result", "[enumerate]") {
+  const Field gf2 = Field::from_order(2);
+  const Field gf3 = Field::from_order(3);
+  const auto sequential = make_sequential_runner();
+  const std::vector<Lfsr> registers = {
+      {parse_polynomial("x^16+x^14+x^13+x^11+1", gf2)},
+      {parse_polynomial("x^16+x^14+x^13+x^11+1", gf2), Form::galois},
+      {parse_polynomial("x^14+1", gf2)},
+      {parse_polynomial("x^15+x^14+x^3+x^2", gf2)},
+      {parse_polynomial("x^12+x^11+x^6+1", gf2), Form::galois},
+      {parse_polynomial("x^8+2*x^3+x+1", gf3)},
+      {parse_polynomial("x^7+x^5+2*x^2", gf3), Form::galois},
+  };
+  for (const Lfsr& lfsr : registers) {
+    const CycleStructure expected = enumerate_lfsr(lfsr, *sequential);
+    for (int workers = 1; workers <= 8; ++workers) {
+      const auto threads = make_thread_runner(workers);
+      for (std::uint64_t chunk : {std::uint64_t{0}, std::uint64_t{1}, std::uint64_t{7}, std::uint64_t{1000}}) {
+        if (chunk == 1 && workers > 2) continue;  // chunk size 1 is slow enough with one or two workers
+        CAPTURE(lfsr.polynomial.to_string(), form_name(lfsr.form), workers, chunk);
+        REQUIRE(enumerate_lfsr(lfsr, *threads, chunk) == expected);
+      }
+    }
+  }
+}
