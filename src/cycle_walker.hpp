@@ -15,8 +15,11 @@
 #include <sched.h>
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <map>
+#include <memory>
+#include <utility>
 #include <vector>
 
 #include "byte_io.hpp"
@@ -57,6 +60,13 @@ struct ChunkFindings {
   }
 };
 
+// Marks a worker may defer per block: lists long enough that applying one touches each cache line
+// of the block's bitset several times, within about 256 MiB per worker.
+inline std::uint32_t pending_marks_per_block(const EnumerationLayout& layout) {
+  const std::uint64_t budget = (std::uint64_t{256} << 20) / sizeof(std::uint32_t) / layout.blocks();
+  return static_cast<std::uint32_t>(std::clamp<std::uint64_t>(budget, 256, (std::uint64_t{1} << layout.block_bits) / 8));
+}
+
 template <class Stepper>
 class CycleWalker final : public ChunkWorker {
  public:
@@ -69,8 +79,8 @@ class CycleWalker final : public ChunkWorker {
         control_(*SharedArena::instance().at<SharedControl>(layout.control)),
         dp_mask_((std::uint64_t{1} << layout.dp_bits) - 1),
         block_mask_((std::uint64_t{1} << layout.block_bits) - 1),
-        pending_capacity_(layout.blocks() == 1 ? 0 : pending_per_block),
-        pending_(layout.blocks() * pending_capacity_),
+        pending_capacity_(layout.blocks() == 1 ? 0 : pending_marks_per_block(layout)),
+        pending_(new std::uint32_t[layout.blocks() * pending_capacity_]),  // untouched until used
         pending_count_(layout.blocks()) {
     trail_.reserve(mark_budget);
   }
@@ -83,7 +93,10 @@ class CycleWalker final : public ChunkWorker {
       scan_block(block, std::max(begin, block << layout_.block_bits),
                  std::min(end, (block + 1) << layout_.block_bits));
     scan_block_ = no_block;
+    publish();
     for (std::uint64_t block = 0; block < pending_count_.size(); ++block) flush_block(block);
+    for (std::uint64_t length = 1; length < short_cycle_limit; ++length)
+      if (short_cycles_[length] != 0) findings_.cycles[length] += std::exchange(short_cycles_[length], 0);
     return findings_.serialize();
   }
 
@@ -93,9 +106,10 @@ class CycleWalker final : public ChunkWorker {
   // Walks mark at most this many states as they go; longer walks are remembered and marked only
   // if the count proof fails (a maximal-length cycle is never marked).
   static constexpr std::uint64_t mark_budget = 1 << 12;
-  static constexpr std::uint32_t pending_per_block = 256;
   // After this many fruitless starts in a row the unmarked long walks are marked after all.
   static constexpr int failures_before_marking = 64;
+  static constexpr std::uint64_t publish_batch = 1 << 16;
+  static constexpr std::uint64_t short_cycle_limit = 256;
 
   // A stretch of a walk that was not marked: `length` states from `start`, except `keep_unmarked`.
   struct UnmarkedWalk {
@@ -104,7 +118,25 @@ class CycleWalker final : public ChunkWorker {
     std::uint64_t keep_unmarked;
   };
 
-  bool finished() const { return control_.accounted.load(std::memory_order_relaxed) >= control_.target; }
+  // Our own unpublished count included: a lone worker sees the proof complete at once.
+  bool finished() const { return control_.accounted.load(std::memory_order_relaxed) + unpublished_ >= control_.target; }
+
+  // Adds to `accounted` in batches: a locked add per short cycle would cost more than its walk.
+  void account(std::uint64_t states) {
+    unpublished_ += states;
+    if (unpublished_ >= publish_batch) publish();
+  }
+  void publish() {
+    control_.accounted.fetch_add(unpublished_, std::memory_order_relaxed);
+    unpublished_ = 0;
+  }
+  void record_cycle(std::uint64_t length) {
+    if (length < short_cycle_limit)
+      ++short_cycles_[length];
+    else
+      ++findings_.cycles[length];
+    account(length);
+  }
   bool is_distinguished(std::uint64_t state) const { return (state & dp_mask_) == 0; }
   bool claim(std::uint64_t dp) const { return claims_.claim(dp >> layout_.dp_bits); }
 
@@ -129,6 +161,7 @@ class CycleWalker final : public ChunkWorker {
     ensure_ready(block);
     const std::uint64_t base = block << layout_.block_bits;
     const std::uint32_t* offsets = &pending_[block * pending_capacity_];
+    // Applied in one go, so the block's part of the bitset is fetched into cache once per list.
     for (std::uint32_t i = 0; i < count; ++i) visited_.mark(base + offsets[i]);
     count = 0;
   }
@@ -163,11 +196,6 @@ class CycleWalker final : public ChunkWorker {
     }
   }
 
-  void count_cycle(std::uint64_t length) {
-    ++findings_.cycles[length];
-    control_.accounted.fetch_add(length, std::memory_order_relaxed);
-  }
-
   void walk_from(std::uint64_t start) {
     if (is_distinguished(start)) {
       note_attempt(walk_chain(start));
@@ -197,7 +225,7 @@ class CycleWalker final : public ChunkWorker {
   }
 
   void finish_dp_free_cycle(std::uint64_t start, std::uint64_t smallest, std::uint64_t length) {
-    if (smallest == start) count_cycle(length);
+    if (smallest == start) record_cycle(length);
     if (length - 1 > trail_.size()) {
       unmarked_.push_back({start, length, smallest});
       return;
@@ -228,11 +256,12 @@ class CycleWalker final : public ChunkWorker {
       } while (!at_chain_end(state));
       unmarked_.push_back({unmarked_start, length - marked, no_state});
     }
-    if (state == first)
-      ++findings_.cycles[length];
-    else
+    if (state == first) {
+      record_cycle(length);
+    } else {
       findings_.chains.push_back({first, state, length});
-    control_.accounted.fetch_add(length, std::memory_order_relaxed);
+      account(length);
+    }
     return true;
   }
 
@@ -264,12 +293,14 @@ class CycleWalker final : public ChunkWorker {
   std::uint64_t dp_mask_;
   std::uint64_t block_mask_;
   std::uint32_t pending_capacity_;
-  std::vector<std::uint32_t> pending_;
+  std::unique_ptr<std::uint32_t[]> pending_;
   std::vector<std::uint32_t> pending_count_;
   std::uint64_t scan_block_ = no_block;
   std::vector<std::uint64_t> trail_;
   std::vector<UnmarkedWalk> unmarked_;
   int failures_ = 0;
+  std::uint64_t unpublished_ = 0;
+  std::array<std::uint64_t, short_cycle_limit> short_cycles_{};
   ChunkFindings findings_;
 };
 

@@ -116,7 +116,7 @@ std::uint64_t enumeration_memory_bytes(const LinearMap& map, int workers) {
   if (states == 0) return ~std::uint64_t{0};
   const EnumerationLayout layout = plan_layout(states, workers, {});
   const std::uint64_t bitsets = map.is_invertible() ? 1 : 3;
-  const std::uint64_t per_worker = layout.blocks() * 256 * 4 + (std::uint64_t{1} << 16);
+  const std::uint64_t per_worker = layout.blocks() * pending_marks_per_block(layout) * 4 + (std::uint64_t{1} << 16);
   return bitsets * bitset_bytes(states) + bitset_bytes(states >> layout.dp_bits) + layout.blocks() * 4 +
          static_cast<std::uint64_t>(workers) * per_worker;
 }
