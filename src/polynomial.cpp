@@ -1,0 +1,314 @@
+// Characteristic polynomials: validation, printing, and parsing of algebraic, hex and tap-list text.
+#include "lfsr/polynomial.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <bit>
+#include <cctype>
+#include <charconv>
+#include <utility>
+
+#include "lfsr/error.hpp"
+
+namespace lfsr {
+
+namespace {
+
+// Highest exponent accepted in text: far beyond any register that can be analysed, and it keeps the
+// dense coefficient vector a parser allocates small.
+constexpr std::uint64_t max_parsed_degree = 100000;
+
+bool is_space(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_x(char c) { return c == 'x' || c == 'X'; }
+
+std::string_view trim(std::string_view text) {
+  while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
+  while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
+  return text;
+}
+
+// User text quoted for a one-line message: control bytes escaped, long input shortened.
+std::string quoted(std::string_view text) {
+  constexpr std::size_t shown = 60;
+  std::string out = "\"";
+  for (char c : text.substr(0, shown)) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x20 || byte >= 0x7f || c == '"' || c == '\\') {
+      out += fmt::format("\\x{:02x}", byte);
+    } else {
+      out += c;
+    }
+  }
+  return out + (text.size() > shown ? "...\"" : "\"");
+}
+
+std::string describe_char(char c) {
+  const auto byte = static_cast<unsigned char>(c);
+  if (byte < 0x20 || byte >= 0x7f) return fmt::format("byte 0x{:02x}", byte);
+  return fmt::format("'{}'", c);
+}
+
+// A run of decimal digits as a number; false when it does not fit in 64 bits, so the caller can
+// name the digits in its own message.
+std::pair<std::uint64_t, bool> to_uint64(std::string_view digits) {
+  std::uint64_t value = 0;
+  const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+  return {value, ec == std::errc{} && end == digits.data() + digits.size()};
+}
+
+// A hand-written scanner for: polynomial := [sign] term (sign term)*,
+// term := number [['*'] x ['^' exponent]] | x ['^' exponent]. Whitespace separates tokens.
+class AlgebraicParser {
+ public:
+  AlgebraicParser(std::string_view text, const Field& field) : text_(text), field_(field) {}
+
+  // coefficients[i] = coefficient of x^i, reduced mod p; trailing zeros not yet removed.
+  std::vector<std::uint32_t> parse() {
+    read_signed_term();
+    for (skip_space(); !at_end(); skip_space()) {
+      if (peek() != '+' && peek() != '-') {
+        fail(pos_, fmt::format("unexpected {} (expected '+' or '-')", describe_char(peek())));
+      }
+      read_signed_term();
+    }
+    return std::move(coefficients_);
+  }
+
+ private:
+  bool at_end() const { return pos_ >= text_.size(); }
+  char peek() const { return text_[pos_]; }
+  void skip_space() {
+    while (!at_end() && is_space(peek())) ++pos_;
+  }
+
+  [[noreturn]] void fail(std::size_t pos, std::string_view problem) const {
+    throw InputError(
+        fmt::format("cannot parse polynomial {}: {} at column {}", quoted(text_), problem, pos + 1));
+  }
+
+  std::string_view read_digits() {
+    const std::size_t start = pos_;
+    while (!at_end() && is_digit(peek())) ++pos_;
+    return text_.substr(start, pos_ - start);
+  }
+
+  // The sign is optional only before the first term; parse() demands it before the others.
+  void read_signed_term() {
+    bool negative = false;
+    if (!at_end() && (peek() == '+' || peek() == '-')) {
+      const std::size_t sign_pos = pos_;
+      negative = peek() == '-';
+      ++pos_;
+      skip_space();
+      if (at_end()) fail(sign_pos, fmt::format("dangling '{}' with no term after it", text_[sign_pos]));
+    }
+    read_term(negative);
+  }
+
+  void read_term(bool negative) {
+    if (peek() == '+' || peek() == '-') fail(pos_, fmt::format("'{}' follows another sign", peek()));
+    std::uint32_t coefficient = 1;
+    const bool has_number = is_digit(peek());
+    if (has_number) {
+      const std::size_t start = pos_;
+      const std::string_view digits = read_digits();
+      const auto [value, ok] = to_uint64(digits);
+      if (!ok) fail(start, fmt::format("coefficient {} does not fit in 64 bits", digits));
+      coefficient = static_cast<std::uint32_t>(value % field_.p());
+      skip_space();
+      if (!at_end() && peek() == '*') {
+        ++pos_;
+        skip_space();
+        if (at_end() || !is_x(peek())) fail(pos_, "expected 'x' after '*'");
+      }
+    }
+    std::uint64_t exponent = 0;
+    if (!at_end() && is_x(peek())) {
+      ++pos_;
+      exponent = read_exponent();
+    } else if (!has_number) {
+      fail(pos_, fmt::format("unexpected {} (expected a number or x)", describe_char(peek())));
+    }
+    add_term(exponent, negative ? field_.neg(coefficient) : coefficient);
+  }
+
+  // After "x": an optional "^exponent"; plain x is x^1.
+  std::uint64_t read_exponent() {
+    skip_space();
+    if (at_end() || peek() != '^') return 1;
+    ++pos_;
+    skip_space();
+    if (!at_end() && peek() == '-') fail(pos_, "negative exponent");
+    if (at_end() || !is_digit(peek())) fail(pos_, "missing exponent after '^'");
+    const std::size_t start = pos_;
+    const std::string_view digits = read_digits();
+    const auto [value, ok] = to_uint64(digits);
+    if (!ok || value > max_parsed_degree) {
+      fail(start, fmt::format("exponent {} is above the limit {}", digits, max_parsed_degree));
+    }
+    return value;
+  }
+
+  void add_term(std::uint64_t exponent, std::uint32_t value) {
+    const auto i = static_cast<std::size_t>(exponent);
+    if (i >= coefficients_.size()) coefficients_.resize(i + 1, 0);
+    coefficients_[i] = field_.add(coefficients_[i], value);
+  }
+
+  std::string_view text_;
+  const Field& field_;
+  std::size_t pos_ = 0;
+  std::vector<std::uint32_t> coefficients_;
+};
+
+// Hex is recognised by its "0x" prefix and the absence of algebraic operators, so "0x^3+x+1"
+// (0 * x^3 + x + 1) still parses as algebra.
+bool looks_hexadecimal(std::string_view text) {
+  return text.size() >= 2 && text[0] == '0' && is_x(text[1]) &&
+         text.find_first_of("^*+-") == std::string_view::npos;
+}
+
+int hex_digit_value(char c) {
+  if (is_digit(c)) return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// Over GF(2) only: bit i of the number is the coefficient of x^i.
+std::vector<std::uint32_t> parse_hexadecimal(std::string_view text, const Field& field) {
+  if (field.q() != 2) {
+    throw InputError(fmt::format("hexadecimal polynomial {} is only accepted over GF(2), not GF({})",
+                                 quoted(text), field.q()));
+  }
+  std::string_view digits = text.substr(2);
+  if (digits.empty()) throw InputError(fmt::format("hexadecimal polynomial {} has no digits", quoted(text)));
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (hex_digit_value(digits[i]) < 0) {
+      throw InputError(fmt::format("hexadecimal polynomial {}: {} at column {} is not a hex digit",
+                                   quoted(text), describe_char(digits[i]), i + 3));
+    }
+  }
+  digits.remove_prefix(std::min(digits.find_first_not_of('0'), digits.size()));
+  if (digits.empty()) return {};
+  const auto leading = static_cast<unsigned>(hex_digit_value(digits.front()));
+  const std::uint64_t degree = 4 * (digits.size() - 1) + std::bit_width(leading) - 1;
+  if (degree > max_parsed_degree) {
+    throw InputError(fmt::format("hexadecimal polynomial {} has degree {}, above the limit {}", quoted(text),
+                                 degree, max_parsed_degree));
+  }
+  std::vector<std::uint32_t> coefficients(degree + 1, 0);
+  for (std::size_t i = 0; i <= degree; ++i) {
+    const auto digit = hex_digit_value(digits[digits.size() - 1 - i / 4]);
+    coefficients[i] = static_cast<std::uint32_t>(digit >> (i % 4)) & 1U;
+  }
+  return coefficients;
+}
+
+}  // namespace
+
+Polynomial::Polynomial(Field field, std::vector<std::uint32_t> coefficients)
+    : field_(field), coefficients_(std::move(coefficients)) {
+  if (coefficients_.size() < 2) {
+    throw InputError(fmt::format(
+        "polynomial with {} coefficient(s) has degree < 1; an LFSR needs degree >= 1", coefficients_.size()));
+  }
+  for (std::size_t i = 0; i < coefficients_.size(); ++i) {
+    if (coefficients_[i] >= field_.q()) {
+      throw InputError(
+          fmt::format("coefficient {} of x^{} is not an element of GF({})", coefficients_[i], i, field_.q()));
+    }
+  }
+  if (coefficients_.back() != 1) {
+    throw InputError(fmt::format("polynomial is not monic: leading coefficient {}", coefficients_.back()));
+  }
+}
+
+int Polynomial::zero_low_terms() const {
+  // Terminates: the leading coefficient is 1.
+  int e0 = 0;
+  while (coefficients_[static_cast<std::size_t>(e0)] == 0) ++e0;
+  return e0;
+}
+
+std::string Polynomial::to_string() const {
+  std::string out;
+  for (int i = degree(); i >= 0; --i) {
+    const std::uint32_t c = coefficient(i);
+    if (c == 0) continue;
+    if (!out.empty()) out += '+';
+    if (i == 0) {
+      out += std::to_string(c);
+      continue;
+    }
+    if (c != 1) out += fmt::format("{}*", c);
+    out += i == 1 ? std::string("x") : fmt::format("x^{}", i);
+  }
+  return out;
+}
+
+Polynomial parse_polynomial(std::string_view text, const Field& field) {
+  const std::string_view body = trim(text);
+  if (body.empty()) throw InputError("empty polynomial text");
+  std::vector<std::uint32_t> coefficients =
+      looks_hexadecimal(body) ? parse_hexadecimal(body, field) : AlgebraicParser(body, field).parse();
+  while (!coefficients.empty() && coefficients.back() == 0) coefficients.pop_back();
+  if (coefficients.empty()) {
+    throw InputError(fmt::format("polynomial {} is zero; an LFSR needs degree >= 1", quoted(body)));
+  }
+  if (coefficients.size() == 1) {
+    throw InputError(fmt::format("polynomial {} has degree 0; an LFSR needs degree >= 1", quoted(body)));
+  }
+  if (coefficients.back() != 1) {
+    throw InputError(fmt::format("polynomial {} is not monic: leading coefficient {} (over GF({}))",
+                                 quoted(body), coefficients.back(), field.q()));
+  }
+  return Polynomial(field, std::move(coefficients));
+}
+
+Polynomial parse_taps(std::string_view text, const Field& field) {
+  if (trim(text).empty()) throw InputError("empty tap list");
+  const auto fail = [&](std::string_view problem) {
+    return InputError(fmt::format("tap list {}: {}", quoted(trim(text)), problem));
+  };
+  std::vector<std::uint64_t> taps;
+  for (std::string_view rest = text;;) {
+    const std::size_t comma = rest.find(',');
+    const std::string_view entry = trim(rest.substr(0, comma));
+    if (entry.empty()) throw fail(fmt::format("entry {} is empty", taps.size() + 1));
+    const bool all_digits = std::all_of(entry.begin(), entry.end(), is_digit);
+    if (entry.front() == '-' && entry.size() > 1 && std::all_of(entry.begin() + 1, entry.end(), is_digit)) {
+      throw fail(fmt::format("entry {} is negative", entry));
+    }
+    if (!all_digits) throw fail(fmt::format("entry {} is not a number", quoted(entry)));
+    const auto [value, ok] = to_uint64(entry);
+    if (!ok || value > max_parsed_degree) {
+      throw fail(fmt::format("entry {} is above the degree limit {}", entry, max_parsed_degree));
+    }
+    if (value == 0) throw fail("entry 0 is not allowed: the constant term 1 is implied");
+    taps.push_back(value);
+    if (comma == std::string_view::npos) break;
+    rest.remove_prefix(comma + 1);
+  }
+  std::vector<std::uint64_t> sorted = taps;
+  std::sort(sorted.begin(), sorted.end());
+  if (const auto twin = std::adjacent_find(sorted.begin(), sorted.end()); twin != sorted.end()) {
+    throw fail(fmt::format("entry {} is repeated", *twin));
+  }
+  for (std::size_t i = 1; i < taps.size(); ++i) {
+    if (taps[i] > taps[i - 1]) {
+      throw fail(
+          fmt::format("entries must be strictly decreasing (the first is the degree), "
+                      "but {} follows {}",
+                      taps[i], taps[i - 1]));
+    }
+  }
+  std::vector<std::uint32_t> coefficients(taps.front() + 1, 0);
+  for (std::uint64_t exponent : taps) coefficients[exponent] = 1;
+  coefficients[0] = 1;
+  return Polynomial(field, std::move(coefficients));
+}
+
+}  // namespace lfsr
