@@ -101,11 +101,12 @@ TEST_CASE("every runner, worker count and chunk size gives the same result", "[e
   for (const Lfsr& lfsr : registers) {
     const CycleStructure expected = enumerate_lfsr(lfsr, *sequential);
     for (int workers = 1; workers <= 8; ++workers) {
-      const auto threads = make_thread_runner(workers);
-      for (std::uint64_t chunk : {std::uint64_t{0}, std::uint64_t{1}, std::uint64_t{7}, std::uint64_t{1000}}) {
-        if (chunk == 1 && workers > 2) continue;  // chunk size 1 is slow enough with one or two workers
-        CAPTURE(lfsr.polynomial.to_string(), form_name(lfsr.form), workers, chunk);
-        REQUIRE(enumerate_lfsr(lfsr, *threads, chunk) == expected);
+      for (const auto& runner : {make_thread_runner(workers), make_fork_runner(workers)}) {
+        for (std::uint64_t chunk : {std::uint64_t{0}, std::uint64_t{1}, std::uint64_t{7}, std::uint64_t{1000}}) {
+          if (chunk == 1 && workers > 2) continue;  // chunk size 1 is slow enough with one or two workers
+          CAPTURE(lfsr.polynomial.to_string(), form_name(lfsr.form), mode_name(runner->mode()), workers, chunk);
+          REQUIRE(enumerate_lfsr(lfsr, *runner, chunk) == expected);
+        }
       }
     }
   }

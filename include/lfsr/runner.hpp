@@ -58,6 +58,11 @@ class Runner {
 
 std::unique_ptr<Runner> make_sequential_runner();
 std::unique_ptr<Runner> make_thread_runner(int workers);
+// Runs chunks in the process-wide pool of forked workers, forking it (once) if needed. Workers are
+// forked, never exec'd, and live until the process ends; a run whose worker dies throws WorkerError.
+std::unique_ptr<Runner> make_fork_runner(int workers);
+// Process ids of the pool's live workers (for tests and diagnostics).
+std::vector<int> fork_worker_pids();
 
 // Number of online CPUs (at least 1).
 int online_cpus();

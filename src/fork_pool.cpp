@@ -1,0 +1,249 @@
+// The persistent fork-based worker pool: workers are forked once per process, take chunks over
+// Unix sockets and address the same SharedArena as the parent; they die with the parent.
+#include <fmt/format.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/prctl.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <deque>
+#include <optional>
+
+#include "byte_io.hpp"
+#include "lfsr/error.hpp"
+#include "lfsr/runner.hpp"
+#include "lfsr/shared_arena.hpp"
+
+namespace lfsr {
+
+namespace {
+
+// Frames on the socket: u64 payload size, u8 status, payload. Status 0 is a result, 1 an error text.
+enum class Status : std::uint8_t { ok = 0, failed = 1 };
+
+// Retries on EINTR; false when the peer closed the socket or it failed (a dead worker or parent).
+bool write_all(int fd, const void* data, std::size_t size) {
+  const auto* bytes = static_cast<const char*>(data);
+  while (size > 0) {
+    const ssize_t written = send(fd, bytes, size, MSG_NOSIGNAL);
+    if (written < 0 && errno == EINTR) continue;
+    if (written <= 0) return false;
+    bytes += written;
+    size -= static_cast<std::size_t>(written);
+  }
+  return true;
+}
+
+bool read_all(int fd, void* data, std::size_t size) {
+  auto* bytes = static_cast<char*>(data);
+  while (size > 0) {
+    const ssize_t got = read(fd, bytes, size);
+    if (got < 0 && errno == EINTR) continue;
+    if (got <= 0) return false;
+    bytes += got;
+    size -= static_cast<std::size_t>(got);
+  }
+  return true;
+}
+
+bool send_frame(int fd, Status status, std::string_view payload) {
+  const std::uint64_t size = payload.size();
+  return write_all(fd, &size, sizeof size) && write_all(fd, &status, sizeof status) &&
+         write_all(fd, payload.data(), payload.size());
+}
+
+std::optional<std::pair<Status, std::string>> receive_frame(int fd) {
+  std::uint64_t size = 0;
+  Status status{};
+  if (!read_all(fd, &size, sizeof size) || !read_all(fd, &status, sizeof status)) return std::nullopt;
+  std::string payload(size, '\0');
+  if (!read_all(fd, payload.data(), size)) return std::nullopt;
+  return std::pair{status, std::move(payload)};
+}
+
+std::string encode_task(const JobDescription& job, std::uint64_t chunk) {
+  return ByteWriter().put(job.run_id).put(chunk).put(job.chunks).put_bytes(job.kind).put_bytes(job.spec).take();
+}
+
+// The worker's whole life: run chunks until the parent closes the socket.
+[[noreturn]] void worker_main(int fd) {
+  std::uint64_t current_run = 0;
+  std::unique_ptr<ChunkJob> job;
+  std::unique_ptr<ChunkWorker> worker;
+  for (;;) {
+    auto frame = receive_frame(fd);
+    if (!frame) _exit(0);
+    try {
+      ByteReader in(frame->second);
+      JobDescription description;
+      description.run_id = in.get<std::uint64_t>();
+      const auto chunk = in.get<std::uint64_t>();
+      description.chunks = in.get<std::uint64_t>();
+      description.kind = in.get_bytes();
+      description.spec = in.get_bytes();
+      if (description.run_id != current_run) {
+        worker.reset();
+        job = make_job(description);
+        worker = job->make_worker();
+        current_run = description.run_id;
+      }
+      if (!send_frame(fd, Status::ok, worker->run_chunk(chunk))) _exit(0);
+    } catch (const std::exception& error) {
+      current_run = 0;
+      if (!send_frame(fd, Status::failed, error.what())) _exit(0);
+    }
+  }
+}
+
+std::string describe_exit(int status) {
+  if (WIFSIGNALED(status)) return fmt::format("killed by signal {} ({})", WTERMSIG(status), strsignal(WTERMSIG(status)));
+  if (WIFEXITED(status)) return fmt::format("exited with status {}", WEXITSTATUS(status));
+  return "stopped";
+}
+
+class ForkPool {
+ public:
+  static ForkPool& instance() {
+    static ForkPool pool;
+    return pool;
+  }
+
+  ~ForkPool() { stop_all(); }
+
+  // Forks workers until there are at least `count`.
+  void ensure_workers(int count) {
+    SharedArena::instance();  // the arena must exist before the fork to be shared
+    while (static_cast<int>(workers_.size()) < count) start_worker();
+  }
+
+  std::vector<int> pids() const {
+    std::vector<int> pids;
+    for (const Worker& worker : workers_) pids.push_back(worker.pid);
+    return pids;
+  }
+
+  std::vector<std::string> run(const JobDescription& job, int count) {
+    ensure_workers(count);
+    std::vector<std::string> results(job.chunks);
+    std::uint64_t next_chunk = 0;
+    std::vector<std::optional<std::uint64_t>> busy(static_cast<std::size_t>(count));
+    std::optional<std::string> failure;
+    auto dispatch = [&](std::size_t w) {
+      if (next_chunk >= job.chunks || failure) return;
+      busy[w] = next_chunk;
+      if (!send_frame(workers_[w].socket, Status::ok, encode_task(job, next_chunk++))) busy[w].reset(), failure = lost(w);
+    };
+    for (std::size_t w = 0; w < busy.size(); ++w) dispatch(w);
+    std::vector<pollfd> fds(busy.size());
+    for (;;) {
+      int waiting = 0;
+      for (std::size_t w = 0; w < busy.size(); ++w) {
+        fds[w] = {busy[w] ? workers_[w].socket : -1, POLLIN, 0};
+        waiting += busy[w] ? 1 : 0;
+      }
+      if (waiting == 0) break;
+      if (poll(fds.data(), fds.size(), -1) < 0) {
+        if (errno == EINTR) continue;
+        throw WorkerError(fmt::format("poll failed: {}", std::strerror(errno)));
+      }
+      for (std::size_t w = 0; w < busy.size(); ++w) {
+        if (!busy[w] || fds[w].revents == 0) continue;
+        const std::uint64_t chunk = *busy[w];
+        busy[w].reset();
+        auto frame = receive_frame(workers_[w].socket);
+        if (!frame) {
+          if (!failure) failure = lost(w);
+        } else if (frame->first == Status::failed) {
+          if (!failure) failure = fmt::format("worker {} failed on chunk {}: {}", w, chunk, frame->second);
+        } else {
+          results[chunk] = std::move(frame->second);
+        }
+        dispatch(w);
+      }
+    }
+    if (failure) {
+      // A dead worker's claims may be half done: the run is void. Start a fresh pool next time.
+      stop_all();
+      throw WorkerError(*failure);
+    }
+    return results;
+  }
+
+ private:
+  struct Worker {
+    int pid;
+    int socket;
+  };
+
+  ForkPool() = default;
+
+  void start_worker() {
+    int sockets[2];
+    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sockets) != 0)
+      throw WorkerError(fmt::format("socketpair failed: {}", std::strerror(errno)));
+    const pid_t parent = getpid();
+    const pid_t pid = fork();
+    if (pid < 0) {
+      close(sockets[0]);
+      close(sockets[1]);
+      throw WorkerError(fmt::format("fork failed: {}", std::strerror(errno)));
+    }
+    if (pid == 0) {
+      // Die with the parent, however it dies; the re-check closes the race with an early death.
+      prctl(PR_SET_PDEATHSIG, SIGKILL);
+      if (getppid() != parent) _exit(0);
+      signal(SIGINT, SIG_DFL);
+      close(sockets[0]);
+      for (const Worker& sibling : workers_) close(sibling.socket);
+      worker_main(sockets[1]);
+    }
+    close(sockets[1]);
+    workers_.push_back({pid, sockets[0]});
+  }
+
+  // Reaps a worker whose socket broke and says how it ended.
+  std::string lost(std::size_t w) {
+    int status = 0;
+    while (waitpid(workers_[w].pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    workers_[w].pid = -1;
+    return fmt::format("worker {} died during the run ({})", w, describe_exit(status));
+  }
+
+  void stop_all() {
+    for (Worker& worker : workers_) {
+      close(worker.socket);
+      if (worker.pid > 0) {
+        kill(worker.pid, SIGKILL);
+        while (waitpid(worker.pid, nullptr, 0) < 0 && errno == EINTR) {
+        }
+      }
+    }
+    workers_.clear();
+  }
+
+  std::vector<Worker> workers_;
+};
+
+class ForkRunner final : public Runner {
+ public:
+  explicit ForkRunner(int workers) : workers_(workers) { ForkPool::instance().ensure_workers(workers); }
+  Mode mode() const override { return Mode::fork; }
+  int workers() const override { return workers_; }
+  std::vector<std::string> run(const JobDescription& job) override { return ForkPool::instance().run(job, workers_); }
+
+ private:
+  int workers_;
+};
+
+}  // namespace
+
+std::unique_ptr<Runner> make_fork_runner(int workers) { return std::make_unique<ForkRunner>(workers); }
+
+std::vector<int> fork_worker_pids() { return ForkPool::instance().pids(); }
+
+}  // namespace lfsr
