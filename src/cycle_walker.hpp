@@ -10,6 +10,8 @@
 // - `accounted` sums the lengths of completed chains and counted cycles. They are disjoint, so
 //   when it reaches the number of cyclic states every cycle has been found (the count proof) and
 //   the scan stops: a maximal-length register needs one walk and no marks beyond its start.
+// - Chain states are also tallied per block. A block whose tally is full holds only states of
+//   accounted chains and is skipped whole, so the long walks of (x+1)*primitive need no marks there.
 #pragma once
 
 #include <sched.h>
@@ -67,6 +69,9 @@ inline std::uint32_t pending_marks_per_block(const EnumerationLayout& layout) {
   return static_cast<std::uint32_t>(std::clamp<std::uint64_t>(budget, 256, (std::uint64_t{1} << layout.block_bits) / 8));
 }
 
+// 128 bits of output sequence: a state and the 64 bits that follow it.
+__extension__ using Bits128 = unsigned __int128;
+
 template <class Stepper>
 class CycleWalker final : public ChunkWorker {
  public:
@@ -76,12 +81,14 @@ class CycleWalker final : public ChunkWorker {
         visited_(SharedArena::instance().at<std::uint64_t>(layout.visited)),
         claims_(SharedArena::instance().at<std::uint64_t>(layout.claims)),
         block_ready_(SharedArena::instance().at<std::atomic<std::uint32_t>>(layout.block_ready)),
+        block_tally_(SharedArena::instance().at<std::atomic<std::uint32_t>>(layout.block_tally)),
         control_(*SharedArena::instance().at<SharedControl>(layout.control)),
         dp_mask_((std::uint64_t{1} << layout.dp_bits) - 1),
         block_mask_((std::uint64_t{1} << layout.block_bits) - 1),
         pending_capacity_(layout.blocks() == 1 ? 0 : pending_marks_per_block(layout)),
         pending_(new std::uint32_t[layout.blocks() * pending_capacity_]),  // untouched until used
-        pending_count_(layout.blocks()) {
+        pending_count_(layout.blocks()),
+        local_tally_(layout.blocks()) {
     trail_.reserve(mark_budget);
   }
 
@@ -112,10 +119,12 @@ class CycleWalker final : public ChunkWorker {
   static constexpr std::uint64_t short_cycle_limit = 256;
 
   // A stretch of a walk that was not marked: `length` states from `start`, except `keep_unmarked`.
+  // `on_chain`: the states belong to one of our accounted chains and are not tallied yet.
   struct UnmarkedWalk {
     std::uint64_t start;
     std::uint64_t length;
     std::uint64_t keep_unmarked;
+    bool on_chain;
   };
 
   // Our own unpublished count included: a lone worker sees the proof complete at once.
@@ -129,7 +138,17 @@ class CycleWalker final : public ChunkWorker {
   void publish() {
     control_.accounted.fetch_add(unpublished_, std::memory_order_relaxed);
     unpublished_ = 0;
+    if (!tallied_) return;
+    for (std::uint64_t block = 0; block < local_tally_.size(); ++block)
+      if (local_tally_[block] != 0) block_tally_[block].fetch_add(std::exchange(local_tally_[block], 0), std::memory_order_relaxed);
+    tallied_ = false;
   }
+  // Every state of the block lies on a chain already accounted: nothing in it can start a new cycle.
+  bool block_full(std::uint64_t block) const {
+    const std::uint64_t first = block << layout_.block_bits;
+    return block_tally_[block].load(std::memory_order_relaxed) == std::min(layout_.states - first, block_mask_ + 1);
+  }
+  void tally(std::uint64_t state) { ++local_tally_[state >> layout_.block_bits]; }
   void record_cycle(std::uint64_t length) {
     if (length < short_cycle_limit)
       ++short_cycles_[length];
@@ -178,6 +197,8 @@ class CycleWalker final : public ChunkWorker {
   }
 
   void scan_block(std::uint64_t block, std::uint64_t begin, std::uint64_t end) {
+    publish();
+    if (block_full(block)) return;
     ensure_ready(block);
     flush_block(block);
     scan_block_ = block;
@@ -220,14 +241,14 @@ class CycleWalker final : public ChunkWorker {
     // The prefix lies on a cycle with DPs: whoever claims the DP before `state` covers it.
     mark(start);
     for (std::uint64_t s : trail_) mark(s);
-    if (steps - 1 > trail_.size()) unmarked_.push_back({start, steps, no_state});
+    if (steps - 1 > trail_.size()) unmarked_.push_back({start, steps, no_state, false});
     note_attempt(walk_chain(state));
   }
 
   void finish_dp_free_cycle(std::uint64_t start, std::uint64_t smallest, std::uint64_t length) {
     if (smallest == start) record_cycle(length);
     if (length - 1 > trail_.size()) {
-      unmarked_.push_back({start, length, smallest});
+      unmarked_.push_back({start, length, smallest, false});
       return;
     }
     if (start != smallest) mark(start);
@@ -238,23 +259,22 @@ class CycleWalker final : public ChunkWorker {
   // Claims `first` and walks the chain from it; false when `first` was claimed already.
   bool walk_chain(std::uint64_t first) {
     if (!claim(first)) return false;
+    tallied_ = true;
     std::uint64_t state = first;
     std::uint64_t length = 0;
     // Stop at the first DP whose claim fails; a DP we claim just extends the chain.
     auto at_chain_end = [this](std::uint64_t s) { return is_distinguished(s) && !claim(s); };
     do {
       mark(state);
+      tally(state);
       state = stepper_.next(state);
       ++length;
     } while (length < mark_budget && !at_chain_end(state));
     if (length == mark_budget && !at_chain_end(state)) {
       const std::uint64_t unmarked_start = state;
-      const std::uint64_t marked = length;
-      do {
-        state = stepper_.next(state);
-        ++length;
-      } while (!at_chain_end(state));
-      unmarked_.push_back({unmarked_start, length - marked, no_state});
+      const std::uint64_t unmarked_length = walk_unmarked(state, at_chain_end);
+      length += unmarked_length;
+      unmarked_.push_back({unmarked_start, unmarked_length, no_state, true});
     }
     if (state == first) {
       record_cycle(length);
@@ -265,23 +285,85 @@ class CycleWalker final : public ChunkWorker {
     return true;
   }
 
+  // Walks on from `state` without marks or tallies until at_chain_end; returns the steps and
+  // leaves `state` at the end. Only a failed count proof makes these states worth a second look.
+  template <class AtChainEnd>
+  std::uint64_t walk_unmarked(std::uint64_t& state, AtChainEnd&& at_chain_end) {
+    if constexpr (requires { stepper_.next_output_word(state); }) {
+      if (stepper_.bits() >= layout_.dp_bits) return walk_unmarked_by_words(state, at_chain_end);
+    }
+    std::uint64_t steps = 0;
+    do {
+      state = stepper_.next(state);
+      ++steps;
+    } while (!at_chain_end(state));
+    return steps;
+  }
+
+  // The same for Fibonacci GF(2), 64 states per round: the states are windows of the output
+  // sequence, a DP is a run of dp_bits zero bits in it, and only DPs need a state of their own.
+  template <class AtChainEnd>
+  std::uint64_t walk_unmarked_by_words(std::uint64_t& state, AtChainEnd&& at_chain_end) {
+    const int n = stepper_.bits();
+    const std::uint64_t state_mask = n == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << n) - 1;
+    std::uint64_t steps = 0;
+    for (;;) {
+      // Sequence bits from the current state's first bit: the state itself, then 64 new bits.
+      const Bits128 sequence = state | static_cast<Bits128>(stepper_.next_output_word(state)) << n;
+      Bits128 runs = ~sequence;
+      for (int k = 1; k < layout_.dp_bits; ++k) runs &= ~sequence >> k;
+      // Bit j: the (j+1)-th successor starts with dp_bits zeros, i.e. is distinguished.
+      const auto distinguished = static_cast<std::uint64_t>(runs >> 1);
+      const int taken = distinguished == 0 ? 64 : std::countr_zero(distinguished) + 1;
+      steps += static_cast<std::uint64_t>(taken);
+      state = static_cast<std::uint64_t>(sequence >> taken) & state_mask;
+      if (distinguished != 0 && at_chain_end(state)) return steps;
+    }
+  }
+
   void note_attempt(bool productive) {
     failures_ = productive ? 0 : failures_ + 1;
     if (failures_ >= failures_before_marking && !unmarked_.empty()) mark_unmarked_walks();
   }
 
-  // The count proof has not come through yet, and starts keep landing on walked cycles.
+  // The count proof has not come through yet, and starts keep landing on walked cycles. First
+  // tally our chains, so that blocks wholly on accounted chains are skipped, then mark the rest.
   void mark_unmarked_walks() {
+    for (const UnmarkedWalk& walk : unmarked_)
+      if (walk.on_chain) visit_walk(walk.start, walk.length, [this](std::uint64_t s) { tally(s); });
+    tallied_ = true;
+    publish();
     for (const UnmarkedWalk& walk : unmarked_) {
-      std::uint64_t state = walk.start;
-      for (std::uint64_t i = 0; i < walk.length; ++i) {
-        if ((i & 0xFFFF) == 0 && finished()) break;
-        if (state != walk.keep_unmarked) mark(state);
-        state = stepper_.next(state);
-      }
+      visit_walk(walk.start, walk.length, [this, &walk](std::uint64_t s) {
+        if (s != walk.keep_unmarked && !block_full(s >> layout_.block_bits)) mark(s);
+      });
     }
     unmarked_.clear();
     failures_ = 0;
+  }
+
+  // Calls visit(state) for `length` states from `start`; stops early once the run is finished.
+  template <class Visit>
+  void visit_walk(std::uint64_t start, std::uint64_t length, Visit&& visit) {
+    std::uint64_t state = start;
+    if constexpr (requires { stepper_.next_output_word(state); }) {
+      const int n = stepper_.bits();
+      const std::uint64_t state_mask = n == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << n) - 1;
+      for (std::uint64_t done = 0; done < length;) {
+        if ((done & 0xFFFF) < 64 && finished()) return;
+        const auto sequence = state | static_cast<Bits128>(stepper_.next_output_word(state)) << n;
+        const int taken = static_cast<int>(std::min<std::uint64_t>(64, length - done));
+        for (int j = 0; j < taken; ++j) visit(static_cast<std::uint64_t>(sequence >> j) & state_mask);
+        state = static_cast<std::uint64_t>(sequence >> taken) & state_mask;
+        done += static_cast<std::uint64_t>(taken);
+      }
+      return;
+    }
+    for (std::uint64_t i = 0; i < length; ++i) {
+      if ((i & 0xFFFF) == 0 && finished()) return;
+      visit(state);
+      state = stepper_.next(state);
+    }
   }
 
   Stepper stepper_;
@@ -289,6 +371,7 @@ class CycleWalker final : public ChunkWorker {
   SharedBits visited_;
   SharedBits claims_;
   std::atomic<std::uint32_t>* block_ready_;
+  std::atomic<std::uint32_t>* block_tally_;  // per block: states on published chains
   SharedControl& control_;
   std::uint64_t dp_mask_;
   std::uint64_t block_mask_;
@@ -300,6 +383,8 @@ class CycleWalker final : public ChunkWorker {
   std::vector<UnmarkedWalk> unmarked_;
   int failures_ = 0;
   std::uint64_t unpublished_ = 0;
+  std::vector<std::uint32_t> local_tally_;  // per block: states on our chains not yet published
+  bool tallied_ = false;
   std::array<std::uint64_t, short_cycle_limit> short_cycles_{};
   ChunkFindings findings_;
 };

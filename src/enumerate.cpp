@@ -117,7 +117,7 @@ std::uint64_t enumeration_memory_bytes(const LinearMap& map, int workers) {
   const EnumerationLayout layout = plan_layout(states, workers, {});
   const std::uint64_t bitsets = map.is_invertible() ? 1 : 3;
   const std::uint64_t per_worker = layout.blocks() * pending_marks_per_block(layout) * 4 + (std::uint64_t{1} << 16);
-  return bitsets * bitset_bytes(states) + bitset_bytes(states >> layout.dp_bits) + layout.blocks() * 4 +
+  return bitsets * bitset_bytes(states) + bitset_bytes(states >> layout.dp_bits) + layout.blocks() * 8 +
          static_cast<std::uint64_t>(workers) * per_worker;
 }
 
@@ -131,7 +131,9 @@ CycleStructure enumerate(const LinearMap& map, Runner& runner, const Enumeration
   layout.visited = arena.allocate(bitset_bytes(states));
   layout.claims = arena.allocate(bitset_bytes((states >> layout.dp_bits) + 1));
   layout.block_ready = arena.allocate(layout.blocks() * sizeof(std::atomic<std::uint32_t>));
+  layout.block_tally = arena.allocate(layout.blocks() * sizeof(std::atomic<std::uint32_t>));
   layout.control = arena.allocate(sizeof(SharedControl));
+  std::memset(arena.at<std::byte>(layout.block_tally), 0, layout.blocks() * sizeof(std::atomic<std::uint32_t>));
   std::memset(arena.at<std::byte>(layout.claims), 0, bitset_bytes((states >> layout.dp_bits) + 1));
   std::memset(arena.at<std::byte>(layout.block_ready), 0, layout.blocks() * sizeof(std::atomic<std::uint32_t>));
 
@@ -149,7 +151,7 @@ CycleStructure enumerate(const LinearMap& map, Runner& runner, const Enumeration
     std::memset(from, 0xFF, bitset_bytes(states));
     for (std::uint64_t size = states;;) {
       std::memset(arena.at<std::byte>(layout.image_to), 0, bitset_bytes(states));
-      runner.run({image_job, job_spec(layout, map), layout.chunks(), next_run_id()});
+      runner.run({image_job, job_spec(layout, map), layout.chunks(), next_run_id(), {}});
       const std::uint64_t image_size = popcount(arena.at<std::uint64_t>(layout.image_to), states);
       if (image_size == size) break;
       size = image_size;
@@ -166,10 +168,12 @@ CycleStructure enumerate(const LinearMap& map, Runner& runner, const Enumeration
   control.accounted = 0;
   control.target = cyclic_states;
 
+  const auto all_found = [&control] { return control.accounted.load(std::memory_order_relaxed) >= control.target; };
   const std::vector<std::string> chunk_results =
-      runner.run({cycles_job, job_spec(layout, map), layout.chunks(), next_run_id()});
+      runner.run({cycles_job, job_spec(layout, map), layout.chunks(), next_run_id(), all_found});
   std::vector<Chain> chains;
   for (const std::string& bytes : chunk_results) {
+    if (bytes.empty()) continue;  // a chunk never handed out: the count proof came first
     ChunkFindings findings = ChunkFindings::deserialize(bytes);
     for (const auto& [length, count] : findings.cycles) result.add_cycles(big(length), big(count));
     chains.insert(chains.end(), findings.chains.begin(), findings.chains.end());

@@ -25,6 +25,7 @@ struct EnumerationLayout {
   std::size_t visited = 0;       // offset of the visited bitset (states bits)
   std::size_t claims = 0;        // offset of the distinguished-point claims (states >> dp_bits, + 1 bits)
   std::size_t block_ready = 0;   // offset of one std::atomic<std::uint32_t> per block: 0, 1 busy, 2 ready
+  std::size_t block_tally = 0;   // offset of one std::atomic<std::uint32_t> per block: chain states
   std::size_t control = 0;       // offset of the SharedControl
   std::size_t image_from = 0;    // singular maps: the current image set, and the next one
   std::size_t image_to = 0;

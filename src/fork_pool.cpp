@@ -133,7 +133,7 @@ class ForkPool {
     std::vector<std::optional<std::uint64_t>> busy(static_cast<std::size_t>(count));
     std::optional<std::string> failure;
     auto dispatch = [&](std::size_t w) {
-      if (next_chunk >= job.chunks || failure) return;
+      if (next_chunk >= job.chunks || failure || (job.done && job.done())) return;
       busy[w] = next_chunk;
       if (!send_frame(workers_[w].socket, Status::ok, encode_task(job, next_chunk++))) busy[w].reset(), failure = lost(w);
     };

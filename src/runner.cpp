@@ -32,8 +32,10 @@ std::vector<std::string> run_on_threads(const JobDescription& description, int w
   auto work = [&] {
     try {
       const std::unique_ptr<ChunkWorker> worker = job->make_worker();
-      for (std::uint64_t chunk; (chunk = next_chunk.fetch_add(1)) < description.chunks;)
+      for (std::uint64_t chunk; (chunk = next_chunk.fetch_add(1)) < description.chunks;) {
+        if (description.done && description.done()) break;
         results[chunk] = worker->run_chunk(chunk);
+      }
     } catch (...) {
       const std::lock_guard lock(failure_mutex);
       if (!failure) failure = std::current_exception();

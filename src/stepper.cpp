@@ -5,6 +5,23 @@
 
 namespace lfsr {
 
+Gf2FibonacciStepper::Gf2FibonacciStepper(int bits, std::uint64_t taps)
+    : taps_(taps), top_(bits - 1), byte_count_((bits + 7) / 8), output_tables_{} {
+  // By linearity, the output word of a state is the XOR of the output words of its bytes.
+  for (int byte = 0; byte < byte_count_; ++byte) {
+    for (std::uint64_t value = 0; value < 256; ++value) {
+      std::uint64_t state = value << (8 * byte);
+      if (bits < 64) state &= (std::uint64_t{1} << bits) - 1;
+      std::uint64_t word = 0;
+      for (int j = 0; j < 64; ++j) {
+        state = next(state);
+        word |= (state >> top_) << j;
+      }
+      output_tables_[static_cast<std::size_t>(byte)][value] = word;
+    }
+  }
+}
+
 DigitStepper::DigitStepper(const LinearMap& map)
     : p_(map.p), dimension_(map.dimension), matrix_(map.matrix) {}
 

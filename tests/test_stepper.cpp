@@ -66,3 +66,20 @@ TEST_CASE("the general digit kernel agrees with the NTL matrix over GF(2) too", 
   map.kind = LinearMap::Kind::general;
   REQUIRE(kernel_successors(map) == testing::successors_by_ntl(lfsr));
 }
+
+TEST_CASE("the Fibonacci output word holds the next 64 top bits", "[stepper]") {
+  std::mt19937_64 random(99);
+  for (int n : {2, 5, 8, 13, 28, 32, 40, 63}) {
+    const std::uint64_t mask = (std::uint64_t{1} << n) - 1;
+    const Gf2FibonacciStepper stepper(n, (random() & mask) | 1U);
+    for (int trial = 0; trial < 50; ++trial) {
+      std::uint64_t state = random() & mask;
+      const std::uint64_t word = stepper.next_output_word(state);
+      for (int j = 0; j < 64; ++j) {
+        state = stepper.next(state);
+        CAPTURE(n, j);
+        REQUIRE((state >> (n - 1)) == ((word >> j) & 1U));
+      }
+    }
+  }
+}

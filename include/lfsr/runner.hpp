@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -26,12 +27,15 @@ class ChunkJob {
 };
 
 // What a runner is given: a registered job kind, the bytes its factory rebuilds it from, and
-// the number of chunks. `run_id` tells workers when a new job begins.
+// the number of chunks. `run_id` tells workers when a new job begins. `done`, asked in the
+// calling process before each chunk is handed out, may end the job early: the chunks not yet
+// handed out then have empty results.
 struct JobDescription {
   std::string kind;
   std::string spec;
   std::uint64_t chunks = 0;
   std::uint64_t run_id = 0;
+  std::function<bool()> done;
 };
 
 using JobFactory = std::unique_ptr<ChunkJob> (*)(std::string_view spec);

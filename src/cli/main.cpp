@@ -1,0 +1,168 @@
+// Entry point of lfsr-analyze: read the options, check the run fits, enumerate, print the report.
+#include <CLI/CLI.hpp>
+#include <NTL/tools.h>
+#include <fmt/format.h>
+#include <gmpxx.h>
+
+#include <bit>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <limits>
+#include <memory>
+#include <new>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "lfsr/enumerate.hpp"
+#include "lfsr/error.hpp"
+#include "lfsr/linear_map.hpp"
+#include "lfsr/report.hpp"
+#include "lfsr/runner.hpp"
+#include "options.hpp"
+
+#ifndef LFSR_VERSION
+#error "LFSR_VERSION must be defined by the build (CMakeLists.txt)"
+#endif
+
+namespace {
+
+using lfsr::ExitCode;
+
+// NTL as packaged is built without exceptions: it prints and aborts. Input is validated before
+// NTL sees it, so reaching here is a bug; exit with the documented code instead of SIGABRT.
+void ntl_failed_with(const char* message) {
+  std::fprintf(stderr, "lfsr-analyze: internal error in NTL: %s\n", message);
+  std::_Exit(static_cast<int>(ExitCode::internal));
+}
+
+void ntl_failed() {
+  std::fputs("lfsr-analyze: internal error in NTL\n", stderr);
+  std::_Exit(static_cast<int>(ExitCode::internal));
+}
+
+int fail(ExitCode code, std::string_view message) {
+  fmt::print(stderr, "lfsr-analyze: {}\n", message);
+  return static_cast<int>(code);
+}
+
+// "2^12", "65521^10": the size of the state space as the user thinks of it.
+std::string state_space_name(const lfsr::Lfsr& lfsr) {
+  return fmt::format("{}^{}", lfsr.field().q(), lfsr.degree());
+}
+
+// MemAvailable from /proc/meminfo in bytes; nothing when the kernel does not tell.
+std::optional<std::uint64_t> available_memory() {
+  std::ifstream meminfo("/proc/meminfo");
+  std::string key;
+  std::uint64_t kib = 0;
+  std::string unit;
+  while (meminfo >> key >> kib && std::getline(meminfo, unit)) {
+    if (key == "MemAvailable:") {
+      return kib * 1024;
+    }
+  }
+  return std::nullopt;
+}
+
+// Checked on q^n before the map is built: a huge degree would otherwise first exhaust memory
+// building the map's matrix.
+void check_state_space(const lfsr::Lfsr& lfsr) {
+  mpz_class states;
+  mpz_ui_pow_ui(states.get_mpz_t(), lfsr.field().q(), static_cast<unsigned long>(lfsr.degree()));
+  if (states > lfsr::max_enumeration_states) {
+    throw lfsr::ResourceError(fmt::format("state space of {} states is too large to enumerate (the limit is 2^{})",
+                                          state_space_name(lfsr), std::bit_width(lfsr::max_enumeration_states) - 1));
+  }
+}
+
+// Refuses a run the memory cannot hold rather than letting the kernel kill it halfway.
+void check_memory(const lfsr::Lfsr& lfsr, const lfsr::LinearMap& map, int workers,
+                  const std::optional<std::string>& max_memory) {
+  std::uint64_t allowed = std::numeric_limits<std::uint64_t>::max();
+  std::string bound;
+  if (const std::optional<std::uint64_t> available = available_memory()) {
+    allowed = *available;
+    bound = "available (MemAvailable)";
+  }
+  if (max_memory) {
+    if (const std::uint64_t limit = lfsr::cli::parse_memory_size(*max_memory); limit < allowed) {
+      allowed = limit;
+      bound = fmt::format("allowed by --max-memory {}", *max_memory);
+    }
+  }
+  const std::uint64_t needed = lfsr::enumeration_memory_bytes(map, workers);
+  if (needed > allowed) {
+    throw lfsr::ResourceError(fmt::format("enumerating {} states needs {} of memory, more than the {} {}",
+                                          state_space_name(lfsr), lfsr::cli::format_bytes(needed),
+                                          lfsr::cli::format_bytes(allowed), bound));
+  }
+}
+
+lfsr::Report analyze(const lfsr::Lfsr& lfsr, const lfsr::cli::Options& options) {
+  check_state_space(lfsr);
+  const lfsr::LinearMap map = lfsr::linear_map_of(lfsr);
+  // --mode accepts only seq so far, which runs one worker whatever --workers says.
+  const std::unique_ptr<lfsr::Runner> runner = lfsr::make_sequential_runner();
+  check_memory(lfsr, map, runner->workers(), options.max_memory);
+
+  const auto start = std::chrono::steady_clock::now();
+  lfsr::CycleStructure result = lfsr::enumerate(map, *runner);
+  const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
+
+  return lfsr::Report{.run = {.field = lfsr.field(),
+                              .bits = lfsr.degree(),
+                              .polynomial = lfsr.polynomial.to_string(),
+                              .form = std::string(lfsr::form_name(lfsr.form)),
+                              .method = "enumerate",
+                              .mode = std::string(lfsr::mode_name(runner->mode())),
+                              .workers = runner->workers(),
+                              .seconds = elapsed.count()},
+                      .result = std::move(result)};
+}
+
+void print(const lfsr::Report& report, const std::string& format) {
+  if (format == "json") {
+    fmt::print("{}\n", lfsr::dump_json(lfsr::report_json(report), 2));
+  } else {
+    fmt::print("{}", lfsr::report_text(report));
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  NTL::ErrorMsgCallback = ntl_failed_with;
+  NTL::ErrorCallback = ntl_failed;
+
+  CLI::App app{"Cycle structure of a linear feedback shift register over GF(2) or GF(p), by enumerating its states.",
+               "lfsr-analyze"};
+  app.set_version_flag("--version", "lfsr-analyze " LFSR_VERSION);
+  app.failure_message(
+      [](const CLI::App*, const CLI::Error& error) { return fmt::format("lfsr-analyze: {}\n", error.what()); });
+  lfsr::cli::Options options;
+  lfsr::cli::add_options(app, options);
+
+  try {
+    app.parse(argc, argv);
+    print(analyze(lfsr::cli::register_from(options), options), options.format);
+    return static_cast<int>(ExitCode::success);
+  } catch (const CLI::ParseError& error) {
+    // --help and --version are ParseErrors that exit 0; every other CLI11 code means bad usage.
+    return app.exit(error) == 0 ? static_cast<int>(ExitCode::success) : static_cast<int>(ExitCode::usage);
+  } catch (const lfsr::InputError& error) {
+    return fail(ExitCode::usage, error.what());
+  } catch (const lfsr::ResourceError& error) {
+    return fail(ExitCode::resources, error.what());
+  } catch (const std::bad_alloc&) {
+    return fail(ExitCode::resources, "out of memory");
+  } catch (const lfsr::WorkerError& error) {
+    return fail(ExitCode::worker_failed, error.what());
+  } catch (const lfsr::InternalError& error) {
+    return fail(ExitCode::internal, fmt::format("internal error: {}", error.what()));
+  } catch (const std::exception& error) {
+    return fail(ExitCode::internal, fmt::format("internal error: {}", error.what()));
+  }
+}

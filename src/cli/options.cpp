@@ -1,0 +1,174 @@
+// Command-line options of lfsr-analyze: CLI11 declarations, value checks and the register they select.
+#include "options.hpp"
+
+#include <fmt/format.h>
+
+#include <array>
+#include <cctype>
+#include <charconv>
+#include <cstdint>
+#include <limits>
+#include <utility>
+
+#include "lfsr/error.hpp"
+#include "lfsr/polynomial.hpp"
+
+namespace lfsr::cli {
+namespace {
+
+constexpr int max_workers = 1024;
+
+constexpr const char* usage_examples = R"(Examples:
+  lfsr-analyze --bits 12                       built-in maximal-length register of 12 bits
+  lfsr-analyze --poly 'x^4+x^3+x^2+x+1'        any characteristic polynomial over GF(2)
+  lfsr-analyze --poly 0x1053                   hex, bit i = coefficient of x^i: x^12+x^6+x^4+x+1
+  lfsr-analyze --taps 12,6,4,1                 tap list of the published tables: x^12+x^6+x^4+x+1
+  lfsr-analyze --field 3 --poly 'x^5+2*x^2-1'  a register over GF(3)
+  lfsr-analyze --bits 16 --form galois --format json
+
+Exit codes: 0 success, 2 bad usage or input, 3 not enough memory or state space too large,
+5 a worker failed, 6 internal error.
+)";
+
+// CLI11 converts with strto(u)ll in base 0, so it reads "010" as 8 and an unsigned "-3" as 2^64 - 3.
+// Every numeric option goes through this transform, which rewrites the text as plain decimal.
+CLI::Validator whole_number(std::int64_t min, std::int64_t max) {
+  return CLI::Validator(
+      [min, max](std::string& text) -> std::string {
+        std::int64_t value = 0;
+        const char* const end = text.data() + text.size();
+        const auto [stop, error] = std::from_chars(text.data(), end, value);
+        if (text.empty() || stop != end || error == std::errc::invalid_argument) {
+          return fmt::format("'{}' is not a whole number", text);
+        }
+        if (error == std::errc::result_out_of_range || value > max) {
+          return fmt::format("{} is above the maximum {}", text, max);
+        }
+        if (value < min) {
+          return fmt::format("{} is below the minimum {}", text, min);
+        }
+        text = std::to_string(value);
+        return {};
+      },
+      "", "whole number");
+}
+
+}  // namespace
+
+void add_options(CLI::App& app, Options& options) {
+  constexpr std::int64_t max_int = std::numeric_limits<int>::max();
+  constexpr std::int64_t max_int64 = std::numeric_limits<std::int64_t>::max();
+
+  app.add_option("--bits", options.bits,
+                 "Register length n; alone, picks a built-in maximal-length polynomial over GF(2)")
+      ->type_name("N")
+      ->transform(whole_number(1, max_int));
+  auto* poly = app.add_option("--poly", options.poly,
+                              "Characteristic polynomial: x^12+x^6+x^4+x+1, x^5+2*x^2-1, hex 0x1053 (GF(2))")
+                   ->type_name("P");
+  auto* taps = app.add_option("--taps", options.taps, "Tap list: 12,6,4,1 means x^12+x^6+x^4+x+1")
+                   ->type_name("T");
+  poly->excludes(taps);
+  app.add_option("--field", options.field, "Field order q, a prime (default 2)")
+      ->type_name("q")
+      ->transform(whole_number(0, max_int64));
+  app.add_option("--form", options.form, "Register form (default fibonacci)")
+      ->type_name("fibonacci|galois")
+      ->check(CLI::IsMember({"fibonacci", "galois"}).description(""));
+  app.add_option("--format", options.format, "Output format (default text)")
+      ->type_name("text|json")
+      ->check(CLI::IsMember({"text", "json"}).description(""));
+  app.add_option("--mode", options.mode, "How the states are enumerated: seq, sequentially (default)")
+      ->type_name("seq")
+      ->check(CLI::IsMember({"seq"}).description(""));
+  app.add_option("--workers", options.workers,
+                 fmt::format("Number of workers, 1 to {} (--mode seq always uses 1)", max_workers))
+      ->type_name("K")
+      ->transform(whole_number(1, max_workers));
+  app.add_option("--max-memory", options.max_memory,
+                 "Memory the enumeration may use: 512M, 2G, 1024 (bytes); default MemAvailable")
+      ->type_name("SIZE")
+      ->check(CLI::Validator(
+          [](std::string& text) -> std::string {
+            try {
+              parse_memory_size(text);
+            } catch (const InputError& error) {
+              return error.what();
+            }
+            return {};
+          },
+          "", "size"));
+  app.footer(usage_examples);
+}
+
+Lfsr register_from(const Options& options) {
+  const Field field = Field::from_order(options.field);
+  Polynomial polynomial = [&] {
+    if (options.poly) {
+      return parse_polynomial(*options.poly, field);
+    }
+    if (options.taps) {
+      return parse_taps(*options.taps, field);
+    }
+    if (!options.bits) {
+      throw InputError("no register given: use --bits N, --poly P or --taps T (see --help)");
+    }
+    if (field.q() != 2) {
+      throw InputError(fmt::format(
+          "--bits alone picks a built-in polynomial over GF(2), not GF({}): give --poly or --taps", field.q()));
+    }
+    return default_maximal_polynomial(*options.bits);
+  }();
+  if (options.bits && *options.bits != polynomial.degree()) {
+    throw InputError(fmt::format("--bits {} does not match the degree {} of {}", *options.bits,
+                                 polynomial.degree(), polynomial.to_string()));
+  }
+  return Lfsr{std::move(polynomial), parse_form(options.form)};
+}
+
+std::uint64_t parse_memory_size(std::string_view text) {
+  const auto not_a_size = [&] {
+    return InputError(fmt::format("'{}' is not a size: give bytes with an optional K, M, G or T suffix (512M, 2G)", text));
+  };
+  std::uint64_t value = 0;
+  const char* const end = text.data() + text.size();
+  const auto [stop, error] = std::from_chars(text.data(), end, value);
+  if (error == std::errc::invalid_argument) {
+    throw not_a_size();
+  }
+  if (error == std::errc::result_out_of_range) {
+    throw InputError(fmt::format("size {} is too large", text));
+  }
+  int shift = 0;
+  if (stop != end) {
+    static constexpr std::string_view suffixes = "KMGT";
+    const auto unit = suffixes.find(static_cast<char>(std::toupper(static_cast<unsigned char>(*stop))));
+    if (stop + 1 != end || unit == std::string_view::npos) {
+      throw not_a_size();
+    }
+    shift = 10 * static_cast<int>(unit + 1);
+  }
+  if (value == 0) {
+    throw InputError(fmt::format("size {} leaves no memory at all", text));
+  }
+  if (value > (std::numeric_limits<std::uint64_t>::max() >> shift)) {
+    throw InputError(fmt::format("size {} is too large", text));
+  }
+  return value << shift;
+}
+
+std::string format_bytes(std::uint64_t bytes) {
+  static constexpr std::array units{"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
+  if (bytes < 1024) {
+    return fmt::format("{} B", bytes);
+  }
+  auto value = static_cast<double>(bytes);
+  std::size_t unit = 0;
+  while (value >= 1024 && unit + 1 < units.size()) {
+    value /= 1024;
+    ++unit;
+  }
+  return fmt::format("{:.1f} {}", value, units[unit]);
+}
+
+}  // namespace lfsr::cli

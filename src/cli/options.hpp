@@ -1,0 +1,41 @@
+// Command-line options of lfsr-analyze: their CLI11 wiring and the register they describe.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "lfsr/lfsr.hpp"
+
+namespace lfsr::cli {
+
+// The command line as given, before any of it is validated against the mathematics.
+struct Options {
+  std::optional<int> bits;
+  std::optional<std::string> poly;
+  std::optional<std::string> taps;
+  std::uint64_t field = 2;
+  std::string form = "fibonacci";
+  std::string format = "text";
+  std::string mode = "seq";
+  int workers = 1;
+  std::optional<std::string> max_memory;
+};
+
+// Declares every option of `app`, bound to `options`, with usage examples in the help footer.
+void add_options(CLI::App& app, Options& options);
+
+// The register the options describe: --poly, --taps, or the default table for --bits alone.
+// Throws InputError naming the problem (no register given, --bits not matching the degree, ...).
+Lfsr register_from(const Options& options);
+
+// "512M", "2G", "1024": bytes, with K/M/G/T meaning powers of 1024. Throws InputError.
+std::uint64_t parse_memory_size(std::string_view text);
+
+// Bytes in the largest binary unit that keeps the value >= 1: "1.5 GiB", "512 B".
+std::string format_bytes(std::uint64_t bytes);
+
+}  // namespace lfsr::cli

@@ -1,0 +1,193 @@
+// Renderings of a Report: the JSON contract of docs/json.md (exact big integers) and the text report.
+#include "lfsr/report.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <climits>
+#include <cmath>
+#include <iterator>
+#include <optional>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace lfsr {
+namespace {
+
+static_assert(sizeof(unsigned long) == sizeof(std::uint64_t), "mpz_class::get_ui must cover uint64");
+
+// Prefix of a string that stands for a big integer. It starts with a control character, which no
+// report text contains, so no real string is mistaken for a number.
+constexpr std::string_view big_number_marker = "\x1f" "lfsr-big-number:";
+
+std::optional<std::string_view> big_number_digits(const nlohmann::json& value) {
+  if (!value.is_string()) {
+    return std::nullopt;
+  }
+  const std::string_view text = value.get_ref<const std::string&>();
+  if (!text.starts_with(big_number_marker)) {
+    return std::nullopt;
+  }
+  return text.substr(big_number_marker.size());
+}
+
+// Mirrors nlohmann's serializer layout for objects and arrays and delegates every scalar to
+// nlohmann's own dump, so escaping and number formats are exactly nlohmann's.
+void write_json(std::string& out, const nlohmann::json& value, int indent, int depth) {
+  if (const std::optional<std::string_view> digits = big_number_digits(value)) {
+    out += *digits;
+    return;
+  }
+  const bool structured = (value.is_object() || value.is_array()) && !value.empty();
+  if (!structured) {
+    out += value.dump();
+    return;
+  }
+  const bool pretty = indent >= 0;
+  const auto new_line = [&](int level) {
+    if (pretty) {
+      out += '\n';
+      out.append(static_cast<std::size_t>(level) * static_cast<std::size_t>(indent), ' ');
+    }
+  };
+  const bool object = value.is_object();
+  out += object ? '{' : '[';
+  bool first = true;
+  for (const auto& item : value.items()) {
+    if (!first) {
+      out += ',';
+    }
+    first = false;
+    new_line(depth + 1);
+    if (object) {
+      out += nlohmann::json(item.key()).dump();
+      out += pretty ? ": " : ":";
+    }
+    write_json(out, item.value(), indent, depth + 1);
+  }
+  new_line(depth);
+  out += object ? '}' : ']';
+}
+
+std::string state_space_text(const Report& report) {
+  return fmt::format("{}^{} = {}", report.run.field.q(), report.run.bits, report.result.states.get_str());
+}
+
+// The cycle-length table: length, number of cycles, states they cover; numbers right-aligned.
+void append_cycle_table(std::string& out, const CycleStructure& result) {
+  using Row = std::array<std::string, 3>;
+  std::vector<Row> rows{{"length", "cycles", "states"}};
+  for (const auto& [length, count] : result.cycles) {
+    rows.push_back({length.get_str(), count.get_str(), mpz_class(length * count).get_str()});
+  }
+  std::array<std::size_t, 3> widths{};
+  for (const Row& row : rows) {
+    for (std::size_t column = 0; column < row.size(); ++column) {
+      widths[column] = std::max(widths[column], row[column].size());
+    }
+  }
+  const auto append_row = [&](const Row& row) {
+    fmt::format_to(std::back_inserter(out), "  {:>{}}  {:>{}}  {:>{}}\n", row[0], widths[0], row[1], widths[1],
+                   row[2], widths[2]);
+  };
+  append_row(rows.front());
+  append_row({std::string(widths[0], '-'), std::string(widths[1], '-'), std::string(widths[2], '-')});
+  std::for_each(rows.begin() + 1, rows.end(), append_row);
+}
+
+// Label and value pairs printed as two columns, values right-aligned.
+void append_totals(std::string& out, const std::vector<std::pair<std::string_view, std::string>>& totals) {
+  std::size_t label_width = 0;
+  std::size_t value_width = 0;
+  for (const auto& [label, value] : totals) {
+    label_width = std::max(label_width, label.size());
+    value_width = std::max(value_width, value.size());
+  }
+  for (const auto& [label, value] : totals) {
+    fmt::format_to(std::back_inserter(out), "{:<{}}  {:>{}}\n", label, label_width, value, value_width);
+  }
+}
+
+}  // namespace
+
+nlohmann::json big_number(const mpz_class& value) {
+  if (sgn(value) >= 0 && value.fits_ulong_p()) {
+    return static_cast<std::uint64_t>(value.get_ui());
+  }
+  if (value.fits_slong_p()) {
+    return static_cast<std::int64_t>(value.get_si());
+  }
+  return std::string(big_number_marker) + value.get_str();
+}
+
+std::string dump_json(const nlohmann::json& value, int indent) {
+  std::string out;
+  write_json(out, value, indent, 0);
+  return out;
+}
+
+nlohmann::json report_json(const Report& report) {
+  const RunInfo& run = report.run;
+  const CycleStructure& result = report.result;
+  nlohmann::json cycles = nlohmann::json::array();
+  for (const auto& [length, count] : result.cycles) {
+    cycles.push_back({{"length", big_number(length)}, {"count", big_number(count)}});
+  }
+  return {
+      {"schema_version", json_schema_version},
+      {"field", {{"q", run.field.q()}, {"p", run.field.p()}}},
+      {"bits", run.bits},
+      {"polynomial", run.polynomial},
+      {"form", run.form},
+      {"method", run.method},
+      {"mode", run.mode},
+      {"workers", run.workers},
+      {"states", big_number(result.states)},
+      {"cyclic_states", big_number(result.cyclic_states)},
+      {"transient_states", big_number(result.transient_states)},
+      {"max_tail", big_number(result.max_tail)},
+      {"cycles", std::move(cycles)},
+      {"total_cycles", big_number(result.total_cycles())},
+      {"fixed_points", big_number(result.fixed_points())},
+      {"max_cycle_length", big_number(result.max_cycle_length())},
+      {"maximal_length", result.maximal_length()},
+      // Microseconds are all a wall time can honestly claim.
+      {"seconds", std::round(run.seconds * 1e6) / 1e6},
+  };
+}
+
+std::string report_text(const Report& report) {
+  const RunInfo& run = report.run;
+  const CycleStructure& result = report.result;
+  std::string out;
+  fmt::format_to(std::back_inserter(out), "GF({}) register {}, {} form\ndegree {}, {} states\n\n", run.field.q(),
+                 run.polynomial, run.form, run.bits, state_space_text(report));
+  append_cycle_table(out, result);
+  out += '\n';
+
+  std::vector<std::pair<std::string_view, std::string>> totals{
+      {"cycles", result.total_cycles().get_str()},
+      {"fixed points", result.fixed_points().get_str()},
+      {"longest cycle", result.max_cycle_length().get_str()},
+      {"maximal length", result.maximal_length() ? "yes" : "no"},
+  };
+  if (sgn(result.transient_states) > 0) {
+    totals.emplace_back("cyclic states", result.cyclic_states.get_str());
+    totals.emplace_back("transient states", result.transient_states.get_str());
+    totals.emplace_back("longest tail", result.max_tail.get_str());
+  } else {
+    totals.emplace_back("transient states", "0");
+  }
+  append_totals(out, totals);
+
+  const std::string done = run.method == "enumerate" ? std::string("enumerated") : run.method;
+  // Milliseconds, or microseconds when the run took less than one.
+  const int decimals = run.seconds < 1e-3 ? 6 : 3;
+  fmt::format_to(std::back_inserter(out), "\n{} in {:.{}f} s ({}, {} worker{})\n", done, run.seconds, decimals,
+                 run.mode, run.workers, run.workers == 1 ? "" : "s");
+  return out;
+}
+
+}  // namespace lfsr

@@ -1,0 +1,136 @@
+# CLI tests: run the real lfsr-analyze binary and check its exit code, stderr and stdout.
+# Each bad input must end with its documented exit code and one stderr line, never a signal.
+set(LFSR_CLI_TEST_DIR ${CMAKE_CURRENT_LIST_DIR})
+
+add_executable(lfsr_json_check ${LFSR_CLI_TEST_DIR}/json_check.cpp)
+target_link_libraries(lfsr_json_check PRIVATE nlohmann_json::nlohmann_json)
+lfsr_warnings(lfsr_json_check)
+
+# lfsr_cli_rejects(<test name> <exit code> <stderr substring> <args>...)
+function(lfsr_cli_rejects name code message)
+  add_test(NAME "${name}"
+           COMMAND bash ${LFSR_CLI_TEST_DIR}/expect_failure.sh $<TARGET_FILE:lfsr-analyze> ${code} "${message}" ${ARGN})
+  set_tests_properties("${name}" PROPERTIES LABELS cli TIMEOUT 60)
+endfunction()
+
+# lfsr_cli_prints(<test name> <stdout regex> <args>...)
+function(lfsr_cli_prints name pattern)
+  add_test(NAME "${name}"
+           COMMAND bash ${LFSR_CLI_TEST_DIR}/expect_output.sh $<TARGET_FILE:lfsr-analyze> "${pattern}" ${ARGN})
+  set_tests_properties("${name}" PROPERTIES LABELS cli TIMEOUT 60)
+endfunction()
+
+# lfsr_cli_json(<test name> <args>... -- <checks>...): see json_check.cpp for the checks.
+function(lfsr_cli_json name)
+  add_test(NAME "${name}"
+           COMMAND bash ${LFSR_CLI_TEST_DIR}/expect_json.sh $<TARGET_FILE:lfsr-analyze> $<TARGET_FILE:lfsr_json_check>
+                   ${ARGN})
+  set_tests_properties("${name}" PROPERTIES LABELS cli TIMEOUT 60)
+endfunction()
+
+# Polynomial text.
+lfsr_cli_rejects("rejects a polynomial with a missing exponent" 2 "missing exponent" --poly "x^^2+1")
+lfsr_cli_rejects("rejects a polynomial with a dangling operator" 2 "dangling '+'" --poly "x^3+x+")
+lfsr_cli_rejects("rejects a polynomial with an unknown character" 2 "unexpected 'y'" --poly "x^3+y+1")
+lfsr_cli_rejects("rejects a non-monic polynomial" 2 "is not monic" --field 3 --poly "2*x^3+x+1")
+lfsr_cli_rejects("rejects a polynomial of degree 0" 2 "has degree 0" --poly 1)
+lfsr_cli_rejects("rejects an exponent above the parser's limit" 2 "exponent 100001 is above the limit"
+                 --poly "x^100001+1")
+lfsr_cli_rejects("rejects an exponent that overflows 64 bits" 2 "is above the limit"
+                 --poly "x^99999999999999999999+1")
+lfsr_cli_rejects("rejects a hex polynomial over GF(3)" 2 "only accepted over GF(2)" --field 3 --poly 0x1053)
+lfsr_cli_rejects("rejects a bad hex digit" 2 "'G' at column 5 is not a hex digit" --poly 0x12G3)
+lfsr_cli_rejects("rejects a hex polynomial without digits" 2 "has no digits" --poly 0x)
+lfsr_cli_rejects("rejects --poly without a value" 2 "--poly" --poly)
+
+# --bits.
+lfsr_cli_rejects("rejects --bits that does not match the degree of --poly" 2
+                 "--bits 10 does not match the degree 12 of x^12+x^6+x^4+x+1" --bits 10 --poly "x^12+x^6+x^4+x+1")
+lfsr_cli_rejects("rejects --bits that does not match the degree of --taps" 2
+                 "--bits 11 does not match the degree 12" --bits 11 --taps 12,6,4,1)
+lfsr_cli_rejects("rejects --bits 0" 2 "--bits: 0 is below the minimum 1" --bits 0)
+lfsr_cli_rejects("rejects --bits -1" 2 "--bits: -1 is below the minimum 1" --bits -1)
+lfsr_cli_rejects("rejects --bits abc" 2 "--bits: 'abc' is not a whole number" --bits abc)
+lfsr_cli_rejects("rejects --bits 1000 without a polynomial" 2 "no built-in maximal-length polynomial for 1000 bits"
+                 --bits 1000)
+lfsr_cli_rejects("rejects --bits 1 without a polynomial" 2 "no built-in maximal-length polynomial for 1 bits"
+                 --bits 1)
+lfsr_cli_rejects("rejects --bits alone over GF(3)" 2 "--bits alone picks a built-in polynomial over GF(2), not GF(3)"
+                 --bits 12 --field 3)
+lfsr_cli_rejects("rejects --bits given twice" 2 "--bits" --bits 4 --bits 5)
+
+# --field.
+lfsr_cli_rejects("rejects field order 4, a prime power" 2 "field order 4" --field 4 --bits 3)
+lfsr_cli_rejects("rejects field order 6, not a prime" 2 "field order 6 is not a prime" --field 6 --poly "x^2+1")
+lfsr_cli_rejects("rejects field order 1" 2 "field order 1 is not a prime" --field 1 --poly "x^2+1")
+lfsr_cli_rejects("rejects field order 0" 2 "field order 0 is not a prime" --field 0 --poly "x^2+1")
+lfsr_cli_rejects("rejects field order 65537, above the maximum" 2 "field order 65537" --field 65537 --poly "x^2+1")
+lfsr_cli_rejects("rejects field order abc" 2 "--field: 'abc' is not a whole number" --field abc --poly "x^2+1")
+lfsr_cli_rejects("rejects a negative field order" 2 "--field: -3 is below the minimum 0" --field -3 --poly "x^2+1")
+lfsr_cli_rejects("reads --field 010 as ten, not as octal eight" 2 "field order 10 is not a prime"
+                 --field 010 --poly "x^2+1")
+
+# --poly and --taps.
+lfsr_cli_rejects("rejects --poly and --taps together" 2 "--poly excludes --taps" --poly "x^2+x+1" --taps 2,1)
+add_test(NAME "rejects an empty tap list"
+         COMMAND bash ${LFSR_CLI_TEST_DIR}/expect_failure.sh $<TARGET_FILE:lfsr-analyze> 2 "empty tap list" --taps "")
+set_tests_properties("rejects an empty tap list" PROPERTIES LABELS cli TIMEOUT 60)
+lfsr_cli_rejects("rejects a tap list with a repeated entry" 2 "entry 12 is repeated" --taps 12,12)
+lfsr_cli_rejects("rejects a tap list that is not decreasing" 2 "strictly decreasing" --taps 4,6)
+lfsr_cli_rejects("rejects tap 0, the implied constant term" 2 "entry 0 is not allowed" --taps 0)
+lfsr_cli_rejects("rejects a tap list with an empty entry" 2 "entry 2 is empty" --taps 12,,1)
+lfsr_cli_rejects("rejects a tap list with a word in it" 2 "is not a number" --taps a,b)
+
+# The other options.
+lfsr_cli_rejects("rejects an unknown form" 2 "--form: fib not in {fibonacci,galois}" --bits 4 --form fib)
+lfsr_cli_rejects("rejects an unknown format" 2 "--format: xml not in {text,json}" --bits 4 --format xml)
+lfsr_cli_rejects("rejects --mode threads, not yet available" 2 "--mode: threads not in {seq}" --bits 4 --mode threads)
+lfsr_cli_rejects("rejects --workers 0" 2 "--workers: 0 is below the minimum 1" --bits 4 --workers 0)
+lfsr_cli_rejects("rejects --workers -1" 2 "--workers: -1 is below the minimum 1" --bits 4 --workers -1)
+lfsr_cli_rejects("rejects --workers abc" 2 "--workers: 'abc' is not a whole number" --bits 4 --workers abc)
+lfsr_cli_rejects("rejects --workers 99999" 2 "--workers: 99999 is above the maximum 1024" --bits 4 --workers 99999)
+lfsr_cli_rejects("rejects --max-memory lots" 2 "--max-memory: 'lots' is not a size" --bits 4 --max-memory lots)
+lfsr_cli_rejects("rejects --max-memory with an unknown suffix" 2 "'12X' is not a size" --bits 4 --max-memory 12X)
+lfsr_cli_rejects("rejects --max-memory 1.5G" 2 "'1.5G' is not a size" --bits 4 --max-memory 1.5G)
+lfsr_cli_rejects("rejects --max-memory 0" 2 "size 0 leaves no memory at all" --bits 4 --max-memory 0)
+lfsr_cli_rejects("rejects --max-memory beyond 64 bits" 2 "size 99999999999T is too large"
+                 --bits 4 --max-memory 99999999999T)
+lfsr_cli_rejects("rejects an unknown option" 2 "--frobnicate" --bits 4 --frobnicate)
+lfsr_cli_rejects("rejects a stray positional argument" 2 "not expected: 12" 12)
+lfsr_cli_rejects("rejects a run with no arguments at all" 2 "no register given")
+
+# Runs that do not fit.
+lfsr_cli_rejects("refuses a run larger than --max-memory" 3 "more than the 1.0 KiB allowed by --max-memory 1K"
+                 --bits 20 --max-memory 1K)
+lfsr_cli_rejects("refuses a state space of 65521^10 states" 3
+                 "state space of 65521^10 states is too large to enumerate" --field 65521 --poly "x^10+1")
+lfsr_cli_rejects("refuses a state space of 2^100000 states before building it" 3
+                 "state space of 2^100000 states is too large" --poly "x^100000+1")
+lfsr_cli_rejects("refuses 2^64 states from the default table" 3 "state space of 2^64 states" --bits 64)
+
+# Runs that work.
+lfsr_cli_prints("finds the one cycle of 4095 states for --bits 12" "^ +4095 +1 +4095$" --bits 12)
+lfsr_cli_prints("says --bits 12 is maximal length" "^maximal length +yes$" --bits 12)
+lfsr_cli_prints("says x^4+1 is not maximal length" "^maximal length +no$" --poly "x^4+1")
+lfsr_cli_prints("reduces coefficients modulo p: x^2+5*x+1 over GF(3)" "x\\^2\\+2\\*x\\+1" --field 3 --poly "x^2+5*x+1")
+lfsr_cli_prints("reads hex 0x1053 as x^12+x^6+x^4+x+1" "x\\^12\\+x\\^6\\+x\\^4\\+x\\+1" --poly 0x1053)
+lfsr_cli_prints("reports the transient states of a singular register" "^transient states +6$" --poly "x^3+x^2")
+lfsr_cli_prints("reports the longest tail of a singular register" "^longest tail +2$" --poly "x^3+x^2")
+lfsr_cli_prints("runs a galois register over GF(5)" "^ +624 +1 +624$" --field 5 --poly "x^4+x^2+2*x+2" --form galois)
+lfsr_cli_prints("prints the version" "^lfsr-analyze 0\\.1\\.0$" --version)
+lfsr_cli_prints("prints usage examples with --help" "lfsr-analyze --taps 12,6,4,1" --help)
+
+lfsr_cli_json("prints --bits 12 as JSON with the one 4095 cycle" --bits 12 --format json --
+              "maximal_length=true" "states=4096" "cycles=[{\"length\":1,\"count\":1},{\"length\":4095,\"count\":1}]"
+              "total_cycles=2" "fixed_points=1" "max_cycle_length=4095" "bits=12" "polynomial=\"x^12+x^6+x^4+x+1\"")
+lfsr_cli_json("prints every key of the JSON contract" --bits 6 --format json --
+              "schema_version=1" "field={\"q\":2,\"p\":2}" bits polynomial "form=\"fibonacci\"" "method=\"enumerate\""
+              "mode=\"seq\"" workers states cyclic_states transient_states max_tail cycles total_cycles fixed_points
+              max_cycle_length maximal_length seconds)
+lfsr_cli_json("reports the one worker seq mode uses whatever --workers says" --bits 8 --workers 8 --format json --
+              "workers=1" "mode=\"seq\"")
+lfsr_cli_json("prints the cycles of x^4+1 in JSON" --poly "x^4+1" --format json --
+              "cycles=[{\"length\":1,\"count\":2},{\"length\":2,\"count\":1},{\"length\":4,\"count\":3}]"
+              "maximal_length=false")
+lfsr_cli_json("prints the transient part of x^3+x^2 in JSON" --poly "x^3+x^2" --format json --
+              "cyclic_states=2" "transient_states=6" "max_tail=2" "fixed_points=2")

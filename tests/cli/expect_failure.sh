@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# CLI test: lfsr-analyze ARGS must exit with CODE (not a signal), print nothing on stdout and
+# exactly one stderr line "lfsr-analyze: ..." containing MESSAGE.
+# Usage: expect_failure.sh BINARY CODE MESSAGE [ARGS...]
+set -uo pipefail
+
+binary=$1 code=$2 message=$3
+shift 3
+out=$(mktemp) err=$(mktemp)
+trap 'rm -f "$out" "$err"' EXIT
+
+"$binary" "$@" >"$out" 2>"$err"
+status=$?
+
+problems=()
+if ((status > 128)); then
+  problems+=("killed by signal $((status - 128)) (exit status $status), expected exit code $code")
+elif ((status != code)); then
+  problems+=("exit code $status, expected $code")
+fi
+[[ -s $out ]] && problems+=("stdout is not empty")
+lines=$(wc -l <"$err")
+((lines == 1)) || problems+=("stderr has $lines lines, expected exactly one")
+[[ $(head -n 1 "$err") == "lfsr-analyze: "* ]] || problems+=("stderr does not start with 'lfsr-analyze: '")
+grep -qF -- "$message" "$err" || problems+=("stderr does not contain: $message")
+
+if ((${#problems[@]} > 0)); then
+  echo "lfsr-analyze$(printf ' %q' "$@")"
+  printf 'FAIL: %s\n' "${problems[@]}"
+  echo "--- stdout:"; cat "$out"
+  echo "--- stderr:"; cat "$err"
+  exit 1
+fi
