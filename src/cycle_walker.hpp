@@ -222,6 +222,10 @@ class CycleWalker final : public ChunkWorker {
       note_attempt(walk_chain(start));
       return;
     }
+    if (layout_.single_walker) {
+      walk_from_alone(start);
+      return;
+    }
     // Walk to the first DP; back at `start` first means a cycle without DPs.
     trail_.clear();
     std::uint64_t state = start;
@@ -242,6 +246,23 @@ class CycleWalker final : public ChunkWorker {
     mark(start);
     for (std::uint64_t s : trail_) mark(s);
     if (steps - 1 > trail_.size()) unmarked_.push_back({start, steps, no_state, false});
+    note_attempt(walk_chain(state));
+  }
+
+  // One walker scanning its chunks in increasing order meets every cycle first at its smallest
+  // state, so it may mark as it goes and count every cycle without DPs it closes.
+  void walk_from_alone(std::uint64_t start) {
+    std::uint64_t state = start;
+    std::uint64_t steps = 0;
+    do {
+      mark(state);
+      state = stepper_.next(state);
+      ++steps;
+      if (state == start) {
+        record_cycle(steps);
+        return;
+      }
+    } while (!is_distinguished(state));
     note_attempt(walk_chain(state));
   }
 

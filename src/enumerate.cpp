@@ -70,9 +70,13 @@ EnumerationLayout plan_layout(std::uint64_t states, int workers, const Enumerati
   EnumerationLayout layout;
   layout.states = states;
   const int log_states = ceil_log2(states);
-  layout.block_bits = std::min(log_states, 20);
-  // One DP in 2^dp_bits states: short prefixes on small spaces, a small claim table on large ones.
-  layout.dp_bits = std::clamp(log_states - 18, 2, 10);
+  // Up to 2^27 states the whole bitset (16 MiB) stays in the last-level cache and marks go
+  // straight in; beyond, marks are deferred per block of 2^20 states (128 KiB of bitset, in L2).
+  layout.block_bits = log_states <= 27 ? log_states : 20;
+  // One DP in 2^dp_bits states. Each DP costs an atomic claim, so they are rare (a claim table
+  // of states/1024 bits); tiny spaces keep a few so that the DP paths run there too.
+  layout.dp_bits = std::clamp(log_states - 8, 2, 10);
+  layout.single_walker = workers == 1;
   layout.chunk_states = options.chunk_states ? options.chunk_states
                                              : default_chunk_states(states, layout.block_bits, workers);
   return layout;
