@@ -22,7 +22,7 @@ static_assert(sizeof(unsigned long) == sizeof(std::uint64_t), "mpz_class::get_ui
 // report text contains, so no real string is mistaken for a number.
 constexpr std::string_view big_number_marker = "\x1f" "lfsr-big-number:";
 
-std::optional<std::string_view> big_number_digits(const nlohmann::json& value) {
+std::optional<std::string_view> big_number_digits(const nlohmann::ordered_json& value) {
   if (!value.is_string()) {
     return std::nullopt;
   }
@@ -35,7 +35,7 @@ std::optional<std::string_view> big_number_digits(const nlohmann::json& value) {
 
 // Mirrors nlohmann's serializer layout for objects and arrays and delegates every scalar to
 // nlohmann's own dump, so escaping and number formats are exactly nlohmann's.
-void write_json(std::string& out, const nlohmann::json& value, int indent, int depth) {
+void write_json(std::string& out, const nlohmann::ordered_json& value, int indent, int depth) {
   if (const std::optional<std::string_view> digits = big_number_digits(value)) {
     out += *digits;
     return;
@@ -62,7 +62,7 @@ void write_json(std::string& out, const nlohmann::json& value, int indent, int d
     first = false;
     new_line(depth + 1);
     if (object) {
-      out += nlohmann::json(item.key()).dump();
+      out += nlohmann::ordered_json(item.key()).dump();
       out += pretty ? ": " : ":";
     }
     write_json(out, item.value(), indent, depth + 1);
@@ -112,7 +112,7 @@ void append_totals(std::string& out, const std::vector<std::pair<std::string_vie
 
 }  // namespace
 
-nlohmann::json big_number(const mpz_class& value) {
+nlohmann::ordered_json big_number(const mpz_class& value) {
   if (sgn(value) >= 0 && value.fits_ulong_p()) {
     return static_cast<std::uint64_t>(value.get_ui());
   }
@@ -122,16 +122,16 @@ nlohmann::json big_number(const mpz_class& value) {
   return std::string(big_number_marker) + value.get_str();
 }
 
-std::string dump_json(const nlohmann::json& value, int indent) {
+std::string dump_json(const nlohmann::ordered_json& value, int indent) {
   std::string out;
   write_json(out, value, indent, 0);
   return out;
 }
 
-nlohmann::json report_json(const Report& report) {
+nlohmann::ordered_json report_json(const Report& report) {
   const RunInfo& run = report.run;
   const CycleStructure& result = report.result;
-  nlohmann::json cycles = nlohmann::json::array();
+  nlohmann::ordered_json cycles = nlohmann::ordered_json::array();
   for (const auto& [length, count] : result.cycles) {
     cycles.push_back({{"length", big_number(length)}, {"count", big_number(count)}});
   }

@@ -51,7 +51,7 @@ lfsr::Report huge_report() {
 }  // namespace
 
 TEST_CASE("report_json has exactly the keys of the contract") {
-  const nlohmann::json json = lfsr::report_json(maximal_length_report());
+  const nlohmann::ordered_json json = lfsr::report_json(maximal_length_report());
   std::set<std::string> keys;
   for (const auto& item : json.items()) {
     keys.insert(item.key());
@@ -63,7 +63,7 @@ TEST_CASE("report_json has exactly the keys of the contract") {
                                        "maximal_length", "seconds"};
   CHECK(keys == contract);
   CHECK(json["schema_version"] == lfsr::json_schema_version);
-  CHECK(json["field"] == nlohmann::json{{"q", 2}, {"p", 2}});
+  CHECK(json["field"] == nlohmann::ordered_json{{"q", 2}, {"p", 2}});
   CHECK(json["bits"] == 4);
   CHECK(json["polynomial"] == "x^4+x+1");
   CHECK(json["method"] == "enumerate");
@@ -74,7 +74,7 @@ TEST_CASE("report_json has exactly the keys of the contract") {
   CHECK(json["max_cycle_length"] == 15);
   CHECK(json["maximal_length"] == true);
   CHECK(json["seconds"].is_number_float());
-  CHECK(json["cycles"] == nlohmann::json::parse(R"([{"length": 1, "count": 1}, {"length": 15, "count": 1}])"));
+  CHECK(json["cycles"] == nlohmann::ordered_json::parse(R"([{"length": 1, "count": 1}, {"length": 15, "count": 1}])"));
 }
 
 TEST_CASE("integers beyond 64 bits are written as bare digits") {
@@ -85,7 +85,7 @@ TEST_CASE("integers beyond 64 bits are written as bare digits") {
   CHECK(text.find(R"("max_cycle_length": 170141183460469231731687303715884105727)") != std::string::npos);
   CHECK(text.find('\x1f') == std::string::npos);
   // nlohmann reads such numbers as doubles, which is enough to prove the text is valid JSON.
-  const nlohmann::json parsed = nlohmann::json::parse(text);
+  const nlohmann::ordered_json parsed = nlohmann::ordered_json::parse(text);
   CHECK(parsed["states"].is_number_float());
   CHECK(parsed["states"].get<double>() == Approx(1.7014118346046923e38));
 }
@@ -100,31 +100,31 @@ TEST_CASE("big_number is an ordinary JSON number while it fits in 64 bits") {
   SECTION("and bare digits beyond") {
     CHECK(lfsr::dump_json(lfsr::big_number(power_of_two(64))) == "18446744073709551616");
     CHECK(lfsr::dump_json(lfsr::big_number(-power_of_two(70))) == "-1180591620717411303424");
-    CHECK(lfsr::dump_json(nlohmann::json::array({lfsr::big_number(power_of_two(64))})) == "[18446744073709551616]");
+    CHECK(lfsr::dump_json(nlohmann::ordered_json::array({lfsr::big_number(power_of_two(64))})) == "[18446744073709551616]");
   }
 }
 
 TEST_CASE("dump_json writes everything else exactly as nlohmann's dump") {
-  const nlohmann::json value = {
+  const nlohmann::ordered_json value = {
       {"text", "quote \" backslash \\ newline \n tab \t control \x01 unicode \xc3\xa9"},
       {"numbers", {0, -7, 18446744073709551615ULL, 0.1, 1e300, -2.5}},
       {"flags", {true, false, nullptr}},
-      {"empty object", nlohmann::json::object()},
-      {"empty array", nlohmann::json::array()},
-      {"nested", {{"a", {{"b", nlohmann::json::array({nlohmann::json::object({{"c", 1}})})}}}}},
+      {"empty object", nlohmann::ordered_json::object()},
+      {"empty array", nlohmann::ordered_json::array()},
+      {"nested", {{"a", {{"b", nlohmann::ordered_json::array({nlohmann::ordered_json::object({{"c", 1}})})}}}}},
       {"key with \"quotes\"", "value"},
   };
   const int indent = GENERATE(-1, 0, 1, 2, 4);
   CAPTURE(indent);
   CHECK(lfsr::dump_json(value, indent) == value.dump(indent));
-  CHECK(lfsr::dump_json(nlohmann::json::object(), indent) == "{}");
+  CHECK(lfsr::dump_json(nlohmann::ordered_json::object(), indent) == "{}");
   CHECK(lfsr::dump_json("plain", indent) == "\"plain\"");
 }
 
 TEST_CASE("polynomial text is escaped in the JSON") {
   lfsr::Report report = maximal_length_report();
   report.run.polynomial = "x^4+\"x\"+1\\";
-  const nlohmann::json parsed = nlohmann::json::parse(lfsr::dump_json(lfsr::report_json(report)));
+  const nlohmann::ordered_json parsed = nlohmann::ordered_json::parse(lfsr::dump_json(lfsr::report_json(report)));
   CHECK(parsed["polynomial"] == "x^4+\"x\"+1\\");
 }
 
@@ -136,8 +136,8 @@ TEST_CASE("cycles are listed by length ascending, compared as numbers") {
   report.result.add_cycles(9, 4);
   report.result.add_cycles(1, 1);
   const std::string text = lfsr::dump_json(lfsr::report_json(report));
-  CHECK(text.find(R"("cycles":[{"count":1,"length":1},{"count":4,"length":9},{"count":2,"length":10},)"
-                  R"({"count":3,"length":1180591620717411303424}])") != std::string::npos);
+  CHECK(text.find(R"("cycles":[{"length":1,"count":1},{"length":9,"count":4},{"length":10,"count":2},)"
+                  R"({"length":1180591620717411303424,"count":3}])") != std::string::npos);
 }
 
 TEST_CASE("report_text shows the header, the cycle table, the totals and the timing") {

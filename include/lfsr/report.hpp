@@ -33,14 +33,14 @@ struct Report {
 };
 
 // The JSON object of the contract (docs/json.md); big integers stay exact (see dump_json).
-nlohmann::json report_json(const Report& report);
+nlohmann::ordered_json report_json(const Report& report);
 
 // A JSON value for a big integer: a plain number when it fits in 64 bits, otherwise a marked
 // string that dump_json writes out as a bare number with all its digits.
-nlohmann::json big_number(const mpz_class& value);
+nlohmann::ordered_json big_number(const mpz_class& value);
 
 // Serializes JSON like nlohmann's dump(indent), but writes big_number values as bare digits.
-std::string dump_json(const nlohmann::json& value, int indent = -1);
+std::string dump_json(const nlohmann::ordered_json& value, int indent = -1);
 
 // The human-readable report: field, polynomial, a table of cycle lengths, counts and states, timing.
 std::string report_text(const Report& report);
