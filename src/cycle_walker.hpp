@@ -6,7 +6,7 @@
 //   a DP claimed before. In a permutation that DP is the first of another chain (its predecessor
 //   DP is ours), so chains link start -> start and stitch into whole cycles at the end.
 // - A cycle without DPs is counted only by the walk that starts at its smallest state, and that
-//   state is never marked, so the scan always reaches it.
+//   state is never marked, so the scan always reaches it (walk_from).
 // - `accounted` sums the lengths of completed chains and counted cycles. They are disjoint, so
 //   when it reaches the number of cyclic states every cycle has been found (the count proof) and
 //   the scan stops: a maximal-length register needs one walk and no marks beyond its start.
@@ -89,16 +89,21 @@ class CycleWalker final : public ChunkWorker {
         pending_(new std::uint32_t[layout.blocks() * pending_capacity_]),  // untouched until used
         pending_count_(layout.blocks()),
         local_tally_(layout.blocks()) {
-    trail_.reserve(mark_budget);
   }
 
   std::string run_chunk(std::uint64_t chunk) override {
     findings_ = {};
     const std::uint64_t begin = chunk * layout_.chunk_states;
     const std::uint64_t end = std::min(layout_.states, begin + layout_.chunk_states);
-    for (std::uint64_t block = begin >> layout_.block_bits; !finished() && block <= (end - 1) >> layout_.block_bits; ++block)
-      scan_block(block, std::max(begin, block << layout_.block_bits),
-                 std::min(end, (block + 1) << layout_.block_bits));
+    for (std::uint64_t block = begin >> layout_.block_bits; !finished() && block <= (end - 1) >> layout_.block_bits; ++block) {
+      const std::uint64_t first = std::max(begin, block << layout_.block_bits);
+      const std::uint64_t last = std::min(end, (block + 1) << layout_.block_bits);
+      scan_block(block, first, last);
+      // Marks for a block whose every start has been tried are useless from now on.
+      if (first == block << layout_.block_bits && last == std::min(layout_.states, (block + 1) << layout_.block_bits))
+        block_ready_[block].store(block_scanned_state, std::memory_order_relaxed);
+      control_.scanned.fetch_add(last - first, std::memory_order_relaxed);
+    }
     scan_block_ = no_block;
     publish();
     for (std::uint64_t block = 0; block < pending_count_.size(); ++block) flush_block(block);
@@ -110,6 +115,9 @@ class CycleWalker final : public ChunkWorker {
  private:
   static constexpr std::uint64_t no_block = ~std::uint64_t{0};
   static constexpr std::uint64_t no_state = ~std::uint64_t{0};
+  // States of a block's entry in block_ready: 0 untouched, 1 being zeroed, then these.
+  static constexpr std::uint32_t block_ready_state = 2;
+  static constexpr std::uint32_t block_scanned_state = 3;
   // Walks mark at most this many states as they go; longer walks are remembered and marked only
   // if the count proof fails (a maximal-length cycle is never marked).
   static constexpr std::uint64_t mark_budget = 1 << 12;
@@ -162,21 +170,29 @@ class CycleWalker final : public ChunkWorker {
   void ensure_ready(std::uint64_t block) {
     if (!layout_.lazy_blocks) return;
     std::atomic<std::uint32_t>& ready = block_ready_[block];
-    if (ready.load(std::memory_order_acquire) == 2) return;
+    if (ready.load(std::memory_order_acquire) >= block_ready_state) return;
     std::uint32_t expected = 0;
     if (ready.compare_exchange_strong(expected, 1, std::memory_order_acq_rel)) {
       const std::uint64_t first = block << layout_.block_bits;
       const std::uint64_t last = std::min(layout_.states, first + block_mask_ + 1);
       std::memset(visited_.words() + first / 64, 0, words_for_bits(last - first) * 8);
-      ready.store(2, std::memory_order_release);
+      ready.store(block_ready_state, std::memory_order_release);
       return;
     }
-    while (ready.load(std::memory_order_acquire) != 2) sched_yield();
+    while (ready.load(std::memory_order_acquire) < block_ready_state) sched_yield();
+  }
+
+  bool block_scanned(std::uint64_t block) const {
+    return block_ready_[block].load(std::memory_order_relaxed) == block_scanned_state;
   }
 
   void flush_block(std::uint64_t block) {
     std::uint32_t& count = pending_count_[block];
     if (count == 0) return;
+    if (block_scanned(block)) {  // no start state of it is left to prune
+      count = 0;
+      return;
+    }
     ensure_ready(block);
     const std::uint64_t base = block << layout_.block_bits;
     const std::uint32_t* offsets = &pending_[block * pending_capacity_];
@@ -191,6 +207,7 @@ class CycleWalker final : public ChunkWorker {
       visited_.mark(state);
       return;
     }
+    if (block_scanned(block)) return;
     std::uint32_t& count = pending_count_[block];
     pending_[block * pending_capacity_ + count] = static_cast<std::uint32_t>(state & block_mask_);
     if (++count == pending_capacity_) flush_block(block);
@@ -222,12 +239,9 @@ class CycleWalker final : public ChunkWorker {
       note_attempt(walk_chain(start));
       return;
     }
-    if (layout_.single_walker) {
-      walk_from_alone(start);
-      return;
-    }
-    // Walk to the first DP; back at `start` first means a cycle without DPs.
-    trail_.clear();
+    // Walk to the first DP; back at `start` first means a cycle without DPs. Every state is marked
+    // as the walk goes except the smallest seen so far, so the smallest state of a cycle without
+    // DPs is never marked: the scan reaches it, and only the walk from it counts the cycle.
     std::uint64_t state = start;
     std::uint64_t smallest = start;
     std::uint64_t steps = 0;
@@ -235,46 +249,20 @@ class CycleWalker final : public ChunkWorker {
       state = stepper_.next(state);
       ++steps;
       if (state == start) {
-        finish_dp_free_cycle(start, smallest, steps);
+        if (smallest == start) record_cycle(steps);
         return;
       }
       if (is_distinguished(state)) break;
-      smallest = std::min(smallest, state);
-      if (trail_.size() < mark_budget) trail_.push_back(state);
+      if (state < smallest) {
+        mark(smallest);
+        smallest = state;
+      } else {
+        mark(state);
+      }
     }
     // The prefix lies on a cycle with DPs: whoever claims the DP before `state` covers it.
-    mark(start);
-    for (std::uint64_t s : trail_) mark(s);
-    if (steps - 1 > trail_.size()) unmarked_.push_back({start, steps, no_state, false});
+    mark(smallest);
     note_attempt(walk_chain(state));
-  }
-
-  // One walker scanning its chunks in increasing order meets every cycle first at its smallest
-  // state, so it may mark as it goes and count every cycle without DPs it closes.
-  void walk_from_alone(std::uint64_t start) {
-    std::uint64_t state = start;
-    std::uint64_t steps = 0;
-    do {
-      mark(state);
-      state = stepper_.next(state);
-      ++steps;
-      if (state == start) {
-        record_cycle(steps);
-        return;
-      }
-    } while (!is_distinguished(state));
-    note_attempt(walk_chain(state));
-  }
-
-  void finish_dp_free_cycle(std::uint64_t start, std::uint64_t smallest, std::uint64_t length) {
-    if (smallest == start) record_cycle(length);
-    if (length - 1 > trail_.size()) {
-      unmarked_.push_back({start, length, smallest, false});
-      return;
-    }
-    if (start != smallest) mark(start);
-    for (std::uint64_t s : trail_)
-      if (s != smallest) mark(s);
   }
 
   // Claims `first` and walks the chain from it; false when `first` was claimed already.
@@ -400,7 +388,6 @@ class CycleWalker final : public ChunkWorker {
   std::unique_ptr<std::uint32_t[]> pending_;
   std::vector<std::uint32_t> pending_count_;
   std::uint64_t scan_block_ = no_block;
-  std::vector<std::uint64_t> trail_;
   std::vector<UnmarkedWalk> unmarked_;
   int failures_ = 0;
   std::uint64_t unpublished_ = 0;

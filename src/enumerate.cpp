@@ -4,6 +4,8 @@
 #include <fmt/format.h>
 
 #include <bit>
+#include <chrono>
+#include <thread>
 #include <cstring>
 #include <unordered_map>
 
@@ -60,10 +62,11 @@ int ceil_log2(std::uint64_t n) { return n <= 1 ? 0 : 64 - std::countl_zero(n - 1
 
 std::uint64_t default_chunk_states(std::uint64_t states, int block_bits, int workers) {
   if (workers <= 1) return states;
-  // About 16 chunks per worker balances the load; whole blocks keep marks cache-friendly.
-  const std::uint64_t block = std::uint64_t{1} << block_bits;
-  const std::uint64_t wanted = states / (static_cast<std::uint64_t>(workers) * 16);
-  return std::max(block, wanted / block * block);
+  // About 16 chunks per worker balance the load; each chunk costs a hand-over (a round trip to a
+  // forked worker), so none is smaller than 2^14 states; deferred marks want whole blocks.
+  const std::uint64_t unit = std::min(states, std::uint64_t{1} << std::min(block_bits, 20));
+  const std::uint64_t wanted = std::max<std::uint64_t>(states / (static_cast<std::uint64_t>(workers) * 16), 1 << 14);
+  return std::max(unit, wanted / unit * unit);
 }
 
 EnumerationLayout plan_layout(std::uint64_t states, int workers, const EnumerationOptions& options) {
@@ -76,7 +79,6 @@ EnumerationLayout plan_layout(std::uint64_t states, int workers, const Enumerati
   // One DP in 2^dp_bits states. Each DP costs an atomic claim, so they are rare (a claim table
   // of states/1024 bits); tiny spaces keep a few so that the DP paths run there too.
   layout.dp_bits = std::clamp(log_states - 8, 2, 10);
-  layout.single_walker = workers == 1;
   layout.chunk_states = options.chunk_states ? options.chunk_states
                                              : default_chunk_states(states, layout.block_bits, workers);
   return layout;
@@ -111,9 +113,41 @@ void stitch_chains(const std::vector<Chain>& chains, CycleStructure& result) {
   }
 }
 
+// Calls on_progress about four times a second from its own thread, until destroyed.
+class ProgressMonitor {
+ public:
+  ProgressMonitor(const std::function<void(const EnumerationProgress&)>& on_progress,
+                  std::function<EnumerationProgress()> sample) {
+    if (!on_progress) return;
+    thread_ = std::jthread([on_progress, sample = std::move(sample)](std::stop_token stop) {
+      const auto start = std::chrono::steady_clock::now();
+      while (!stop.stop_requested()) {
+        for (int tick = 0; tick < 5 && !stop.stop_requested(); ++tick)
+          std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        EnumerationProgress progress = sample();
+        progress.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        on_progress(progress);
+      }
+    });
+  }
+
+ private:
+  std::jthread thread_;
+};
+
 mpz_class big(std::uint64_t value) { return mpz_class(std::to_string(value)); }
 
 }  // namespace
+
+double EnumerationProgress::fraction() const {
+  const double found = cyclic_states ? static_cast<double>(cyclic_states_found) / static_cast<double>(cyclic_states) : 0;
+  const double passed = states ? static_cast<double>(states_scanned) / static_cast<double>(states) : 0;
+  return std::clamp(std::max(found, passed), 0.0, 1.0);
+}
+
+Mode automatic_mode(std::uint64_t states, int workers) {
+  return workers <= 1 || states < parallel_threshold_states ? Mode::seq : Mode::threads;
+}
 
 std::uint64_t enumeration_memory_bytes(const LinearMap& map, int workers) {
   const std::uint64_t states = map.state_count();
@@ -170,7 +204,11 @@ CycleStructure enumerate(const LinearMap& map, Runner& runner, const Enumeration
   }
   auto& control = *new (arena.at<SharedControl>(layout.control)) SharedControl{};
   control.accounted = 0;
+  control.scanned = 0;
   control.target = cyclic_states;
+  const ProgressMonitor monitor(options.on_progress, [&control, states] {
+    return EnumerationProgress{states, control.scanned.load(), control.accounted.load(), control.target, 0};
+  });
 
   const auto all_found = [&control] { return control.accounted.load(std::memory_order_relaxed) >= control.target; };
   const std::vector<std::string> chunk_results =

@@ -12,6 +12,7 @@ namespace lfsr {
 // Counters every worker updates; lives in the shared arena so forked workers see it too.
 struct SharedControl {
   std::atomic<std::uint64_t> accounted;  // states on cycles found so far (the count proof)
+  std::atomic<std::uint64_t> scanned;    // start states the scan has passed (progress only)
   std::uint64_t target;                  // states on cycles in all: the run is complete at target
 };
 
@@ -22,10 +23,9 @@ struct EnumerationLayout {
   int block_bits = 0;            // marks are deferred per block of 2^block_bits states
   int dp_bits = 0;               // distinguished: the low dp_bits bits of the index are zero
   bool lazy_blocks = false;      // visited bits of a block are zeroed on its first use
-  bool single_walker = false;    // one worker takes the chunks in increasing order
   std::size_t visited = 0;       // offset of the visited bitset (states bits)
   std::size_t claims = 0;        // offset of the distinguished-point claims (states >> dp_bits, + 1 bits)
-  std::size_t block_ready = 0;   // offset of one std::atomic<std::uint32_t> per block: 0, 1 busy, 2 ready
+  std::size_t block_ready = 0;   // offset of one std::atomic<std::uint32_t> per block: 0, 1 busy, 2 ready, 3 scanned
   std::size_t block_tally = 0;   // offset of one std::atomic<std::uint32_t> per block: chain states
   std::size_t control = 0;       // offset of the SharedControl
   std::size_t image_from = 0;    // singular maps: the current image set, and the next one

@@ -12,7 +12,7 @@ using namespace lfsr;
 namespace {
 
 CycleStructure enumerate_lfsr(const Lfsr& lfsr, Runner& runner, std::uint64_t chunk_states = 0) {
-  return enumerate(linear_map_of(lfsr), runner, {chunk_states});
+  return enumerate(linear_map_of(lfsr), runner, {.chunk_states = chunk_states, .on_progress = {}});
 }
 
 // (1/n) sum_{d | n} phi(d) q^(n/d): the number of necklaces, i.e. cycles of x^n - 1.

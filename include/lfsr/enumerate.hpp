@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 
 #include "lfsr/cycle_structure.hpp"
 #include "lfsr/linear_map.hpp"
@@ -9,12 +10,34 @@
 
 namespace lfsr {
 
+// How far a run has got: states on the cycles found so far, and states whose scan is done.
+struct EnumerationProgress {
+  std::uint64_t states = 0;
+  std::uint64_t states_scanned = 0;
+  std::uint64_t cyclic_states_found = 0;
+  std::uint64_t cyclic_states = 0;
+  double seconds = 0;
+  // Fraction done in [0, 1]: the larger of the two measures (a long walk finds states faster
+  // than the scan passes them; short cycles the other way round).
+  double fraction() const;
+};
+
 struct EnumerationOptions {
   std::uint64_t chunk_states = 0;  // states per chunk; 0 lets the engine choose
+  // Called about four times a second from a monitor thread while the run lasts (none when empty).
+  std::function<void(const EnumerationProgress&)> on_progress;
 };
 
 // Largest state space enumeration accepts, whatever the memory.
 inline constexpr std::uint64_t max_enumeration_states = std::uint64_t{1} << 40;
+
+// Below this many states a sequential run ends before parallel workers could be started and
+// joined (docs/benchmarks.md, "auto threshold"): --mode auto runs those sequentially.
+inline constexpr std::uint64_t parallel_threshold_states = std::uint64_t{1} << 18;
+
+// The mode --mode auto picks for a state space: seq below parallel_threshold_states or with one
+// worker, else threads (as fast as the fork pool on a single run, and nothing to fork).
+Mode automatic_mode(std::uint64_t states, int workers);
 
 // Bytes the enumeration of `map` needs with `workers` workers (shared bitsets, claim table,
 // per-worker buffers): compare with the memory available before starting.
