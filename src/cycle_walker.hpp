@@ -281,7 +281,9 @@ class CycleWalker final : public ChunkWorker {
     } while (length < mark_budget && !at_chain_end(state));
     if (length == mark_budget && !at_chain_end(state)) {
       const std::uint64_t unmarked_start = state;
+      control_.long_walks.fetch_add(1, std::memory_order_relaxed);
       const std::uint64_t unmarked_length = walk_unmarked(state, at_chain_end);
+      control_.long_walks.fetch_sub(1, std::memory_order_relaxed);
       length += unmarked_length;
       unmarked_.push_back({unmarked_start, unmarked_length, no_state, true});
     }
@@ -332,7 +334,11 @@ class CycleWalker final : public ChunkWorker {
 
   void note_attempt(bool productive) {
     failures_ = productive ? 0 : failures_ + 1;
-    if (failures_ >= failures_before_marking && !unmarked_.empty()) mark_unmarked_walks();
+    // While another long walk is under way the count proof may still come through, and a start
+    // that lands ahead of that walk takes over part of its work: keep trying starts until then.
+    if (failures_ >= failures_before_marking && !unmarked_.empty() &&
+        control_.long_walks.load(std::memory_order_relaxed) == 0)
+      mark_unmarked_walks();
   }
 
   // The count proof has not come through yet, and starts keep landing on walked cycles. First

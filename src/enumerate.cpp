@@ -5,6 +5,8 @@
 
 #include <bit>
 #include <chrono>
+#include <condition_variable>
+#include <mutex>
 #include <thread>
 #include <cstring>
 #include <unordered_map>
@@ -121,9 +123,12 @@ class ProgressMonitor {
     if (!on_progress) return;
     thread_ = std::jthread([on_progress, sample = std::move(sample)](std::stop_token stop) {
       const auto start = std::chrono::steady_clock::now();
-      while (!stop.stop_requested()) {
-        for (int tick = 0; tick < 5 && !stop.stop_requested(); ++tick)
-          std::this_thread::sleep_for(std::chrono::milliseconds(50));
+      std::mutex mutex;
+      std::condition_variable_any wake;
+      std::unique_lock lock(mutex);
+      // Wakes at once when the run ends (the stop request), else every 250 ms.
+      while (!wake.wait_for(lock, stop, std::chrono::milliseconds(250), [] { return false; }) &&
+             !stop.stop_requested()) {
         EnumerationProgress progress = sample();
         progress.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         on_progress(progress);
@@ -205,6 +210,7 @@ CycleStructure enumerate(const LinearMap& map, Runner& runner, const Enumeration
   auto& control = *new (arena.at<SharedControl>(layout.control)) SharedControl{};
   control.accounted = 0;
   control.scanned = 0;
+  control.long_walks = 0;
   control.target = cyclic_states;
   const ProgressMonitor monitor(options.on_progress, [&control, states] {
     return EnumerationProgress{states, control.scanned.load(), control.accounted.load(), control.target, 0};

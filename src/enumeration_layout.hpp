@@ -13,6 +13,7 @@ namespace lfsr {
 struct SharedControl {
   std::atomic<std::uint64_t> accounted;  // states on cycles found so far (the count proof)
   std::atomic<std::uint64_t> scanned;    // start states the scan has passed (progress only)
+  std::atomic<std::int64_t> long_walks;  // unmarked chain walks under way: the proof may still come
   std::uint64_t target;                  // states on cycles in all: the run is complete at target
 };
 

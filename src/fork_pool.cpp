@@ -133,9 +133,13 @@ class ForkPool {
     std::vector<std::optional<std::uint64_t>> busy(static_cast<std::size_t>(count));
     std::optional<std::string> failure;
     auto dispatch = [&](std::size_t w) {
-      if (next_chunk >= job.chunks || failure || (job.done && job.done())) return;
-      busy[w] = next_chunk;
-      if (!send_frame(workers_[w].socket, Status::ok, encode_task(job, next_chunk++))) busy[w].reset(), failure = lost(w);
+      if (next_chunk >= job.chunks || (job.done && job.done())) return;
+      if (!send_frame(workers_[w].socket, Status::ok, encode_task(job, next_chunk))) {
+        const std::string lost_worker = lost(w);
+        stop_all();
+        throw WorkerError(lost_worker);
+      }
+      busy[w] = next_chunk++;
     };
     for (std::size_t w = 0; w < busy.size(); ++w) dispatch(w);
     std::vector<pollfd> fds(busy.size());
@@ -156,19 +160,20 @@ class ForkPool {
         busy[w].reset();
         auto frame = receive_frame(workers_[w].socket);
         if (!frame) {
-          if (!failure) failure = lost(w);
+          failure = lost(w);
         } else if (frame->first == Status::failed) {
-          if (!failure) failure = fmt::format("worker {} failed on chunk {}: {}", w, chunk, frame->second);
+          failure = fmt::format("worker {} failed on chunk {}: {}", w, chunk, frame->second);
         } else {
           results[chunk] = std::move(frame->second);
         }
+        if (failure) {
+          // A dead worker's claims may be half done: the run is void, and the others' chunks
+          // with it. Stop them now; the next run starts a fresh pool.
+          stop_all();
+          throw WorkerError(*failure);
+        }
         dispatch(w);
       }
-    }
-    if (failure) {
-      // A dead worker's claims may be half done: the run is void. Start a fresh pool next time.
-      stop_all();
-      throw WorkerError(*failure);
     }
     return results;
   }

@@ -71,30 +71,52 @@ void write_json(std::string& out, const nlohmann::ordered_json& value, int inden
   out += object ? '}' : ']';
 }
 
+double microseconds(double seconds) { return std::round(seconds * 1e6) / 1e6; }
+
 std::string state_space_text(const Report& report) {
   return fmt::format("{}^{} = {}", report.run.field.q(), report.run.bits, report.result.states.get_str());
 }
 
-// The cycle-length table: length, number of cycles, states they cover; numbers right-aligned.
-void append_cycle_table(std::string& out, const CycleStructure& result) {
-  using Row = std::array<std::string, 3>;
-  std::vector<Row> rows{{"length", "cycles", "states"}};
-  for (const auto& [length, count] : result.cycles) {
-    rows.push_back({length.get_str(), count.get_str(), mpz_class(length * count).get_str()});
-  }
-  std::array<std::size_t, 3> widths{};
-  for (const Row& row : rows) {
+// Right-aligned columns: the first row is the header, followed by a rule of dashes.
+void append_table(std::string& out, const std::vector<std::vector<std::string>>& rows) {
+  std::vector<std::size_t> widths(rows.front().size());
+  for (const auto& row : rows) {
     for (std::size_t column = 0; column < row.size(); ++column) {
       widths[column] = std::max(widths[column], row[column].size());
     }
   }
-  const auto append_row = [&](const Row& row) {
-    fmt::format_to(std::back_inserter(out), "  {:>{}}  {:>{}}  {:>{}}\n", row[0], widths[0], row[1], widths[1],
-                   row[2], widths[2]);
+  const auto append_row = [&](const std::vector<std::string>& row) {
+    for (std::size_t column = 0; column < row.size(); ++column) {
+      fmt::format_to(std::back_inserter(out), "  {:>{}}", row[column], widths[column]);
+    }
+    out += '\n';
   };
   append_row(rows.front());
-  append_row({std::string(widths[0], '-'), std::string(widths[1], '-'), std::string(widths[2], '-')});
+  std::vector<std::string> rule;
+  for (std::size_t width : widths) rule.emplace_back(width, '-');
+  append_row(rule);
   std::for_each(rows.begin() + 1, rows.end(), append_row);
+}
+
+// The cycle-length table: length, number of cycles, states they cover.
+void append_cycle_table(std::string& out, const CycleStructure& result) {
+  std::vector<std::vector<std::string>> rows{{"length", "cycles", "states"}};
+  for (const auto& [length, count] : result.cycles) {
+    rows.push_back({length.get_str(), count.get_str(), mpz_class(length * count).get_str()});
+  }
+  append_table(out, rows);
+}
+
+// The --compare table: one row per mode.
+void append_compare_table(std::string& out, const std::vector<ModeTiming>& timings) {
+  std::vector<std::vector<std::string>> rows{{"mode", "workers", "median s", "min-max s", "states/s", "speedup"}};
+  for (const ModeTiming& timing : timings) {
+    rows.push_back({std::string(mode_name(timing.mode)), std::to_string(timing.workers),
+                    fmt::format("{:.4f}", timing.median_seconds),
+                    fmt::format("{:.4f}-{:.4f}", timing.min_seconds, timing.max_seconds),
+                    fmt::format("{:.3g}", timing.states_per_second), fmt::format("{:.2f}x", timing.speedup)});
+  }
+  append_table(out, rows);
 }
 
 // Label and value pairs printed as two columns, values right-aligned.
@@ -135,7 +157,7 @@ nlohmann::ordered_json report_json(const Report& report) {
   for (const auto& [length, count] : result.cycles) {
     cycles.push_back({{"length", big_number(length)}, {"count", big_number(count)}});
   }
-  return {
+  nlohmann::ordered_json json{
       {"schema_version", json_schema_version},
       {"field", {{"q", run.field.q()}, {"p", run.field.p()}}},
       {"bits", run.bits},
@@ -154,8 +176,22 @@ nlohmann::ordered_json report_json(const Report& report) {
       {"max_cycle_length", big_number(result.max_cycle_length())},
       {"maximal_length", result.maximal_length()},
       // Microseconds are all a wall time can honestly claim.
-      {"seconds", std::round(run.seconds * 1e6) / 1e6},
+      {"seconds", microseconds(run.seconds)},
   };
+  if (!report.compare.empty()) {
+    nlohmann::ordered_json modes = nlohmann::ordered_json::array();
+    for (const ModeTiming& timing : report.compare) {
+      modes.push_back({{"mode", mode_name(timing.mode)},
+                       {"workers", timing.workers},
+                       {"median_seconds", microseconds(timing.median_seconds)},
+                       {"min_seconds", microseconds(timing.min_seconds)},
+                       {"max_seconds", microseconds(timing.max_seconds)},
+                       {"speedup", std::round(timing.speedup * 1000) / 1000},
+                       {"states_per_second", static_cast<std::uint64_t>(std::llround(timing.states_per_second))}});
+    }
+    json["compare"] = std::move(modes);
+  }
+  return json;
 }
 
 std::string report_text(const Report& report) {
@@ -187,6 +223,10 @@ std::string report_text(const Report& report) {
   const int decimals = run.seconds < 1e-3 ? 6 : 3;
   fmt::format_to(std::back_inserter(out), "\n{} in {:.{}f} s ({}, {} worker{})\n", done, run.seconds, decimals,
                  run.mode, run.workers, run.workers == 1 ? "" : "s");
+  if (!report.compare.empty()) {
+    out += "\nmodes compared, results identical:\n";
+    append_compare_table(out, report.compare);
+  }
   return out;
 }
 

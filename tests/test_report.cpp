@@ -33,7 +33,8 @@ lfsr::Report maximal_length_report() {
                               .mode = "seq",
                               .workers = 1,
                               .seconds = 0.25},
-                      .result = result};
+                      .result = result,
+                      .compare = {}};
 }
 
 // A cycle of length 2^127 - 1 (a Mersenne prime) on 2^127 states: every count is beyond 64 bits.

@@ -6,7 +6,9 @@
 #include <gmpxx.h>
 
 #include <string>
+#include <vector>
 
+#include "lfsr/compare.hpp"
 #include "lfsr/cycle_structure.hpp"
 #include "lfsr/field.hpp"
 
@@ -30,6 +32,7 @@ struct RunInfo {
 struct Report {
   RunInfo run;
   CycleStructure result;
+  std::vector<ModeTiming> compare;  // --compare: one entry per mode, else empty
 };
 
 // The JSON object of the contract (docs/json.md); big integers stay exact (see dump_json).

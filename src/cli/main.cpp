@@ -16,12 +16,16 @@
 #include <string>
 #include <string_view>
 
+#include <unistd.h>
+
+#include "lfsr/compare.hpp"
 #include "lfsr/enumerate.hpp"
 #include "lfsr/error.hpp"
 #include "lfsr/linear_map.hpp"
 #include "lfsr/report.hpp"
 #include "lfsr/runner.hpp"
 #include "options.hpp"
+#include "progress_line.hpp"
 
 #ifndef LFSR_VERSION
 #error "LFSR_VERSION must be defined by the build (CMakeLists.txt)"
@@ -101,26 +105,51 @@ void check_memory(const lfsr::Lfsr& lfsr, const lfsr::LinearMap& map, int worker
   }
 }
 
-lfsr::Report analyze(const lfsr::Lfsr& lfsr, const lfsr::cli::Options& options) {
+// The runner --mode asks for; auto decides by the size of the state space.
+std::unique_ptr<lfsr::Runner> make_runner(const lfsr::cli::Options& options, std::uint64_t states) {
+  const int workers = options.workers.value_or(lfsr::online_cpus());
+  lfsr::Mode mode = lfsr::parse_mode(options.mode);
+  if (mode == lfsr::Mode::automatic) mode = lfsr::automatic_mode(states, workers);
+  switch (mode) {
+    case lfsr::Mode::threads: return lfsr::make_thread_runner(workers);
+    case lfsr::Mode::fork: return lfsr::make_fork_runner(workers);
+    default: return lfsr::make_sequential_runner();
+  }
+}
+
+lfsr::Report analyze(const lfsr::Lfsr& lfsr, const lfsr::cli::Options& options, lfsr::cli::ProgressLine& progress) {
   check_state_space(lfsr);
   const lfsr::LinearMap map = lfsr::linear_map_of(lfsr);
-  // --mode accepts only seq so far, which runs one worker whatever --workers says.
-  const std::unique_ptr<lfsr::Runner> runner = lfsr::make_sequential_runner();
+  const lfsr::EnumerationOptions enumeration{
+      .chunk_states = options.chunk.value_or(0),
+      .on_progress = [&progress](const lfsr::EnumerationProgress& p) { progress.update(p); }};
+  lfsr::RunInfo run;
+  run.field = lfsr.field();
+  run.bits = lfsr.degree();
+  run.polynomial = lfsr.polynomial.to_string();
+  run.form = std::string(lfsr::form_name(lfsr.form));
+
+  if (options.compare) {
+    const int workers = options.workers.value_or(lfsr::online_cpus());
+    check_memory(lfsr, map, workers, options.max_memory);
+    lfsr::Comparison comparison = lfsr::compare_modes(map, workers, options.repeat, enumeration);
+    run.mode = "seq";
+    run.workers = 1;
+    run.seconds = comparison.timings.front().median_seconds;
+    return {std::move(run), std::move(comparison.result), std::move(comparison.timings)};
+  }
+
+  // Made before the run starts any thread: the fork pool forks its workers here.
+  const std::unique_ptr<lfsr::Runner> runner = make_runner(options, map.state_count());
   check_memory(lfsr, map, runner->workers(), options.max_memory);
-
   const auto start = std::chrono::steady_clock::now();
-  lfsr::CycleStructure result = lfsr::enumerate(map, *runner);
+  lfsr::CycleStructure result = lfsr::enumerate(map, *runner, enumeration);
   const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
-
-  return lfsr::Report{.run = {.field = lfsr.field(),
-                              .bits = lfsr.degree(),
-                              .polynomial = lfsr.polynomial.to_string(),
-                              .form = std::string(lfsr::form_name(lfsr.form)),
-                              .method = "enumerate",
-                              .mode = std::string(lfsr::mode_name(runner->mode())),
-                              .workers = runner->workers(),
-                              .seconds = elapsed.count()},
-                      .result = std::move(result)};
+  progress.clear();
+  run.mode = std::string(lfsr::mode_name(runner->mode()));
+  run.workers = runner->workers();
+  run.seconds = elapsed.count();
+  return {std::move(run), std::move(result), {}};
 }
 
 void print(const lfsr::Report& report, const std::string& format) {
@@ -137,7 +166,7 @@ int main(int argc, char** argv) {
   NTL::ErrorMsgCallback = ntl_failed_with;
   NTL::ErrorCallback = ntl_failed;
 
-  CLI::App app{"Cycle structure of a linear feedback shift register over GF(2) or GF(p), by enumerating its states.",
+  CLI::App app{"Cycle structure of a linear feedback shift register over GF(2) or GF(p), by enumerating its states\n(sequentially, by threads, or by a persistent pool of forked workers).",
                "lfsr-analyze"};
   app.set_version_flag("--version", "lfsr-analyze " LFSR_VERSION);
   app.failure_message(
@@ -147,7 +176,8 @@ int main(int argc, char** argv) {
 
   try {
     app.parse(argc, argv);
-    print(analyze(lfsr::cli::register_from(options), options), options.format);
+    lfsr::cli::ProgressLine progress(options.progress || (!options.no_progress && isatty(STDERR_FILENO)));
+    print(analyze(lfsr::cli::register_from(options), options, progress), options.format);
     return static_cast<int>(ExitCode::success);
   } catch (const CLI::ParseError& error) {
     // --help and --version are ParseErrors that exit 0; every other CLI11 code means bad usage.
@@ -158,6 +188,8 @@ int main(int argc, char** argv) {
     return fail(ExitCode::resources, error.what());
   } catch (const std::bad_alloc&) {
     return fail(ExitCode::resources, "out of memory");
+  } catch (const lfsr::MismatchError& error) {
+    return fail(ExitCode::mismatch, error.what());
   } catch (const lfsr::WorkerError& error) {
     return fail(ExitCode::worker_failed, error.what());
   } catch (const lfsr::InternalError& error) {

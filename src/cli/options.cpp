@@ -25,9 +25,11 @@ constexpr const char* usage_examples = R"(Examples:
   lfsr-analyze --taps 12,6,4,1                 tap list of the published tables: x^12+x^6+x^4+x+1
   lfsr-analyze --field 3 --poly 'x^5+2*x^2-1'  a register over GF(3)
   lfsr-analyze --bits 16 --form galois --format json
+  lfsr-analyze --bits 32 --mode fork --workers 2   enumerate with two forked worker processes
+  lfsr-analyze --bits 24 --compare --repeat 5      seq, threads and fork timed against each other
 
 Exit codes: 0 success, 2 bad usage or input, 3 not enough memory or state space too large,
-5 a worker failed, 6 internal error.
+4 --compare found modes that disagree, 5 a worker failed, 6 internal error, 130 interrupted.
 )";
 
 // CLI11 converts with strto(u)ll in base 0, so it reads "010" as 8 and an unsigned "-3" as 2^64 - 3.
@@ -78,13 +80,26 @@ void add_options(CLI::App& app, Options& options) {
   app.add_option("--format", options.format, "Output format (default text)")
       ->type_name("text|json")
       ->check(CLI::IsMember({"text", "json"}).description(""));
-  app.add_option("--mode", options.mode, "How the states are enumerated: seq, sequentially (default)")
-      ->type_name("seq")
-      ->check(CLI::IsMember({"seq"}).description(""));
+  app.add_option("--mode", options.mode,
+                 "Who runs the chunks: seq, threads, fork (persistent worker processes) or auto (default): "
+                 "seq for small state spaces, else threads")
+      ->type_name("MODE")
+      ->check(CLI::IsMember({"seq", "threads", "fork", "auto"}).description(""));
   app.add_option("--workers", options.workers,
-                 fmt::format("Number of workers, 1 to {} (--mode seq always uses 1)", max_workers))
+                 fmt::format("Workers for threads and fork, 1 to {} (default: the online CPUs)", max_workers))
       ->type_name("K")
       ->transform(whole_number(1, max_workers));
+  app.add_option("--chunk", options.chunk, "States per chunk of work (default: chosen by the engine)")
+      ->type_name("S")
+      ->transform(whole_number(1, std::int64_t{1} << 40));
+  app.add_flag("--compare", options.compare,
+               "Run seq, threads and fork on the same register, check the results agree and time them");
+  app.add_option("--repeat", options.repeat, "Runs per mode with --compare (default 3)")
+      ->type_name("R")
+      ->transform(whole_number(1, 1000));
+  auto* progress = app.add_flag("--progress", options.progress,
+                                "Show a live progress line on stderr for runs over a second (default: when stderr is a terminal)");
+  app.add_flag("--no-progress", options.no_progress, "Never show the progress line")->excludes(progress);
   app.add_option("--max-memory", options.max_memory,
                  "Memory the enumeration may use: 512M, 2G, 1024 (bytes); default MemAvailable")
       ->type_name("SIZE")

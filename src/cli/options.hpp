@@ -20,8 +20,13 @@ struct Options {
   std::uint64_t field = 2;
   std::string form = "fibonacci";
   std::string format = "text";
-  std::string mode = "seq";
-  int workers = 1;
+  std::string mode = "auto";
+  std::optional<int> workers;  // default: the number of online CPUs
+  std::optional<std::uint64_t> chunk;
+  bool compare = false;
+  int repeat = 3;
+  bool progress = false;     // --progress: always show the progress line
+  bool no_progress = false;  // --no-progress: never; neither: when stderr is a terminal
   std::optional<std::string> max_memory;
 };
 

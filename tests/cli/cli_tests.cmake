@@ -84,7 +84,11 @@ lfsr_cli_rejects("rejects a tap list with a word in it" 2 "is not a number" --ta
 # The other options.
 lfsr_cli_rejects("rejects an unknown form" 2 "--form: fib not in {fibonacci,galois}" --bits 4 --form fib)
 lfsr_cli_rejects("rejects an unknown format" 2 "--format: xml not in {text,json}" --bits 4 --format xml)
-lfsr_cli_rejects("rejects --mode threads, not yet available" 2 "--mode: threads not in {seq}" --bits 4 --mode threads)
+lfsr_cli_rejects("rejects an unknown mode" 2 "--mode: parallel not in {seq,threads,fork,auto}" --bits 4 --mode parallel)
+lfsr_cli_rejects("rejects --chunk 0" 2 "--chunk: 0 is below the minimum 1" --bits 4 --chunk 0)
+lfsr_cli_rejects("rejects --chunk abc" 2 "--chunk: 'abc' is not a whole number" --bits 4 --chunk abc)
+lfsr_cli_rejects("rejects --repeat 0" 2 "--repeat: 0 is below the minimum 1" --bits 4 --compare --repeat 0)
+lfsr_cli_rejects("rejects --progress with --no-progress" 2 "excludes" --bits 4 --progress --no-progress)
 lfsr_cli_rejects("rejects --workers 0" 2 "--workers: 0 is below the minimum 1" --bits 4 --workers 0)
 lfsr_cli_rejects("rejects --workers -1" 2 "--workers: -1 is below the minimum 1" --bits 4 --workers -1)
 lfsr_cli_rejects("rejects --workers abc" 2 "--workers: 'abc' is not a whole number" --bits 4 --workers abc)
@@ -134,3 +138,23 @@ lfsr_cli_json("prints the cycles of x^4+1 in JSON" --poly "x^4+1" --format json 
               "maximal_length=false")
 lfsr_cli_json("prints the transient part of x^3+x^2 in JSON" --poly "x^3+x^2" --format json --
               "cyclic_states=2" "transient_states=6" "max_tail=2" "fixed_points=2")
+
+# Parallel modes and --compare.
+lfsr_cli_json("runs --bits 12 with 8 forked workers" --bits 12 --workers 8 --mode fork --format json --
+              "mode=\"fork\"" "workers=8" "maximal_length=true" "cycles=[{\"length\":1,\"count\":1},{\"length\":4095,\"count\":1}]")
+lfsr_cli_json("runs x^14+1 by threads in small chunks" --poly "x^14+1" --mode threads --workers 3 --chunk 100 --format json --
+              "mode=\"threads\"" "workers=3" "total_cycles=1182")
+lfsr_cli_json("runs a singular register by forked workers" --poly "x^16+x^15+x^3+x^2" --mode fork --workers 2 --chunk 1000
+              --format json -- "mode=\"fork\"" "max_tail=2" "transient_states=49152")
+lfsr_cli_json("auto runs a small register sequentially" --bits 10 --workers 4 --format json -- "mode=\"seq\"")
+lfsr_cli_json("auto runs a large register in parallel with two workers" --bits 22 --workers 2 --format json --
+              "mode=\"threads\"" "workers=2")
+lfsr_cli_json("compares the three modes in JSON" --bits 16 --workers 2 --compare --repeat 2 --format json --
+              compare "maximal_length=true")
+lfsr_cli_prints("compares the three modes in text" "^ +fork +2 " --bits 16 --workers 2 --compare --repeat 2)
+
+# Faults: killed worker, killed parent, Ctrl-C, closed pipe (pgrep comes from procps).
+add_test(NAME "a killed worker, a killed parent, Ctrl-C and a closed pipe leave nothing behind"
+         COMMAND bash ${LFSR_CLI_TEST_DIR}/fault_tests.sh $<TARGET_FILE:lfsr-analyze>)
+set_tests_properties("a killed worker, a killed parent, Ctrl-C and a closed pipe leave nothing behind"
+                     PROPERTIES LABELS cli TIMEOUT 120 RUN_SERIAL TRUE)

@@ -1,0 +1,50 @@
+// Cycle structure from the factorization of the characteristic polynomial: no state is visited.
+#pragma once
+
+#include <gmpxx.h>
+
+#include <cstdint>
+#include <vector>
+
+#include "lfsr/cycle_structure.hpp"
+#include "lfsr/lfsr.hpp"
+#include "lfsr/polynomial.hpp"
+
+namespace lfsr {
+
+// How hard to work at factoring q^d - 1, which the order of a degree-d factor needs. Past these
+// limits no order is guessed: the call throws ResourceError naming the integer left unfactored.
+// The defaults keep a hopeless integer to a few seconds on one core (docs in src/integer_factoring.cpp).
+struct AlgebraOptions {
+  int ecm_bits = 48;     // elliptic-curve search for prime factors of up to this many bits
+  int sieve_bits = 200;  // a composite cofactor of at most this many bits goes to the quadratic sieve
+  int prove_bits = 1300; // a probable-prime cofactor is proven prime (APRCL) up to this many bits
+};
+
+// The exact cycle structure of the LFSR with characteristic polynomial f (either form: both have
+// the same one). Equals enumerate()'s result field for field. Throws ResourceError when the order
+// of some irreducible factor cannot be found within `options`.
+CycleStructure algebraic_cycle_structure(const Polynomial& f, const AlgebraOptions& options = {});
+
+// Whether f is primitive (irreducible of order q^n - 1): the LFSR has maximal length. Throws
+// ResourceError when q^n - 1 cannot be factored far enough to decide.
+bool is_primitive(const Polynomial& f, const AlgebraOptions& options = {});
+
+// ord(f), the least e > 0 with f | x^e - 1. Throws InputError when f(0) = 0 (no such e), and
+// ResourceError as algebraic_cycle_structure does.
+mpz_class polynomial_order(const Polynomial& f, const AlgebraOptions& options = {});
+
+// Where one state goes: `tail` steps to its cycle, then a cycle of `period` states.
+struct StatePeriod {
+  mpz_class period;
+  mpz_class tail;
+  // Coefficients, x^0 first, of the minimal polynomial g = x^tail * h of the state (g(A) v = 0,
+  // g of least degree); period = ord(h). {1} for the zero state.
+  std::vector<std::uint32_t> minimal_polynomial;
+};
+
+// The period and tail of the state with this index (index = sum v_i q^i, v_i its coordinates as in
+// transition_entries), from its minimal polynomial. Throws InputError unless 0 <= state < q^n.
+StatePeriod state_period(const Lfsr& lfsr, const mpz_class& state, const AlgebraOptions& options = {});
+
+}  // namespace lfsr

@@ -1,0 +1,143 @@
+// Orders of irreducible polynomials over GF(p) from the prime factors of q^d - 1, and primitivity.
+#include "polynomial_order.hpp"
+
+#include <NTL/GF2XFactoring.h>
+#include <NTL/lzz_pXFactoring.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <string>
+
+#include "integer_factoring.hpp"
+#include "lfsr/error.hpp"
+#include "ntl_polynomial.hpp"
+
+namespace lfsr {
+
+namespace detail {
+
+namespace {
+
+template <class Poly>
+struct NtlTraits;
+template <>
+struct NtlTraits<NTL::GF2X> {
+  using Modulus = NTL::GF2XModulus;
+  using Factors = NTL::vec_pair_GF2X_long;
+};
+template <>
+struct NtlTraits<NTL::zz_pX> {
+  using Modulus = NTL::zz_pXModulus;
+  using Factors = NTL::vec_pair_zz_pX_long;
+};
+
+template <class Poly>
+bool x_power_is_one(const mpz_class& e, const typename NtlTraits<Poly>::Modulus& modulus) {
+  Poly power;
+  NTL::PowerXMod(power, to_zz(e), modulus);
+  return NTL::IsOne(power);
+}
+
+// e with every prime it shares with an unfactored cofactor removed: what is left is a product of
+// known primes only.
+mpz_class known_part(mpz_class e, const PowerMinusOneFactors& factors) {
+  for (const Cofactor& cofactor : factors.unfactored) {
+    mpz_class shared = gcd(e, cofactor.value);
+    while (shared > 1) {
+      e /= shared;
+      shared = gcd(e, shared);
+    }
+  }
+  return e;
+}
+
+// "cannot factor 2^1187-1 (a 300-digit composite factor remains)", naming the largest leftover.
+std::string unfactored_reason(std::uint32_t q, long d, const PowerMinusOneFactors& factors,
+                              const AlgebraOptions& limits) {
+  const Cofactor& largest = *std::max_element(
+      factors.unfactored.begin(), factors.unfactored.end(),
+      [](const Cofactor& a, const Cofactor& b) { return a.value < b.value; });
+  const std::size_t digits = largest.value.get_str().size();
+  if (largest.probable_prime) {
+    return fmt::format("cannot prove prime a {}-digit probable prime factor of {}^{}-1 (more than {} bits)", digits,
+                       q, d, limits.prove_bits);
+  }
+  return fmt::format("cannot factor {}^{}-1 (a {}-digit composite factor remains)", q, d, digits);
+}
+
+// ord(P) for P irreducible of degree d, P != x: a divisor of e = q^d - 1. Invariant of the loop:
+// ord(P) | e; r is removed from e while x^(e/r) = 1 mod P.
+template <class Poly>
+mpz_class irreducible_order(const Poly& irreducible, std::uint32_t q, const AlgebraOptions& limits) {
+  const long d = NTL::deg(irreducible);
+  const typename NtlTraits<Poly>::Modulus modulus(irreducible);
+  const PowerMinusOneFactors factors = factor_power_minus_one(q, d, limits);
+  mpz_class e = power_minus_one(q, d);
+  if (!factors.unfactored.empty()) {
+    // The unfactored primes do not matter when x^(known part) = 1 already; otherwise no guessing.
+    e = known_part(e, factors);
+    if (!x_power_is_one<Poly>(e, modulus)) {
+      throw ResourceError(fmt::format("{} to find the order of a degree-{} irreducible factor",
+                                      unfactored_reason(q, d, factors, limits), d));
+    }
+  }
+  for (const mpz_class& r : factors.primes) {
+    while (mpz_divisible_p(e.get_mpz_t(), r.get_mpz_t()) != 0 && x_power_is_one<Poly>(e / r, modulus)) e /= r;
+  }
+  return e;
+}
+
+template <class Poly>
+OrderedFactorization factor_with_orders_as(const Polynomial& f, const AlgebraOptions& limits) {
+  OrderedFactorization result;
+  result.nilpotent_degree = f.zero_low_terms();
+  const auto& coefficients = f.coefficients();
+  const std::vector<std::uint32_t> cyclic_part(coefficients.begin() + result.nilpotent_degree, coefficients.end());
+  if (cyclic_part.size() == 1) return result;  // f = x^n
+  typename NtlTraits<Poly>::Factors factors;
+  NTL::CanZass(factors, to_ntl<Poly>(cyclic_part));
+  for (long i = 0; i < factors.length(); ++i) {
+    result.factors.push_back({NTL::deg(factors[i].a), factors[i].b, irreducible_order(factors[i].a, f.field().q(), limits)});
+  }
+  return result;
+}
+
+}  // namespace
+
+OrderedFactorization factor_with_orders(const Polynomial& f, const AlgebraOptions& limits) {
+  return with_ntl_polynomials(f.field().p(), [&]<class Poly>(std::type_identity<Poly>) {
+    return factor_with_orders_as<Poly>(f, limits);
+  });
+}
+
+mpz_class power_order(const mpz_class& order, std::uint32_t p, long j) {
+  mpz_class power = 1;
+  while (power < j) power *= p;
+  return order * power;
+}
+
+}  // namespace detail
+
+bool is_primitive(const Polynomial& f, const AlgebraOptions& options) {
+  if (f.is_singular()) return false;
+  return detail::with_ntl_polynomials(f.field().p(), [&]<class Poly>(std::type_identity<Poly>) {
+    const Poly g = detail::to_ntl<Poly>(f.coefficients());
+    if (NTL::IterIrredTest(g) == 0) return false;
+    // Irreducible: ord(g) | e = q^n - 1, and ord(g) = e unless x^(e/r) = 1 for a prime r | e.
+    const typename detail::NtlTraits<Poly>::Modulus modulus(g);
+    const std::uint32_t q = f.field().q();
+    const mpz_class e = detail::power_minus_one(q, f.degree());
+    const detail::PowerMinusOneFactors factors = detail::factor_power_minus_one(q, f.degree(), options);
+    for (const mpz_class& r : factors.primes) {
+      if (detail::x_power_is_one<Poly>(e / r, modulus)) return false;
+    }
+    if (!factors.unfactored.empty()) {
+      if (detail::x_power_is_one<Poly>(detail::known_part(e, factors), modulus)) return false;
+      throw ResourceError(fmt::format("{} to decide whether a degree-{} polynomial is primitive",
+                                      detail::unfactored_reason(q, f.degree(), factors, options), f.degree()));
+    }
+    return true;
+  });
+}
+
+}  // namespace lfsr

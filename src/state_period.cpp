@@ -1,0 +1,70 @@
+// The period and tail of one state from its minimal polynomial, without stepping the register.
+#include <fmt/format.h>
+
+#include <string>
+
+#include "integer_factoring.hpp"
+#include "lfsr/algebra.hpp"
+#include "lfsr/error.hpp"
+#include "ntl_polynomial.hpp"
+
+namespace lfsr {
+
+namespace {
+
+// Base-q digits of the state index: v_i = digit i, i < n.
+std::vector<std::uint32_t> state_coordinates(const mpz_class& state, std::uint32_t q, int n) {
+  std::vector<std::uint32_t> v(static_cast<std::size_t>(n));
+  mpz_class rest = state;
+  for (auto& digit : v) digit = static_cast<std::uint32_t>(mpz_tdiv_q_ui(rest.get_mpz_t(), rest.get_mpz_t(), q));
+  return v;
+}
+
+std::string shortened(const mpz_class& n) {
+  const std::string text = n.get_str();
+  return text.size() <= 40 ? text : text.substr(0, 20) + "..." + fmt::format("({} digits)", text.size());
+}
+
+// The minimal polynomial g of the state v, g(A) v = 0 of least degree, as f / gcd(f, r):
+// - Galois: v is r(x) = sum v_i x^i in GF(q)[x]/(f) and A multiplies by x, so g r = 0 mod f.
+// - Fibonacci: v = (s_0..s_{n-1}) starts the sequence with sum_j f_j s_(t+j) = 0 for all t >= 0,
+//   and g(A) v = 0 iff g annihilates that sequence, iff g S is a polynomial for the series
+//   S(z) = sum_t s_t z^(-t-1) = r(z) / f(z), r = polynomial part of f(z) * sum_(t<n) s_t z^(-t-1).
+template <class Poly>
+std::vector<std::uint32_t> minimal_polynomial_as(const Lfsr& lfsr, const std::vector<std::uint32_t>& v) {
+  const Poly f = detail::to_ntl<Poly>(lfsr.polynomial.coefficients());
+  Poly r;
+  if (lfsr.form == Form::galois) {
+    r = detail::to_ntl<Poly>(v);
+  } else {
+    const std::vector<std::uint32_t> reversed(v.rbegin(), v.rend());  // z^n * sum s_t z^(-t-1)
+    r = NTL::RightShift(f * detail::to_ntl<Poly>(reversed), lfsr.degree());
+  }
+  return detail::from_ntl(f / NTL::GCD(f, r));
+}
+
+}  // namespace
+
+StatePeriod state_period(const Lfsr& lfsr, const mpz_class& state, const AlgebraOptions& options) {
+  const Field& field = lfsr.field();
+  const mpz_class states = detail::power_minus_one(field.q(), lfsr.degree()) + 1;
+  if (state < 0 || state >= states) {
+    throw InputError(fmt::format("state {} is out of range: a degree-{} register over GF({}) has states 0..{}^{}-1",
+                                 shortened(state), lfsr.degree(), field.q(), field.q(), lfsr.degree()));
+  }
+  const std::vector<std::uint32_t> v = state_coordinates(state, field.q(), lfsr.degree());
+  StatePeriod result;
+  result.minimal_polynomial = detail::with_ntl_polynomials(field.p(), [&]<class Poly>(std::type_identity<Poly>) {
+    return minimal_polynomial_as<Poly>(lfsr, v);
+  });
+  // g = x^tail * h, h(0) != 0: the state reaches its cycle after `tail` steps; the period is ord(h).
+  std::size_t tail = 0;
+  while (result.minimal_polynomial[tail] == 0) ++tail;
+  result.tail = tail;
+  const std::vector<std::uint32_t> h(result.minimal_polynomial.begin() + static_cast<std::ptrdiff_t>(tail),
+                                     result.minimal_polynomial.end());
+  result.period = h.size() == 1 ? mpz_class(1) : polynomial_order(Polynomial(field, h), options);
+  return result;
+}
+
+}  // namespace lfsr

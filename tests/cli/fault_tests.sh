@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Fault tests of the fork pool through the real binary: a killed worker fails the run with exit
+# code 5 and a message, a killed or interrupted parent takes its workers with it, a closed pipe
+# ends the run; nothing is left running in any case.
+# Usage: fault_tests.sh BINARY
+set -uo pipefail
+binary=$1
+# (x+1)(x^31+x^3+1): several seconds of work with two workers, long enough to strike during it.
+slow=(--poly 'x^32+x^31+x^4+x^3+x+1' --mode fork --workers 2 --no-progress)
+failures=0
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+
+# Prints the pids of the workers of $1 once both are forked (empty after 10 s without them).
+workers_of() {
+  for _ in $(seq 100); do
+    local children
+    children=$(pgrep -P "$1" | tr '\n' ' ')
+    if [[ $(wc -w <<<"$children") -ge 2 ]]; then echo "$children"; return; fi
+    sleep 0.1
+  done
+}
+
+# Waits up to 10 s for every pid given to be gone.
+all_gone() {
+  for _ in $(seq 100); do
+    local alive=0 pid
+    for pid in "$@"; do kill -0 "$pid" 2>/dev/null && alive=1; done
+    ((alive == 0)) && return 0
+    sleep 0.1
+  done
+  return 1
+}
+
+echo "a worker killed during the run"
+err=$(mktemp)
+"$binary" "${slow[@]}" >/dev/null 2>"$err" &
+parent=$!
+read -r -a workers <<<"$(workers_of $parent)"
+if ((${#workers[@]} < 2)); then fail "no workers appeared"; fi
+sleep 0.5
+kill -KILL "${workers[0]}"
+wait $parent
+status=$?
+((status == 5)) || fail "exit status $status after a worker was killed, expected 5"
+grep -q "lfsr-analyze: worker .* died during the run (killed by signal 9" "$err" || fail "stderr: $(cat "$err")"
+all_gone "${workers[@]}" || fail "workers still running after the run failed"
+
+echo "the parent killed during the run"
+"$binary" "${slow[@]}" >/dev/null 2>&1 &
+parent=$!
+read -r -a workers <<<"$(workers_of $parent)"
+sleep 0.5
+kill -KILL $parent
+wait $parent 2>/dev/null
+all_gone "${workers[@]}" || fail "workers outlived a killed parent"
+
+echo "Ctrl-C during the run"
+# A background job of a script starts with SIGINT ignored; a terminal's foreground job does not.
+env --default-signal=INT setsid "$binary" "${slow[@]}" >/dev/null 2>&1 &
+parent=$!
+read -r -a workers <<<"$(workers_of $parent)"
+sleep 0.5
+kill -INT -- -$parent  # the whole process group, as a terminal's Ctrl-C does
+wait $parent
+status=$?
+((status == 130)) || fail "exit status $status after SIGINT, expected 130"
+all_gone "${workers[@]}" || fail "workers outlived an interrupted parent"
+
+echo "a closed pipe"
+"$binary" --bits 16 --mode fork --workers 2 --format json | head -c 10 >/dev/null
+[[ -z $(pgrep -f "^$binary --bits 16 --mode fork") ]] || fail "processes left after the pipe closed"
+
+rm -f "$err"
+echo "$((4 - failures)) passed, $failures failed"
+((failures == 0))
