@@ -51,9 +51,10 @@ bool read_all(int fd, void* data, std::size_t size) {
 }
 
 bool send_frame(int fd, Status status, std::string_view payload) {
-  const std::uint64_t size = payload.size();
-  return write_all(fd, &size, sizeof size) && write_all(fd, &status, sizeof status) &&
-         write_all(fd, payload.data(), payload.size());
+  // One write per frame: a small frame then crosses in one system call.
+  std::string frame = ByteWriter().put(std::uint64_t{payload.size()}).put(status).take();
+  frame.append(payload);
+  return write_all(fd, frame.data(), frame.size());
 }
 
 std::optional<std::pair<Status, std::string>> receive_frame(int fd) {

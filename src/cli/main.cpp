@@ -120,9 +120,8 @@ std::unique_ptr<lfsr::Runner> make_runner(const lfsr::cli::Options& options, std
 lfsr::Report analyze(const lfsr::Lfsr& lfsr, const lfsr::cli::Options& options, lfsr::cli::ProgressLine& progress) {
   check_state_space(lfsr);
   const lfsr::LinearMap map = lfsr::linear_map_of(lfsr);
-  const lfsr::EnumerationOptions enumeration{
-      .chunk_states = options.chunk.value_or(0),
-      .on_progress = [&progress](const lfsr::EnumerationProgress& p) { progress.update(p); }};
+  lfsr::EnumerationOptions enumeration{.chunk_states = options.chunk.value_or(0), .on_progress = {}};
+  if (progress.enabled()) enumeration.on_progress = [&progress](const lfsr::EnumerationProgress& p) { progress.update(p); };
   lfsr::RunInfo run;
   run.field = lfsr.field();
   run.bits = lfsr.degree();

@@ -15,6 +15,7 @@ class ProgressLine {
   // Erases the line, so that the report starts on a clean terminal line.
   ~ProgressLine() { clear(); }
 
+  bool enabled() const { return enabled_; }
   // Redraws the line; silent during the first second (short runs never show one).
   void update(const EnumerationProgress& progress);
   void clear();
