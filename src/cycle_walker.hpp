@@ -321,8 +321,11 @@ class CycleWalker final : public ChunkWorker {
     for (;;) {
       // Sequence bits from the current state's first bit: the state itself, then 64 new bits.
       const Bits128 sequence = state | static_cast<Bits128>(stepper_.next_output_word(state)) << n;
+      // Bit j of runs: bits j .. j+width-1 of the sequence are zero; widths double up to dp_bits.
       Bits128 runs = ~sequence;
-      for (int k = 1; k < layout_.dp_bits; ++k) runs &= ~sequence >> k;
+      int width = 1;
+      for (; 2 * width <= layout_.dp_bits; width *= 2) runs &= runs >> width;
+      if (width < layout_.dp_bits) runs &= runs >> (layout_.dp_bits - width);
       // Bit j: the (j+1)-th successor starts with dp_bits zeros, i.e. is distinguished.
       const auto distinguished = static_cast<std::uint64_t>(runs >> 1);
       const int taken = distinguished == 0 ? 64 : std::countr_zero(distinguished) + 1;
