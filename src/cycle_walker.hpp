@@ -106,7 +106,9 @@ class CycleWalker final : public ChunkWorker {
     }
     scan_block_ = no_block;
     publish();
-    for (std::uint64_t block = 0; block < pending_count_.size(); ++block) flush_block(block);
+    // Pass our deferred marks on to the workers scanning those blocks, unless the run is complete.
+    if (!finished())
+      for (std::uint64_t block = 0; block < pending_count_.size(); ++block) flush_block(block);
     for (std::uint64_t length = 1; length < short_cycle_limit; ++length)
       if (short_cycles_[length] != 0) findings_.cycles[length] += std::exchange(short_cycles_[length], 0);
     return findings_.serialize();
@@ -121,7 +123,8 @@ class CycleWalker final : public ChunkWorker {
   // Walks mark at most this many states as they go; longer walks are remembered and marked only
   // if the count proof fails (a maximal-length cycle is never marked).
   static constexpr std::uint64_t mark_budget = 1 << 12;
-  // After this many fruitless starts in a row the unmarked long walks are marked after all.
+  // After this many fruitless starts in a row, with no long walk under way, the unmarked long
+  // walks are marked after all.
   static constexpr int failures_before_marking = 64;
   static constexpr std::uint64_t publish_batch = 1 << 16;
   static constexpr std::uint64_t short_cycle_limit = 256;
@@ -336,12 +339,12 @@ class CycleWalker final : public ChunkWorker {
   }
 
   void note_attempt(bool productive) {
-    failures_ = productive ? 0 : failures_ + 1;
-    // While another long walk is under way the count proof may still come through, and a start
-    // that lands ahead of that walk takes over part of its work: keep trying starts until then.
-    if (failures_ >= failures_before_marking && !unmarked_.empty() &&
-        control_.long_walks.load(std::memory_order_relaxed) == 0)
-      mark_unmarked_walks();
+    // While a long walk is under way the count proof may still come through, and a start that
+    // lands ahead of that walk takes over part of its work: keep trying starts. Mark only after
+    // a run of failed starts during which no long walk was seen at all.
+    const bool quiet = control_.long_walks.load(std::memory_order_relaxed) == 0;
+    quiet_failures_ = productive || !quiet ? 0 : quiet_failures_ + 1;
+    if (quiet_failures_ >= failures_before_marking && !unmarked_.empty()) mark_unmarked_walks();
   }
 
   // The count proof has not come through yet, and starts keep landing on walked cycles. First
@@ -357,7 +360,7 @@ class CycleWalker final : public ChunkWorker {
       });
     }
     unmarked_.clear();
-    failures_ = 0;
+    quiet_failures_ = 0;
   }
 
   // Calls visit(state) for `length` states from `start`; stops early once the run is finished.
@@ -398,7 +401,7 @@ class CycleWalker final : public ChunkWorker {
   std::vector<std::uint32_t> pending_count_;
   std::uint64_t scan_block_ = no_block;
   std::vector<UnmarkedWalk> unmarked_;
-  int failures_ = 0;
+  int quiet_failures_ = 0;
   std::uint64_t unpublished_ = 0;
   std::vector<std::uint32_t> local_tally_;  // per block: states on our chains not yet published
   bool tallied_ = false;
