@@ -9,7 +9,7 @@
 //   state is never marked, so the scan always reaches it (walk_from).
 // - `accounted` sums the lengths of completed chains and counted cycles. They are disjoint, so
 //   when it reaches the number of cyclic states every cycle has been found (the count proof) and
-//   the scan stops: a maximal-length register needs one walk and no marks beyond its start.
+//   the scan stops: a maximal-length register needs one walk, marked only for its first states.
 // - Chain states are also tallied per block. A block whose tally is full holds only states of
 //   accounted chains and is skipped whole, so the long walks of (x+1)*primitive need no marks there.
 #pragma once
@@ -116,12 +116,11 @@ class CycleWalker final : public ChunkWorker {
 
  private:
   static constexpr std::uint64_t no_block = ~std::uint64_t{0};
-  static constexpr std::uint64_t no_state = ~std::uint64_t{0};
   // States of a block's entry in block_ready: 0 untouched, 1 being zeroed, then these.
   static constexpr std::uint32_t block_ready_state = 2;
   static constexpr std::uint32_t block_scanned_state = 3;
-  // Walks mark at most this many states as they go; longer walks are remembered and marked only
-  // if the count proof fails (a maximal-length cycle is never marked).
+  // A chain marks its first states as it goes; the rest of a longer chain is remembered and marked
+  // only if the count proof fails (a maximal-length cycle is marked for these states alone).
   static constexpr std::uint64_t mark_budget = 1 << 12;
   // After this many fruitless starts in a row, with no long walk under way, the unmarked long
   // walks are marked after all.
@@ -129,13 +128,10 @@ class CycleWalker final : public ChunkWorker {
   static constexpr std::uint64_t publish_batch = 1 << 16;
   static constexpr std::uint64_t short_cycle_limit = 256;
 
-  // A stretch of a walk that was not marked: `length` states from `start`, except `keep_unmarked`.
-  // `on_chain`: the states belong to one of our accounted chains and are not tallied yet.
+  // The part of one of our accounted chains that was neither marked nor tallied.
   struct UnmarkedWalk {
     std::uint64_t start;
     std::uint64_t length;
-    std::uint64_t keep_unmarked;
-    bool on_chain;
   };
 
   // Our own unpublished count included: a lone worker sees the proof complete at once.
@@ -288,7 +284,7 @@ class CycleWalker final : public ChunkWorker {
       const std::uint64_t unmarked_length = walk_unmarked(state, at_chain_end);
       control_.long_walks.fetch_sub(1, std::memory_order_relaxed);
       length += unmarked_length;
-      unmarked_.push_back({unmarked_start, unmarked_length, no_state, true});
+      unmarked_.push_back({unmarked_start, unmarked_length});
     }
     if (state == first) {
       record_cycle(length);
@@ -351,12 +347,12 @@ class CycleWalker final : public ChunkWorker {
   // tally our chains, so that blocks wholly on accounted chains are skipped, then mark the rest.
   void mark_unmarked_walks() {
     for (const UnmarkedWalk& walk : unmarked_)
-      if (walk.on_chain) visit_walk(walk.start, walk.length, [this](std::uint64_t s) { tally(s); });
+      visit_walk(walk.start, walk.length, [this](std::uint64_t s) { tally(s); });
     tallied_ = true;
     publish();
     for (const UnmarkedWalk& walk : unmarked_) {
-      visit_walk(walk.start, walk.length, [this, &walk](std::uint64_t s) {
-        if (s != walk.keep_unmarked && !block_full(s >> layout_.block_bits)) mark(s);
+      visit_walk(walk.start, walk.length, [this](std::uint64_t s) {
+        if (!block_full(s >> layout_.block_bits)) mark(s);
       });
     }
     unmarked_.clear();

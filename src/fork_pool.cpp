@@ -22,8 +22,9 @@ namespace lfsr {
 
 namespace {
 
-// Frames on the socket: u64 payload size, u8 status, payload. Status 0 is a result, 1 an error text.
-enum class Status : std::uint8_t { ok = 0, failed = 1 };
+// Frames on the socket: u64 payload size, u8 status, payload: a result, or the text of the
+// exception a chunk threw, by kind, so that the caller sees the same error as in-process.
+enum class Status : std::uint8_t { ok, input_error, resource_error, internal_error, other_error };
 
 // Retries on EINTR; false when the peer closed the socket or it failed (a dead worker or parent).
 bool write_all(int fd, const void* data, std::size_t size) {
@@ -70,6 +71,23 @@ std::string encode_task(const JobDescription& job, std::uint64_t chunk) {
   return ByteWriter().put(job.run_id).put(chunk).put(job.chunks).put_bytes(job.kind).put_bytes(job.spec).take();
 }
 
+Status error_status(const std::exception& error) {
+  if (dynamic_cast<const InputError*>(&error)) return Status::input_error;
+  if (dynamic_cast<const ResourceError*>(&error)) return Status::resource_error;
+  if (dynamic_cast<const InternalError*>(&error)) return Status::internal_error;
+  return Status::other_error;
+}
+
+// Throws, in the parent, the error a worker reported.
+[[noreturn]] void rethrow_worker_error(Status status, const std::string& message) {
+  switch (status) {
+    case Status::input_error: throw InputError(message);
+    case Status::resource_error: throw ResourceError(message);
+    case Status::internal_error: throw InternalError(message);
+    default: throw WorkerError(message);
+  }
+}
+
 // The worker's whole life: run chunks until the parent closes the socket.
 [[noreturn]] void worker_main(int fd) {
   std::uint64_t current_run = 0;
@@ -95,7 +113,7 @@ std::string encode_task(const JobDescription& job, std::uint64_t chunk) {
       if (!send_frame(fd, Status::ok, worker->run_chunk(chunk))) _exit(0);
     } catch (const std::exception& error) {
       current_run = 0;
-      if (!send_frame(fd, Status::failed, error.what())) _exit(0);
+      if (!send_frame(fd, error_status(error), error.what())) _exit(0);
     }
   }
 }
@@ -132,7 +150,6 @@ class ForkPool {
     std::vector<std::string> results(job.chunks);
     std::uint64_t next_chunk = 0;
     std::vector<std::optional<std::uint64_t>> busy(static_cast<std::size_t>(count));
-    std::optional<std::string> failure;
     auto dispatch = [&](std::size_t w) {
       if (next_chunk >= job.chunks || (job.done && job.done())) return;
       if (!send_frame(workers_[w].socket, Status::ok, encode_task(job, next_chunk))) {
@@ -161,18 +178,17 @@ class ForkPool {
         busy[w].reset();
         auto frame = receive_frame(workers_[w].socket);
         if (!frame) {
-          failure = lost(w);
-        } else if (frame->first == Status::failed) {
-          failure = fmt::format("worker {} failed on chunk {}: {}", w, chunk, frame->second);
-        } else {
-          results[chunk] = std::move(frame->second);
-        }
-        if (failure) {
           // A dead worker's claims may be half done: the run is void, and the others' chunks
           // with it. Stop them now; the next run starts a fresh pool.
+          const std::string failure = lost(w);
           stop_all();
-          throw WorkerError(*failure);
+          throw WorkerError(failure);
         }
+        if (frame->first != Status::ok) {
+          stop_all();
+          rethrow_worker_error(frame->first, frame->second);
+        }
+        results[chunk] = std::move(frame->second);
         dispatch(w);
       }
     }

@@ -64,6 +64,8 @@ std::unique_ptr<Runner> make_sequential_runner();
 std::unique_ptr<Runner> make_thread_runner(int workers);
 // Runs chunks in the process-wide pool of forked workers, forking it (once) if needed. Workers are
 // forked, never exec'd, and live until the process ends; a run whose worker dies throws WorkerError.
+// Workers die with the thread that forked them (PR_SET_PDEATHSIG): call it from a thread that
+// outlives the pool, such as the main thread.
 std::unique_ptr<Runner> make_fork_runner(int workers);
 // Process ids of the pool's live workers (for tests and diagnostics).
 std::vector<int> fork_worker_pids();

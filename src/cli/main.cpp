@@ -132,6 +132,7 @@ lfsr::Report analyze(const lfsr::Lfsr& lfsr, const lfsr::cli::Options& options, 
     const int workers = options.workers.value_or(lfsr::online_cpus());
     check_memory(lfsr, map, workers, options.max_memory);
     lfsr::Comparison comparison = lfsr::compare_modes(map, workers, options.repeat, enumeration);
+    progress.clear();
     run.mode = "seq";
     run.workers = 1;
     run.seconds = comparison.timings.front().median_seconds;
