@@ -12,7 +12,7 @@ time_runs() {
   local times=() start end
   for ((i = 0; i < runs; i++)); do
     start=$(date +%s%N)
-    "$binary" "$@" --no-progress >/dev/null
+    "$binary" "$@" --method enumerate --no-progress >/dev/null
     end=$(date +%s%N)
     times+=("$(((end - start) / 1000))")
   done
@@ -29,7 +29,7 @@ while read -r label args; do
   read -r seq seq_min <<<"$(time_runs "${argv[@]}" --mode seq)"
   read -r threads threads_min <<<"$(time_runs "${argv[@]}" --mode threads --workers "$workers")"
   read -r fork fork_min <<<"$(time_runs "${argv[@]}" --mode fork --workers "$workers")"
-  states=$("$binary" "${argv[@]}" --mode seq --format json | sed -n 's/^  "states": \([0-9]*\),$/\1/p')
+  states=$("$binary" "${argv[@]}" --method enumerate --mode seq --format json | sed -n 's/^  "states": \([0-9]*\),$/\1/p')
   awk -v l="$label" -v n="$states" -v s="$seq" -v sm="$seq_min" -v t="$threads" -v tm="$threads_min" -v f="$fork" \
     -v fm="$fork_min" 'BEGIN {printf "| %s | %s | %s (%s) | %s (%s) | %s (%s) | %.2fx | %.2fx |\n", l, n, s, sm, t, tm, f, fm, s / t, s / f}'
 done <<'REGISTERS'

@@ -98,13 +98,25 @@ void append_table(std::string& out, const std::vector<std::vector<std::string>>&
   std::for_each(rows.begin() + 1, rows.end(), append_row);
 }
 
-// The cycle-length table: length, number of cycles, states they cover.
-void append_cycle_table(std::string& out, const CycleStructure& result) {
+// The cycle-length table: length, number of cycles, states they cover. Past `max_rows` rows
+// (0: no limit) it shows the shortest and the longest lengths and says how many it left out.
+void append_cycle_table(std::string& out, const CycleStructure& result, std::size_t max_rows) {
   std::vector<std::vector<std::string>> rows{{"length", "cycles", "states"}};
+  const std::size_t total = result.cycles.size();
+  const bool summarize = max_rows != 0 && total > max_rows;
+  const std::size_t head = summarize ? max_rows - max_rows / 3 : total;
+  const std::size_t tail_start = summarize ? total - max_rows / 3 : total;
+  std::size_t index = 0;
   for (const auto& [length, count] : result.cycles) {
-    rows.push_back({length.get_str(), count.get_str(), mpz_class(length * count).get_str()});
+    if (index == head && summarize) rows.push_back({"...", "", ""});
+    if (index < head || index >= tail_start)
+      rows.push_back({length.get_str(), count.get_str(), mpz_class(length * count).get_str()});
+    ++index;
   }
   append_table(out, rows);
+  if (summarize)
+    fmt::format_to(std::back_inserter(out), "  ({} of {} cycle lengths shown; --all-cycles lists them all)\n",
+                   head + (total - tail_start), total);
 }
 
 // The --compare table: one row per mode.
@@ -194,13 +206,41 @@ nlohmann::ordered_json report_json(const Report& report) {
   return json;
 }
 
-std::string report_text(const Report& report) {
+nlohmann::ordered_json state_report_json(const StateReport& report) {
+  const RunInfo& run = report.run;
+  return {
+      {"schema_version", json_schema_version},
+      {"field", {{"q", run.field.q()}, {"p", run.field.p()}}},
+      {"bits", run.bits},
+      {"polynomial", run.polynomial},
+      {"form", run.form},
+      {"method", run.method},
+      {"state", big_number(report.state)},
+      {"tail", big_number(report.tail)},
+      {"period", big_number(report.period)},
+      {"minimal_polynomial", report.minimal_polynomial},
+      {"seconds", microseconds(run.seconds)},
+  };
+}
+
+std::string state_report_text(const StateReport& report) {
+  const RunInfo& run = report.run;
+  std::string out = fmt::format("GF({}) register {}, {} form\n\n", run.field.q(), run.polynomial, run.form);
+  append_totals(out, {{"state", report.state.get_str()},
+                      {"tail", report.tail.get_str()},
+                      {"period", report.period.get_str()},
+                      {"minimal polynomial", report.minimal_polynomial}});
+  fmt::format_to(std::back_inserter(out), "\ncomputed from the minimal polynomial in {:.6f} s\n", run.seconds);
+  return out;
+}
+
+std::string report_text(const Report& report, std::size_t cycle_rows) {
   const RunInfo& run = report.run;
   const CycleStructure& result = report.result;
   std::string out;
   fmt::format_to(std::back_inserter(out), "GF({}) register {}, {} form\ndegree {}, {} states\n\n", run.field.q(),
                  run.polynomial, run.form, run.bits, state_space_text(report));
-  append_cycle_table(out, result);
+  append_cycle_table(out, result, cycle_rows);
   out += '\n';
 
   std::vector<std::pair<std::string_view, std::string>> totals{
@@ -218,11 +258,16 @@ std::string report_text(const Report& report) {
   }
   append_totals(out, totals);
 
-  const std::string done = run.method == "enumerate" ? std::string("enumerated") : run.method;
+  const std::string done = run.method == "enumerate"   ? "enumerated"
+                           : run.method == "algebraic" ? "computed from the factorization"
+                                                       : "enumerated and computed from the factorization, agreeing,";
   // Milliseconds, or microseconds when the run took less than one.
   const int decimals = run.seconds < 1e-3 ? 6 : 3;
-  fmt::format_to(std::back_inserter(out), "\n{} in {:.{}f} s ({}, {} worker{})\n", done, run.seconds, decimals,
-                 run.mode, run.workers, run.workers == 1 ? "" : "s");
+  if (run.method == "algebraic")
+    fmt::format_to(std::back_inserter(out), "\n{} in {:.{}f} s\n", done, run.seconds, decimals);
+  else
+    fmt::format_to(std::back_inserter(out), "\n{} in {:.{}f} s ({}, {} worker{})\n", done, run.seconds, decimals,
+                   run.mode, run.workers, run.workers == 1 ? "" : "s");
   if (!report.compare.empty()) {
     out += "\nmodes compared, results identical:\n";
     append_compare_table(out, report.compare);

@@ -11,7 +11,7 @@ enum class ExitCode : int {
   success = 0,
   usage = 2,          // bad command line or bad input (polynomial, field, sizes, files)
   resources = 3,      // the state space or a table does not fit in the memory allowed
-  mismatch = 4,       // two computations that must agree did not (--compare)
+  mismatch = 4,       // two computations that must agree did not (--compare, --method both)
   worker_failed = 5,  // a worker process died or a system call failed during a run
   internal = 6,       // an internal invariant failed or NTL reported an error
   interrupted = 130,  // SIGINT
@@ -29,7 +29,7 @@ class ResourceError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// Two computations that must agree did not (modes in --compare). Maps to ExitCode::mismatch.
+// Two computations that must agree did not (--compare, --method both). Maps to ExitCode::mismatch.
 class MismatchError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;

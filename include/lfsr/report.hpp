@@ -35,8 +35,21 @@ struct Report {
   std::vector<ModeTiming> compare;  // --compare: one entry per mode, else empty
 };
 
+// --period-of: where one state goes.
+struct StateReport {
+  RunInfo run;
+  mpz_class state;               // its index, sum s_i q^i
+  mpz_class tail;                // steps to its cycle
+  mpz_class period;              // length of that cycle
+  std::string minimal_polynomial;  // of the state under the transition, as text
+};
+
 // The JSON object of the contract (docs/json.md); big integers stay exact (see dump_json).
 nlohmann::ordered_json report_json(const Report& report);
+
+// The JSON object for one state: the register keys, then state, tail, period, minimal_polynomial.
+nlohmann::ordered_json state_report_json(const StateReport& report);
+std::string state_report_text(const StateReport& report);
 
 // A JSON value for a big integer: a plain number when it fits in 64 bits, otherwise a marked
 // string that dump_json writes out as a bare number with all its digits.
@@ -45,7 +58,12 @@ nlohmann::ordered_json big_number(const mpz_class& value);
 // Serializes JSON like nlohmann's dump(indent), but writes big_number values as bare digits.
 std::string dump_json(const nlohmann::ordered_json& value, int indent = -1);
 
-// The human-readable report: field, polynomial, a table of cycle lengths, counts and states, timing.
-std::string report_text(const Report& report);
+// Rows of the cycle table the text report prints before it summarizes the rest (the first and
+// the last lengths, with a line saying how many are left out).
+inline constexpr std::size_t default_cycle_rows = 24;
+
+// The human-readable report: field, polynomial, a table of cycle lengths, counts and states,
+// timing. At most `cycle_rows` rows of the cycle table (0: all of them).
+std::string report_text(const Report& report, std::size_t cycle_rows = default_cycle_rows);
 
 }  // namespace lfsr

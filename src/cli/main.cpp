@@ -4,7 +4,9 @@
 #include <fmt/format.h>
 #include <gmpxx.h>
 
+#include <algorithm>
 #include <bit>
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -18,6 +20,7 @@
 
 #include <unistd.h>
 
+#include "lfsr/algebra.hpp"
 #include "lfsr/compare.hpp"
 #include "lfsr/enumerate.hpp"
 #include "lfsr/error.hpp"
@@ -34,6 +37,9 @@
 namespace {
 
 using lfsr::ExitCode;
+
+// --method auto enumerates up to this many states (a few milliseconds) and factors beyond.
+const mpz_class auto_enumeration_states = mpz_class(1) << 24;
 
 // NTL as packaged is built without exceptions: it prints and aborts. Input is validated before
 // NTL sees it, so reaching here is a bug; exit with the documented code instead of SIGABRT.
@@ -117,16 +123,47 @@ std::unique_ptr<lfsr::Runner> make_runner(const lfsr::cli::Options& options, std
   }
 }
 
-lfsr::Report analyze(const lfsr::Lfsr& lfsr, const lfsr::cli::Options& options, lfsr::cli::ProgressLine& progress) {
-  check_state_space(lfsr);
-  const lfsr::LinearMap map = lfsr::linear_map_of(lfsr);
-  lfsr::EnumerationOptions enumeration{.chunk_states = options.chunk.value_or(0), .on_progress = {}};
-  if (progress.enabled()) enumeration.on_progress = [&progress](const lfsr::EnumerationProgress& p) { progress.update(p); };
+lfsr::RunInfo describe(const lfsr::Lfsr& lfsr) {
   lfsr::RunInfo run;
   run.field = lfsr.field();
   run.bits = lfsr.degree();
   run.polynomial = lfsr.polynomial.to_string();
   run.form = std::string(lfsr::form_name(lfsr.form));
+  return run;
+}
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+// --method auto enumerates while that is quick and factors the polynomial beyond.
+std::string choose_method(const lfsr::cli::Options& options, const lfsr::Lfsr& lfsr) {
+  if (options.compare) {
+    if (options.method == "algebraic") throw lfsr::InputError("--compare times the enumeration modes: not with --method algebraic");
+    return "enumerate";
+  }
+  if (options.method != "auto") return options.method;
+  mpz_class states;
+  mpz_ui_pow_ui(states.get_mpz_t(), lfsr.field().q(), static_cast<unsigned long>(lfsr.degree()));
+  return states <= auto_enumeration_states ? "enumerate" : "algebraic";
+}
+
+lfsr::Report analyze(const lfsr::Lfsr& lfsr, const lfsr::cli::Options& options, lfsr::cli::ProgressLine& progress) {
+  lfsr::RunInfo run = describe(lfsr);
+  run.method = choose_method(options, lfsr);
+  if (run.method == "algebraic") {
+    const auto start = std::chrono::steady_clock::now();
+    lfsr::CycleStructure result = lfsr::algebraic_cycle_structure(lfsr.polynomial);
+    run.mode = "seq";
+    run.workers = 1;
+    run.seconds = seconds_since(start);
+    return {std::move(run), std::move(result), {}};
+  }
+
+  check_state_space(lfsr);
+  const lfsr::LinearMap map = lfsr::linear_map_of(lfsr);
+  lfsr::EnumerationOptions enumeration{.chunk_states = options.chunk.value_or(0), .on_progress = {}};
+  if (progress.enabled()) enumeration.on_progress = [&progress](const lfsr::EnumerationProgress& p) { progress.update(p); };
 
   if (options.compare) {
     const int workers = options.workers.value_or(lfsr::online_cpus());
@@ -144,19 +181,58 @@ lfsr::Report analyze(const lfsr::Lfsr& lfsr, const lfsr::cli::Options& options, 
   check_memory(lfsr, map, runner->workers(), options.max_memory);
   const auto start = std::chrono::steady_clock::now();
   lfsr::CycleStructure result = lfsr::enumerate(map, *runner, enumeration);
-  const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
   progress.clear();
+  if (run.method == "both") {
+    const lfsr::CycleStructure algebraic = lfsr::algebraic_cycle_structure(lfsr.polynomial);
+    if (algebraic != result)
+      throw lfsr::MismatchError(fmt::format(
+          "enumeration and the algebraic method disagree on {}: {} against {} cycles, longest {} against {}",
+          run.polynomial, result.total_cycles().get_str(), algebraic.total_cycles().get_str(),
+          result.max_cycle_length().get_str(), algebraic.max_cycle_length().get_str()));
+  }
   run.mode = std::string(lfsr::mode_name(runner->mode()));
   run.workers = runner->workers();
-  run.seconds = elapsed.count();
+  run.seconds = seconds_since(start);
   return {std::move(run), std::move(result), {}};
 }
 
-void print(const lfsr::Report& report, const std::string& format) {
-  if (format == "json") {
+// --period-of: "123" or "0x7b", a state index below q^n.
+mpz_class parse_state(const std::string& text) {
+  const bool hex = text.size() > 2 && (text.starts_with("0x") || text.starts_with("0X"));
+  const std::string digits = hex ? text.substr(2) : text;
+  mpz_class state;
+  if (digits.empty() || !std::all_of(digits.begin(), digits.end(), [hex](unsigned char c) {
+        return hex ? std::isxdigit(c) != 0 : std::isdigit(c) != 0;
+      }) || state.set_str(digits, hex ? 16 : 10) != 0)
+    throw lfsr::InputError(fmt::format("--period-of: '{}' is not a state index (decimal, or hex with 0x)", text));
+  return state;
+}
+
+lfsr::StateReport analyze_state(const lfsr::Lfsr& lfsr, const std::string& state_text) {
+  lfsr::StateReport report{describe(lfsr), parse_state(state_text), 0, 0, ""};
+  report.run.method = "minimal_polynomial";
+  const auto start = std::chrono::steady_clock::now();
+  const lfsr::StatePeriod period = lfsr::state_period(lfsr, report.state);
+  report.run.seconds = seconds_since(start);
+  report.tail = period.tail;
+  report.period = period.period;
+  report.minimal_polynomial = lfsr::Polynomial(lfsr.field(), period.minimal_polynomial).to_string();
+  return report;
+}
+
+void print(const lfsr::Report& report, const lfsr::cli::Options& options) {
+  if (options.format == "json") {
     fmt::print("{}\n", lfsr::dump_json(lfsr::report_json(report), 2));
   } else {
-    fmt::print("{}", lfsr::report_text(report));
+    fmt::print("{}", lfsr::report_text(report, options.all_cycles ? 0 : lfsr::default_cycle_rows));
+  }
+}
+
+void print(const lfsr::StateReport& report, const lfsr::cli::Options& options) {
+  if (options.format == "json") {
+    fmt::print("{}\n", lfsr::dump_json(lfsr::state_report_json(report), 2));
+  } else {
+    fmt::print("{}", lfsr::state_report_text(report));
   }
 }
 
@@ -176,8 +252,13 @@ int main(int argc, char** argv) {
 
   try {
     app.parse(argc, argv);
-    lfsr::cli::ProgressLine progress(options.progress || (!options.no_progress && isatty(STDERR_FILENO)));
-    print(analyze(lfsr::cli::register_from(options), options, progress), options.format);
+    const lfsr::Lfsr lfsr = lfsr::cli::register_from(options);
+    if (options.period_of) {
+      print(analyze_state(lfsr, *options.period_of), options);
+    } else {
+      lfsr::cli::ProgressLine progress(options.progress || (!options.no_progress && isatty(STDERR_FILENO)));
+      print(analyze(lfsr, options, progress), options);
+    }
     return static_cast<int>(ExitCode::success);
   } catch (const CLI::ParseError& error) {
     // --help and --version are ParseErrors that exit 0; every other CLI11 code means bad usage.

@@ -27,9 +27,13 @@ constexpr const char* usage_examples = R"(Examples:
   lfsr-analyze --bits 16 --form galois --format json
   lfsr-analyze --bits 32 --mode fork --workers 2   enumerate with two forked worker processes
   lfsr-analyze --bits 24 --compare --repeat 5      seq, threads and fork timed against each other
+  lfsr-analyze --bits 127 --method algebraic       2^127 states, from the factorization of f
+  lfsr-analyze --bits 20 --method both             enumeration and factorization checked against each other
+  lfsr-analyze --poly 'x^8+x^4+x^3+x^2' --period-of 0x13   period and tail of one state
 
-Exit codes: 0 success, 2 bad usage or input, 3 not enough memory or state space too large,
-4 --compare found modes that disagree, 5 a worker failed, 6 internal error, 130 interrupted.
+Exit codes: 0 success, 2 bad usage or input, 3 not enough memory, state space too large or an
+order that cannot be found, 4 two computations disagree (--compare, --method both), 5 a worker
+failed, 6 internal error, 130 interrupted.
 )";
 
 // CLI11 converts with strto(u)ll in base 0, so it reads "010" as 8 and an unsigned "-3" as 2^64 - 3.
@@ -85,6 +89,17 @@ void add_options(CLI::App& app, Options& options) {
                  "seq for small state spaces, else threads")
       ->type_name("MODE")
       ->check(CLI::IsMember({"seq", "threads", "fork", "auto"}).description(""));
+  app.add_option("--method", options.method,
+                 "enumerate (visit every state), algebraic (from the factorization of the polynomial), both "
+                 "(and check they agree), or auto (default): enumerate up to 2^24 states, else algebraic")
+      ->type_name("METHOD")
+      ->check(CLI::IsMember({"enumerate", "algebraic", "both", "auto"}).description(""));
+  app.add_flag("--all-cycles", options.all_cycles,
+               "List every cycle length in the text report (by default a long list is summarized)");
+  app.add_option("--period-of", options.period_of,
+                 "Period and tail of one state, given by its index (decimal or 0x hex; index = sum s_i q^i), "
+                 "from its minimal polynomial")
+      ->type_name("STATE");
   app.add_option("--workers", options.workers,
                  fmt::format("Workers for threads and fork, 1 to {} (default: the online CPUs)", max_workers))
       ->type_name("K")

@@ -21,6 +21,9 @@ struct Options {
   std::string form = "fibonacci";
   std::string format = "text";
   std::string mode = "auto";
+  std::string method = "auto";
+  bool all_cycles = false;
+  std::optional<std::string> period_of;  // a state index, decimal or 0x hex
   std::optional<int> workers;  // default: the number of online CPUs
   std::optional<std::uint64_t> chunk;
   bool compare = false;

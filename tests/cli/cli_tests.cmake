@@ -107,10 +107,11 @@ lfsr_cli_rejects("rejects a run with no arguments at all" 2 "no register given")
 lfsr_cli_rejects("refuses a run larger than --max-memory" 3 "more than the 1.0 KiB allowed by --max-memory 1K"
                  --bits 20 --max-memory 1K)
 lfsr_cli_rejects("refuses a state space of 65521^10 states" 3
-                 "state space of 65521^10 states is too large to enumerate" --field 65521 --poly "x^10+1")
+                 "state space of 65521^10 states is too large to enumerate" --field 65521 --poly "x^10+1" --method enumerate)
 lfsr_cli_rejects("refuses a state space of 2^100000 states before building it" 3
-                 "state space of 2^100000 states is too large" --poly "x^100000+1")
-lfsr_cli_rejects("refuses 2^64 states from the default table" 3 "state space of 2^64 states" --bits 64)
+                 "state space of 2^100000 states is too large" --poly "x^100000+1" --method enumerate)
+lfsr_cli_rejects("refuses to enumerate 2^64 states from the default table" 3 "state space of 2^64 states" --bits 64
+                 --method enumerate)
 
 # Runs that work.
 lfsr_cli_prints("finds the one cycle of 4095 states for --bits 12" "^ +4095 +1 +4095$" --bits 12)
@@ -158,3 +159,26 @@ add_test(NAME "a killed worker, a killed parent, Ctrl-C and a closed pipe leave 
          COMMAND bash ${LFSR_CLI_TEST_DIR}/fault_tests.sh $<TARGET_FILE:lfsr-analyze>)
 set_tests_properties("a killed worker, a killed parent, Ctrl-C and a closed pipe leave nothing behind"
                      PROPERTIES LABELS cli TIMEOUT 120 RUN_SERIAL TRUE)
+
+# The algebraic method, --method both and --period-of.
+lfsr_cli_rejects("rejects an unknown method" 2 "--method: guess not in {enumerate,algebraic,both,auto}" --bits 4 --method guess)
+lfsr_cli_rejects("rejects --compare with --method algebraic" 2 "not with --method algebraic" --bits 8 --compare --method algebraic)
+lfsr_cli_rejects("rejects --bits beyond the default table" 2 "168" --bits 169)
+lfsr_cli_rejects("rejects a state index that is not a number" 2 "--period-of: 'abc' is not a state index" --bits 8 --period-of abc)
+lfsr_cli_rejects("rejects a state index beyond the state space" 2 "256" --bits 8 --period-of 256)
+lfsr_cli_rejects("says so when an order cannot be found" 3 "cannot factor 2^1687-1" --poly "x^2000+x^3+1")
+lfsr_cli_json("finds the 2^127-1 cycle of --bits 127 algebraically" --bits 127 --method algebraic --format json --
+              "method=\"algebraic\"" "maximal_length=true" "max_cycle_length=170141183460469231731687303715884105727"
+              "states=170141183460469231731687303715884105728")
+lfsr_cli_json("auto factors the polynomial beyond enumeration" --bits 64 --format json -- "method=\"algebraic\"" "maximal_length=true")
+lfsr_cli_json("auto enumerates a small register" --bits 12 --format json -- "method=\"enumerate\"")
+lfsr_cli_json("agrees with itself by both methods on a singular register" --poly "x^16+x^15+x^3+x^2" --method both --format json --
+              "method=\"both\"" "max_tail=2" "transient_states=49152")
+lfsr_cli_json("agrees with itself by both methods over GF(3)" --field 3 --poly "x^9+2*x^4+x+2" --method both --format json --
+              "method=\"both\"")
+lfsr_cli_json("gives the period and tail of one state" --poly "x^8+x^4+x^3+x^2" --period-of 0x13 --format json --
+              "state=19" "tail=2" "period=31" "minimal_polynomial=\"x^8+x^4+x^3+x^2\"")
+lfsr_cli_json("counts the necklaces of x^100-1 exactly" --poly "x^100+1" --format json --
+              "total_cycles=12676506002282305273966813560")
+lfsr_cli_prints("summarizes a long list of cycle lengths" "24 of 31 cycle lengths shown" --poly "x^200+x^5+1")
+lfsr_cli_prints("lists every cycle length on request" "^ +1601595281055 " --poly "x^200+x^5+1" --all-cycles)

@@ -6,7 +6,7 @@
 set -uo pipefail
 binary=$1
 # (x+1)(x^31+x^3+1): several seconds of work with two workers, long enough to strike during it.
-slow=(--poly 'x^32+x^31+x^4+x^3+x+1' --mode fork --workers 2 --no-progress)
+slow=(--poly 'x^32+x^31+x^4+x^3+x+1' --method enumerate --mode fork --workers 2 --no-progress)
 failures=0
 fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 
