@@ -28,11 +28,10 @@ std::string summary(const CycleStructure& result) {
 }  // namespace
 
 Comparison compare_modes(const LinearMap& map, int workers, int repeats, const EnumerationOptions& options) {
-  // The fork pool is started first, before any thread of this process exists.
   std::vector<std::unique_ptr<Runner>> runners;
+  runners.push_back(make_sequential_runner());
+  runners.push_back(make_thread_runner(workers));
   runners.push_back(make_fork_runner(workers));
-  runners.insert(runners.begin(), make_thread_runner(workers));
-  runners.insert(runners.begin(), make_sequential_runner());
 
   Comparison comparison;
   bool first = true;

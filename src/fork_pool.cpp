@@ -10,7 +10,7 @@
 
 #include <cerrno>
 #include <cstring>
-#include <deque>
+#include <algorithm>
 #include <optional>
 
 #include "byte_io.hpp"
@@ -146,6 +146,8 @@ class ForkPool {
   }
 
   std::vector<std::string> run(const JobDescription& job, int count) {
+    // A job of few chunks needs few workers: fork only those (a small register forks one).
+    count = static_cast<int>(std::min<std::uint64_t>(static_cast<std::uint64_t>(count), std::max<std::uint64_t>(job.chunks, 1)));
     ensure_workers(count);
     std::vector<std::string> results(job.chunks);
     std::uint64_t next_chunk = 0;
@@ -253,7 +255,8 @@ class ForkPool {
 
 class ForkRunner final : public Runner {
  public:
-  explicit ForkRunner(int workers) : workers_(workers) { ForkPool::instance().ensure_workers(workers); }
+  // The workers are forked by the first run that needs them, and stay.
+  explicit ForkRunner(int workers) : workers_(workers) { SharedArena::instance(); }
   Mode mode() const override { return Mode::fork; }
   int workers() const override { return workers_; }
   std::vector<std::string> run(const JobDescription& job) override { return ForkPool::instance().run(job, workers_); }

@@ -57,6 +57,13 @@ bool process_exists(int pid) { return kill(pid, 0) == 0; }
 
 }  // namespace
 
+TEST_CASE("a job of one chunk forks one worker", "[runner][fork]") {
+  make_fork_runner(1)->run(echo_job(1));  // a pool left by another test would have more
+  const std::size_t before = fork_worker_pids().size();
+  make_fork_runner(8)->run(echo_job(1));
+  REQUIRE(fork_worker_pids().size() == before);
+}
+
 TEST_CASE("every runner returns each chunk's result at its index", "[runner]") {
   for (const auto& runner : {make_sequential_runner(), make_thread_runner(3), make_fork_runner(3)}) {
     const std::vector<std::string> results = runner->run(echo_job(50));
@@ -68,6 +75,7 @@ TEST_CASE("every runner returns each chunk's result at its index", "[runner]") {
 
 TEST_CASE("the fork pool is forked once and reused across runs", "[runner][fork]") {
   const auto runner = make_fork_runner(2);
+  runner->run(echo_job(8));  // the first run that needs them forks the workers
   const std::vector<int> before = fork_worker_pids();
   REQUIRE(before.size() >= 2);
   for (int run = 0; run < 5; ++run) {
@@ -81,6 +89,7 @@ TEST_CASE("the fork pool is forked once and reused across runs", "[runner][fork]
 
 TEST_CASE("a worker that dies fails the run, is reaped, and the pool recovers", "[runner][fork]") {
   const auto runner = make_fork_runner(2);
+  runner->run(echo_job(8));
   const std::vector<int> before = fork_worker_pids();
   REQUIRE_THROWS_AS(runner->run(echo_job(20, 5)), WorkerError);
   for (int pid : before) {

@@ -176,7 +176,6 @@ lfsr::Report analyze(const lfsr::Lfsr& lfsr, const lfsr::cli::Options& options, 
     return {std::move(run), std::move(comparison.result), std::move(comparison.timings)};
   }
 
-  // Made before the run starts any thread: the fork pool forks its workers here.
   const std::unique_ptr<lfsr::Runner> runner = make_runner(options, map.state_count());
   check_memory(lfsr, map, runner->workers(), options.max_memory);
   const auto start = std::chrono::steady_clock::now();
