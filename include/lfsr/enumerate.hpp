@@ -31,12 +31,13 @@ struct EnumerationOptions {
 // Largest state space enumeration accepts, whatever the memory.
 inline constexpr std::uint64_t max_enumeration_states = std::uint64_t{1} << 40;
 
-// Below this many states a sequential run ends before parallel workers could be started and
-// joined (docs/benchmarks.md, "auto threshold"): --mode auto runs those sequentially.
-inline constexpr std::uint64_t parallel_threshold_states = std::uint64_t{1} << 18;
+// Below this many states two workers do not beat one: measured with --compare on maximal-length
+// and x^n + 1 registers, n = 18..26 (docs/benchmarks.md, "auto threshold"), parallel runs pay
+// from 2^24 states on. --mode auto runs smaller spaces sequentially.
+inline constexpr std::uint64_t parallel_threshold_states = std::uint64_t{1} << 24;
 
 // The mode --mode auto picks for a state space: seq below parallel_threshold_states or with one
-// worker, else threads (as fast as the fork pool on a single run, and nothing to fork).
+// worker, else threads (as fast as the fork pool on one register, with nothing to fork).
 Mode automatic_mode(std::uint64_t states, int workers);
 
 // Bytes the enumeration of `map` needs with `workers` workers (shared bitsets, claim table,
