@@ -32,9 +32,9 @@ struct EnumerationOptions {
 inline constexpr std::uint64_t max_enumeration_states = std::uint64_t{1} << 40;
 
 // Below this many states two workers do not beat one: measured with --compare on maximal-length
-// and x^n + 1 registers, n = 18..26 (docs/benchmarks.md, "auto threshold"), parallel runs pay
-// from 2^24 states on. --mode auto runs smaller spaces sequentially.
-inline constexpr std::uint64_t parallel_threshold_states = std::uint64_t{1} << 24;
+// and x^n + 1 registers, n = 18..26 (docs/benchmarks.md, "auto threshold"), parallel runs break
+// even at 2^24 states and pay from 2^25 on. --mode auto runs smaller spaces sequentially.
+inline constexpr std::uint64_t parallel_threshold_states = std::uint64_t{1} << 25;
 
 // The mode --mode auto picks for a state space: seq below parallel_threshold_states or with one
 // worker, else threads (as fast as the fork pool on one register, with nothing to fork).

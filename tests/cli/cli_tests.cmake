@@ -148,7 +148,7 @@ lfsr_cli_json("runs x^14+1 by threads in small chunks" --poly "x^14+1" --mode th
 lfsr_cli_json("runs a singular register by forked workers" --poly "x^16+x^15+x^3+x^2" --mode fork --workers 2 --chunk 1000
               --format json -- "mode=\"fork\"" "max_tail=2" "transient_states=49152")
 lfsr_cli_json("auto runs a small register sequentially" --bits 10 --workers 4 --format json -- "mode=\"seq\"")
-lfsr_cli_json("auto runs a large register in parallel with two workers" --bits 24 --workers 2 --format json --
+lfsr_cli_json("auto runs a large register in parallel with two workers" --bits 25 --method enumerate --workers 2 --format json --
               "mode=\"threads\"" "workers=2")
 lfsr_cli_json("compares the three modes in JSON" --bits 16 --workers 2 --compare --repeat 2 --format json --
               compare "maximal_length=true")
