@@ -1,23 +1,31 @@
 // Prime factors of q^d - 1: the cyclotomic split q^d - 1 = prod_{m | d} Phi_m(q), then per piece
 // trial division by the only possible candidates, FLINT's ECM, quadratic sieve and primality proof.
 //
-// Limits (AlgebraOptions), measured on a 2-core x86-64 of the project's CI kind with FLINT 2.9:
-// - ECM (fmpz_factor_smooth) hunting factors of up to ecm_bits = 48 bits: about 0.3 s on a 400-bit
-//   cofactor, 1.5 s on a 1200-bit one; at 64 bits it would be 6 s and 30 s.
-// - Quadratic sieve (fmpz_factor) on composites of up to sieve_bits = 200 bits: at most about 2 s
-//   (a balanced 200-bit semiprime; 160 bits take 0.2 s).
+// Limits (AlgebraOptions), measured on a 2-core x86-64 of the project's CI kind with FLINT 2.9; a
+// hopeless integer costs a few seconds, then it is reported as unfactored:
+// - ECM (fmpz_factor_smooth) hunting factors of up to ecm_bits = 52 bits on a 512-bit cofactor,
+//   adjusted by 4 bits per halving or doubling of its size: a fruitless search takes 0.8 s at 256
+//   bits (56-bit factors), 0.7 s at 512, 1.2 s at 1024 (48), 1.8 s at 2048 (44), 2.5 s at 4096 (40).
+// - Quadratic sieve (fmpz_factor, in a child process: see sieve_process.hpp) on composites of up to
+//   sieve_bits = 200 bits: at most about 3 s (a balanced 200-bit semiprime; 160 bits take 0.2 s).
 // - APRCL proof (fmpz_is_prime) of probable primes of up to prove_bits = 1300 bits: at most about 3 s
-//   (1000 bits 1.1 s, 2000 bits 18 s). Larger probable primes are not taken on trust.
+//   (1000 bits 1.1 s, 2000 bits 18 s). Larger probable primes are proven only when n - 1 or n + 1
+//   factors far enough (Mersenne primes do), else they are not taken on trust.
 // Whatever is left is reported as unfactored; the caller decides whether the order still follows.
 #include "integer_factoring.hpp"
 
 #include <flint/fmpz.h>
 #include <flint/fmpz_factor.h>
+#include <flint/ulong_extras.h>
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <map>
 #include <mutex>
 #include <utility>
+
+#include "lfsr/error.hpp"
+#include "sieve_process.hpp"
 
 namespace lfsr::detail {
 
@@ -125,12 +133,50 @@ mpz_class cyclotomic_value(std::uint32_t q, long m) {
   return quotient;
 }
 
+// ECM's reach on an n-bit cofactor: ecm_bits at 512 bits, 4 bits less per doubling of n (each
+// curve costs more), 4 more at 256 bits or below. Each step of 4 bits doubles the time.
+long ecm_reach(long n_bits, int ecm_bits) {
+  long reach = ecm_bits + 4;
+  for (long size = 256; size < n_bits; size *= 2) reach -= 4;
+  return std::max(reach, 16L);
+}
+
 enum class Primality { prime, composite, unproven };
+
+// Whether n - 1 or n + 1 has a factored part F that proves n prime (Pocklington: F | n - 1,
+// F^2 >= n; Morrison: F | n + 1, (F - 1)^2 > n), from its prime factors below 2^20. Instant for
+// Mersenne primes (n + 1 = 2^p), which APRCL would take minutes over.
+bool has_cheap_primality_proof(const Fmpz& n) {
+  constexpr ulong trial_limit = 1UL << 20;
+  const auto capacity = static_cast<std::size_t>(fmpz_bits(n.get())) + 2;
+  std::vector<mp_limb_t> pm1(capacity), pp1(capacity);
+  slong num_pm1 = 0, num_pp1 = 0;
+  _fmpz_nm1_trial_factors(n.get(), pm1.data(), &num_pm1, trial_limit);
+  _fmpz_np1_trial_factors(n.get(), pp1.data(), &num_pp1, trial_limit);
+  fmpz_t factored, rest, square;
+  fmpz_init(factored);
+  fmpz_init(rest);
+  fmpz_init(square);
+  bool proven = false;
+  if (fmpz_is_prime_pocklington(factored, rest, n.get(), pm1.data(), num_pm1) == 1) {
+    fmpz_mul(square, factored, factored);
+    proven = fmpz_cmp(square, n.get()) >= 0;
+  }
+  if (!proven && fmpz_is_prime_morrison(factored, rest, n.get(), pp1.data(), num_pp1) == 1) {
+    fmpz_sub_ui(factored, factored, 1);
+    fmpz_mul(square, factored, factored);
+    proven = fmpz_cmp(square, n.get()) > 0;
+  }
+  fmpz_clear(factored);
+  fmpz_clear(rest);
+  fmpz_clear(square);
+  return proven;
+}
 
 Primality primality(const mpz_class& n, const AlgebraOptions& limits) {
   const Fmpz value(n);
   if (!fmpz_is_probabprime(value.get())) return Primality::composite;
-  if (bits(n) > limits.prove_bits) return Primality::unproven;
+  if (bits(n) > limits.prove_bits) return has_cheap_primality_proof(value) ? Primality::prime : Primality::unproven;
   const int proven = fmpz_is_prime(value.get());
   return proven == 1 ? Primality::prime : proven == 0 ? Primality::composite : Primality::unproven;
 }
@@ -147,11 +193,30 @@ void split(long m, const mpz_class& n, bool ecm_allowed, CyclotomicFactors& resu
     result.unfactored.push_back({m, n, true});
     return;
   }
-  if (bits(n) <= limits.sieve_bits) {
-    FmpzFactorization factors;
+  {
     const Fmpz value(n);
-    fmpz_factor(factors.get(), value.get());  // ECM, then the quadratic sieve; factors proven prime
-    for (mpz_class& r : factors.bases()) result.primes.push_back(std::move(r));
+    fmpz_t root;
+    fmpz_init(root);
+    const int exponent = fmpz_is_perfect_power(root, value.get());
+    mpz_class base;
+    fmpz_get_mpz(base.get_mpz_t(), root);
+    fmpz_clear(root);
+    if (exponent > 1) return split(m, base, ecm_allowed, result);
+  }
+  if (bits(n) <= 64) {
+    n_factor_t factors;  // one-limb methods: no sieve
+    n_factor_init(&factors);
+    n_factor(&factors, n.get_ui(), 1);
+    for (int i = 0; i < factors.num; ++i) result.primes.emplace_back(factors.p[i]);
+    return;
+  }
+  if (bits(n) <= limits.sieve_bits) {
+    for (const mpz_class& r : factor_in_child_process(n)) {
+      if (r < 2 || !mpz_divisible_p(n.get_mpz_t(), r.get_mpz_t())) {
+        throw InternalError(fmt::format("FLINT returned {} as a factor of {}", r.get_str(), n.get_str()));
+      }
+      result.primes.push_back(r);
+    }
     return;
   }
   if (!ecm_allowed || limits.ecm_bits <= 0) {
@@ -160,7 +225,7 @@ void split(long m, const mpz_class& n, bool ecm_allowed, CyclotomicFactors& resu
   }
   FmpzFactorization factors;
   const Fmpz value(n);
-  fmpz_factor_smooth(factors.get(), value.get(), limits.ecm_bits, 0);
+  fmpz_factor_smooth(factors.get(), value.get(), ecm_reach(bits(n), limits.ecm_bits), 0);
   const std::vector<mpz_class> pieces = factors.bases();
   if (pieces.size() == 1 && pieces.front() == n) {
     result.unfactored.push_back({m, n, false});

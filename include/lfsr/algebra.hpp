@@ -16,7 +16,7 @@ namespace lfsr {
 // limits no order is guessed: the call throws ResourceError naming the integer left unfactored.
 // The defaults keep a hopeless integer to a few seconds on one core (docs in src/integer_factoring.cpp).
 struct AlgebraOptions {
-  int ecm_bits = 48;     // elliptic-curve search for prime factors of up to this many bits
+  int ecm_bits = 52;     // elliptic-curve search for prime factors of up to this many bits (on 512 bits)
   int sieve_bits = 200;  // a composite cofactor of at most this many bits goes to the quadratic sieve
   int prove_bits = 1300; // a probable-prime cofactor is proven prime (APRCL) up to this many bits
 };
