@@ -46,6 +46,10 @@ Histogram product(const Histogram& x, const Histogram& y) {
       const mpz_class g = gcd(a, b);
       result[a / g * b] += count_a * count_b * g;
     }
+    if (result.size() > max_cycle_lengths) {
+      throw ResourceError(
+          fmt::format("the cycle structure has more than {} distinct cycle lengths", max_cycle_lengths));
+    }
   }
   return result;
 }

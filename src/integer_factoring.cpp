@@ -14,6 +14,7 @@
 // Whatever is left is reported as unfactored; the caller decides whether the order still follows.
 #include "integer_factoring.hpp"
 
+#include <flint/flint.h>
 #include <flint/fmpz.h>
 #include <flint/fmpz_factor.h>
 #include <flint/ulong_extras.h>
@@ -45,14 +46,18 @@ struct CyclotomicFactors {
 // RAII holder: FLINT integers need init/clear.
 class Fmpz {
  public:
-  explicit Fmpz(const mpz_class& value) {
-    fmpz_init(value_);
-    fmpz_set_mpz(value_, value.get_mpz_t());
-  }
+  Fmpz() { fmpz_init(value_); }
+  explicit Fmpz(const mpz_class& value) : Fmpz() { fmpz_set_mpz(value_, value.get_mpz_t()); }
   ~Fmpz() { fmpz_clear(value_); }
   Fmpz(const Fmpz&) = delete;
   Fmpz& operator=(const Fmpz&) = delete;
+  fmpz* get() { return value_; }
   const fmpz* get() const { return value_; }
+  mpz_class value() const {
+    mpz_class out;
+    fmpz_get_mpz(out.get_mpz_t(), value_);
+    return out;
+  }
 
  private:
   fmpz_t value_;
@@ -66,12 +71,9 @@ class FmpzFactorization {
   FmpzFactorization& operator=(const FmpzFactorization&) = delete;
   fmpz_factor_struct* get() { return factors_; }
   std::vector<mpz_class> bases() const {
-    std::vector<mpz_class> out;
-    for (slong i = 0; i < factors_->num; ++i) {
-      mpz_class base;
-      fmpz_get_mpz(base.get_mpz_t(), factors_->p + i);
-      out.push_back(std::move(base));
-    }
+    std::vector<mpz_class> out(static_cast<std::size_t>(factors_->num));
+    for (slong i = 0; i < factors_->num; ++i)
+      fmpz_get_mpz(out[static_cast<std::size_t>(i)].get_mpz_t(), factors_->p + i);
     return out;
   }
 
@@ -153,24 +155,17 @@ bool has_cheap_primality_proof(const Fmpz& n) {
   slong num_pm1 = 0, num_pp1 = 0;
   _fmpz_nm1_trial_factors(n.get(), pm1.data(), &num_pm1, trial_limit);
   _fmpz_np1_trial_factors(n.get(), pp1.data(), &num_pp1, trial_limit);
-  fmpz_t factored, rest, square;
-  fmpz_init(factored);
-  fmpz_init(rest);
-  fmpz_init(square);
-  bool proven = false;
-  if (fmpz_is_prime_pocklington(factored, rest, n.get(), pm1.data(), num_pm1) == 1) {
-    fmpz_mul(square, factored, factored);
-    proven = fmpz_cmp(square, n.get()) >= 0;
+  Fmpz factored, rest, square;
+  if (fmpz_is_prime_pocklington(factored.get(), rest.get(), n.get(), pm1.data(), num_pm1) == 1) {
+    fmpz_mul(square.get(), factored.get(), factored.get());
+    if (fmpz_cmp(square.get(), n.get()) >= 0) return true;
   }
-  if (!proven && fmpz_is_prime_morrison(factored, rest, n.get(), pp1.data(), num_pp1) == 1) {
-    fmpz_sub_ui(factored, factored, 1);
-    fmpz_mul(square, factored, factored);
-    proven = fmpz_cmp(square, n.get()) > 0;
+  if (fmpz_is_prime_morrison(factored.get(), rest.get(), n.get(), pp1.data(), num_pp1) == 1) {
+    fmpz_sub_ui(factored.get(), factored.get(), 1);
+    fmpz_mul(square.get(), factored.get(), factored.get());
+    if (fmpz_cmp(square.get(), n.get()) > 0) return true;
   }
-  fmpz_clear(factored);
-  fmpz_clear(rest);
-  fmpz_clear(square);
-  return proven;
+  return false;
 }
 
 Primality primality(const mpz_class& n, const AlgebraOptions& limits) {
@@ -195,13 +190,8 @@ void split(long m, const mpz_class& n, bool ecm_allowed, CyclotomicFactors& resu
   }
   {
     const Fmpz value(n);
-    fmpz_t root;
-    fmpz_init(root);
-    const int exponent = fmpz_is_perfect_power(root, value.get());
-    mpz_class base;
-    fmpz_get_mpz(base.get_mpz_t(), root);
-    fmpz_clear(root);
-    if (exponent > 1) return split(m, base, ecm_allowed, result);
+    Fmpz root;
+    if (fmpz_is_perfect_power(root.get(), value.get()) > 1) return split(m, root.value(), ecm_allowed, result);
   }
   if (bits(n) <= 64) {
     n_factor_t factors;  // one-limb methods: no sieve
@@ -280,6 +270,8 @@ CyclotomicFactors cached_cyclotomic_factors(std::uint32_t q, long m, const Algeb
     if (it != cache.end() && (it->second.unfactored.empty() || at_least(it->second.limits, limits))) return it->second;
   }
   CyclotomicFactors computed = factor_cyclotomic_value(q, m, limits);
+  // FLINT keeps per-thread caches (freed integers, prime tables) that leak when a thread exits.
+  flint_cleanup();
   const std::lock_guard lock(cache_mutex);
   auto [it, inserted] = cache.try_emplace(key, computed);
   if (!inserted && (computed.unfactored.empty() || at_least(computed.limits, it->second.limits))) it->second = computed;

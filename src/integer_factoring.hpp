@@ -19,7 +19,7 @@ struct Cofactor {
 
 // q^d - 1 = prod_{r in primes} r^(a_r) * prod_{c in unfactored} c^(b_c), a_r, b_c >= 1.
 struct PowerMinusOneFactors {
-  std::vector<mpz_class> primes;    // distinct and proven prime, ascending
+  std::vector<mpz_class> primes;     // distinct and proven prime, ascending
   std::vector<Cofactor> unfactored;  // empty when the factorization is complete
 };
 

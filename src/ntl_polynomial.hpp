@@ -26,7 +26,8 @@ template <class Poly>
 Poly to_ntl(const std::vector<std::uint32_t>& coefficients) {
   Poly f;
   for (long i = static_cast<long>(coefficients.size()); i-- > 0;) {
-    if (coefficients[static_cast<std::size_t>(i)] != 0) NTL::SetCoeff(f, i, static_cast<long>(coefficients[static_cast<std::size_t>(i)]));
+    if (coefficients[static_cast<std::size_t>(i)] != 0)
+      NTL::SetCoeff(f, i, static_cast<long>(coefficients[static_cast<std::size_t>(i)]));
   }
   return f;
 }

@@ -54,13 +54,12 @@ mpz_class known_part(mpz_class e, const PowerMinusOneFactors& factors) {
 // "cannot factor 2^1187-1 (a 300-digit composite factor remains)", naming the largest leftover.
 std::string unfactored_reason(std::uint32_t q, long d, const PowerMinusOneFactors& factors,
                               const AlgebraOptions& limits) {
-  const Cofactor& largest = *std::max_element(
-      factors.unfactored.begin(), factors.unfactored.end(),
-      [](const Cofactor& a, const Cofactor& b) { return a.value < b.value; });
+  const Cofactor& largest = *std::max_element(factors.unfactored.begin(), factors.unfactored.end(),
+                                              [](const Cofactor& a, const Cofactor& b) { return a.value < b.value; });
   const std::size_t digits = largest.value.get_str().size();
   if (largest.probable_prime) {
-    return fmt::format("cannot prove prime a {}-digit probable prime factor of {}^{}-1 (more than {} bits)", digits,
-                       q, d, limits.prove_bits);
+    return fmt::format("cannot prove prime a {}-digit probable prime factor of {}^{}-1 (more than {} bits)", digits, q,
+                       d, limits.prove_bits);
   }
   return fmt::format("cannot factor {}^{}-1 (a {}-digit composite factor remains)", q, d, digits);
 }
@@ -97,7 +96,8 @@ OrderedFactorization factor_with_orders_as(const Polynomial& f, const AlgebraOpt
   typename NtlTraits<Poly>::Factors factors;
   NTL::CanZass(factors, to_ntl<Poly>(cyclic_part));
   for (long i = 0; i < factors.length(); ++i) {
-    result.factors.push_back({NTL::deg(factors[i].a), factors[i].b, irreducible_order(factors[i].a, f.field().q(), limits)});
+    result.factors.push_back(
+        {NTL::deg(factors[i].a), factors[i].b, irreducible_order(factors[i].a, f.field().q(), limits)});
   }
   return result;
 }
@@ -105,9 +105,8 @@ OrderedFactorization factor_with_orders_as(const Polynomial& f, const AlgebraOpt
 }  // namespace
 
 OrderedFactorization factor_with_orders(const Polynomial& f, const AlgebraOptions& limits) {
-  return with_ntl_polynomials(f.field().p(), [&]<class Poly>(std::type_identity<Poly>) {
-    return factor_with_orders_as<Poly>(f, limits);
-  });
+  return with_ntl_polynomials(
+      f.field().p(), [&]<class Poly>(std::type_identity<Poly>) { return factor_with_orders_as<Poly>(f, limits); });
 }
 
 mpz_class power_order(const mpz_class& order, std::uint32_t p, long j) {

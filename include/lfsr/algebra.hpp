@@ -3,6 +3,7 @@
 
 #include <gmpxx.h>
 
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -16,14 +17,18 @@ namespace lfsr {
 // limits no order is guessed: the call throws ResourceError naming the integer left unfactored.
 // The defaults keep a hopeless integer to a few seconds on one core (docs in src/integer_factoring.cpp).
 struct AlgebraOptions {
-  int ecm_bits = 52;     // elliptic-curve search for prime factors of up to this many bits (on 512 bits)
-  int sieve_bits = 200;  // a composite cofactor of at most this many bits goes to the quadratic sieve
-  int prove_bits = 1300; // a probable-prime cofactor is proven prime (APRCL) up to this many bits
+  int ecm_bits = 52;      // elliptic-curve search for prime factors of up to this many bits (on 512 bits)
+  int sieve_bits = 200;   // a composite cofactor of at most this many bits goes to the quadratic sieve
+  int prove_bits = 1300;  // a probable-prime cofactor is proven prime (APRCL) up to this many bits
 };
+
+// Most distinct cycle lengths a result may have. Factors whose orders are many distinct primes
+// make 2^(number of factors) lengths (a few hundred bytes each); typical registers have dozens.
+inline constexpr std::size_t max_cycle_lengths = std::size_t{1} << 22;
 
 // The exact cycle structure of the LFSR with characteristic polynomial f (either form: both have
 // the same one). Equals enumerate()'s result field for field. Throws ResourceError when the order
-// of some irreducible factor cannot be found within `options`.
+// of some irreducible factor cannot be found within `options`, or past max_cycle_lengths.
 CycleStructure algebraic_cycle_structure(const Polynomial& f, const AlgebraOptions& options = {});
 
 // Whether f is primitive (irreducible of order q^n - 1): the LFSR has maximal length. Throws
