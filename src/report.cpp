@@ -71,6 +71,18 @@ void write_json(std::string& out, const nlohmann::ordered_json& value, int inden
   out += object ? '}' : ']';
 }
 
+// The keys every object starts with: the contract's version and what was analyzed, how.
+nlohmann::ordered_json register_json(const RunInfo& run) {
+  return {
+      {"schema_version", json_schema_version},
+      {"field", {{"q", run.field.q()}, {"p", run.field.p()}}},
+      {"bits", run.bits},
+      {"polynomial", run.polynomial},
+      {"form", run.form},
+      {"method", run.method},
+  };
+}
+
 double microseconds(double seconds) { return std::round(seconds * 1e6) / 1e6; }
 
 std::string state_space_text(const Report& report) {
@@ -169,13 +181,8 @@ nlohmann::ordered_json report_json(const Report& report) {
   for (const auto& [length, count] : result.cycles) {
     cycles.push_back({{"length", big_number(length)}, {"count", big_number(count)}});
   }
-  nlohmann::ordered_json json{
-      {"schema_version", json_schema_version},
-      {"field", {{"q", run.field.q()}, {"p", run.field.p()}}},
-      {"bits", run.bits},
-      {"polynomial", run.polynomial},
-      {"form", run.form},
-      {"method", run.method},
+  nlohmann::ordered_json json = register_json(run);
+  json.update(nlohmann::ordered_json{
       {"mode", run.mode},
       {"workers", run.workers},
       {"states", big_number(result.states)},
@@ -189,7 +196,7 @@ nlohmann::ordered_json report_json(const Report& report) {
       {"maximal_length", result.maximal_length()},
       // Microseconds are all a wall time can honestly claim.
       {"seconds", microseconds(run.seconds)},
-  };
+  });
   if (!report.compare.empty()) {
     nlohmann::ordered_json modes = nlohmann::ordered_json::array();
     for (const ModeTiming& timing : report.compare) {
@@ -208,19 +215,15 @@ nlohmann::ordered_json report_json(const Report& report) {
 
 nlohmann::ordered_json state_report_json(const StateReport& report) {
   const RunInfo& run = report.run;
-  return {
-      {"schema_version", json_schema_version},
-      {"field", {{"q", run.field.q()}, {"p", run.field.p()}}},
-      {"bits", run.bits},
-      {"polynomial", run.polynomial},
-      {"form", run.form},
-      {"method", run.method},
+  nlohmann::ordered_json json = register_json(run);
+  json.update(nlohmann::ordered_json{
       {"state", big_number(report.state)},
       {"tail", big_number(report.tail)},
       {"period", big_number(report.period)},
       {"minimal_polynomial", report.minimal_polynomial},
       {"seconds", microseconds(run.seconds)},
-  };
+  });
+  return json;
 }
 
 std::string state_report_text(const StateReport& report) {

@@ -11,82 +11,17 @@
 #include <thread>
 
 #include "brute_force.hpp"
+#include "closed_formulas.hpp"
 #include "lfsr/algebra.hpp"
 #include "lfsr/enumerate.hpp"
 #include "lfsr/error.hpp"
 
 using namespace lfsr;
+using namespace lfsr::testing;
 using Catch::Matchers::Contains;
 
 namespace {
 
-// Random cases per test, scaled by LFSR_TEST_MULTIPLIER so a long run can dig deeper.
-int random_cases(int base) {
-  const char* multiplier = std::getenv("LFSR_TEST_MULTIPLIER");
-  return multiplier == nullptr ? base : base * std::max(1, std::atoi(multiplier));
-}
-
-mpz_class power(unsigned q, unsigned e) {
-  mpz_class result;
-  mpz_ui_pow_ui(result.get_mpz_t(), q, e);
-  return result;
-}
-
-std::vector<unsigned> divisors(unsigned n) {
-  std::vector<unsigned> out;
-  for (unsigned d = 1; d <= n; ++d)
-    if (n % d == 0) out.push_back(d);
-  return out;
-}
-
-int moebius(unsigned n) {
-  int sign = 1;
-  for (unsigned r = 2; r * r <= n; ++r) {
-    if (n % r != 0) continue;
-    n /= r;
-    if (n % r == 0) return 0;
-    sign = -sign;
-  }
-  return n > 1 ? -sign : sign;
-}
-
-// Euler's phi of a 64-bit integer by trial division.
-std::uint64_t euler_phi(std::uint64_t n) {
-  std::uint64_t result = n;
-  for (std::uint64_t r = 2; r * r <= n; ++r) {
-    if (n % r != 0) continue;
-    while (n % r == 0) n /= r;
-    result -= result / r;
-  }
-  if (n > 1) result -= result / n;
-  return result;
-}
-
-// Aperiodic necklaces (Lyndon words) of length l over q letters: (1/l) sum_{d | l} mu(d) q^(l/d).
-// x^n - 1 rotates the state, so it has exactly that many cycles of each length l | n.
-std::map<mpz_class, mpz_class> rotation_cycles(unsigned q, unsigned n) {
-  std::map<mpz_class, mpz_class> cycles;
-  for (unsigned l : divisors(n)) {
-    mpz_class words = 0;
-    for (unsigned d : divisors(l)) words += moebius(d) * power(q, l / d);
-    cycles[l] = words / l;
-  }
-  return cycles;
-}
-
-// All necklaces: (1/n) sum_{d | n} phi(d) q^(n/d).
-mpz_class necklace_count(unsigned q, unsigned n) {
-  mpz_class total = 0;
-  for (unsigned d : divisors(n)) total += static_cast<unsigned long>(euler_phi(d)) * power(q, n / d);
-  return total / n;
-}
-
-Polynomial x_to_the_n_minus_one(const Field& field, unsigned n) {
-  std::vector<std::uint32_t> coefficients(n + 1, 0);
-  coefficients[0] = field.neg(1);
-  coefficients[n] = 1;
-  return Polynomial(field, coefficients);
-}
 
 Polynomial random_polynomial(const Field& field, int degree, std::mt19937_64& random) {
   std::vector<std::uint32_t> coefficients(static_cast<std::size_t>(degree) + 1);
@@ -168,16 +103,7 @@ TEST_CASE("every default polynomial is primitive and maximal length", "[algebra]
 
 TEST_CASE("the THEORY.md worked examples come out as stated, algebraically", "[algebra]") {
   const Field gf2 = Field::from_order(2);
-  using Histogram = std::map<mpz_class, mpz_class>;
-  auto cycles_of = [&](const char* text) { return algebraic_cycle_structure(parse_polynomial(text, gf2)); };
-  CHECK(cycles_of("x^4+x+1").cycles == Histogram{{1, 1}, {15, 1}});
-  CHECK(cycles_of("x^4+x^3+x^2+x+1").cycles == Histogram{{1, 1}, {5, 3}});
-  CHECK(cycles_of("x^4+1").cycles == Histogram{{1, 2}, {2, 1}, {4, 3}});
-  const CycleStructure singular = cycles_of("x^3+x^2");
-  CHECK(singular.cyclic_states == 2);
-  CHECK(singular.transient_states == 6);
-  CHECK(singular.max_tail == 2);
-  CHECK(singular.fixed_points() == 2);
+  check_theory_examples([&](const char* text) { return algebraic_cycle_structure(parse_polynomial(text, gf2)); });
   CHECK(polynomial_order(parse_polynomial("x^4+x^3+x^2+x+1", gf2)) == 5);
   CHECK(is_primitive(parse_polynomial("x^4+x+1", gf2)));
   CHECK_FALSE(is_primitive(parse_polynomial("x^4+x^3+x^2+x+1", gf2)));

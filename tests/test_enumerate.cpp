@@ -5,9 +5,11 @@
 #include <random>
 
 #include "brute_force.hpp"
+#include "closed_formulas.hpp"
 #include "lfsr/enumerate.hpp"
 
 using namespace lfsr;
+using namespace lfsr::testing;
 
 namespace {
 
@@ -15,19 +17,6 @@ CycleStructure enumerate_lfsr(const Lfsr& lfsr, Runner& runner, std::uint64_t ch
   return enumerate(linear_map_of(lfsr), runner, {.chunk_states = chunk_states, .on_progress = {}});
 }
 
-// (1/n) sum_{d | n} phi(d) q^(n/d): the number of necklaces, i.e. cycles of x^n - 1.
-mpz_class necklaces(unsigned q, unsigned n) {
-  mpz_class total = 0;
-  for (unsigned d = 1; d <= n; ++d) {
-    if (n % d != 0) continue;
-    unsigned phi = 0;
-    for (unsigned k = 1; k <= d; ++k) phi += std::gcd(k, d) == 1 ? 1 : 0;
-    mpz_class power;
-    mpz_ui_pow_ui(power.get_mpz_t(), q, n / d);
-    total += phi * power;
-  }
-  return total / n;
-}
 
 }  // namespace
 
@@ -57,7 +46,7 @@ TEST_CASE("x^n - 1 has as many cycles as there are necklaces", "[enumerate]") {
     const Lfsr lfsr{Polynomial(field, coefficients), form};
     CAPTURE(q, n);
     const CycleStructure result = enumerate_lfsr(lfsr, *runner);
-    REQUIRE(result.total_cycles() == necklaces(q, n));
+    REQUIRE(result.total_cycles() == necklace_count(q, n));
     REQUIRE(result.cyclic_states == result.states);
   }
 }
@@ -65,16 +54,7 @@ TEST_CASE("x^n - 1 has as many cycles as there are necklaces", "[enumerate]") {
 TEST_CASE("the THEORY.md worked examples come out as stated", "[enumerate]") {
   const Field gf2 = Field::from_order(2);
   const auto runner = make_sequential_runner();
-  using Histogram = std::map<mpz_class, mpz_class>;
-  auto cycles_of = [&](const char* text) { return enumerate_lfsr({parse_polynomial(text, gf2)}, *runner); };
-  CHECK(cycles_of("x^4+x+1").cycles == Histogram{{1, 1}, {15, 1}});
-  CHECK(cycles_of("x^4+x^3+x^2+x+1").cycles == Histogram{{1, 1}, {5, 3}});
-  CHECK(cycles_of("x^4+1").cycles == Histogram{{1, 2}, {2, 1}, {4, 3}});
-  const CycleStructure singular = cycles_of("x^3+x^2");
-  CHECK(singular.cyclic_states == 2);
-  CHECK(singular.transient_states == 6);
-  CHECK(singular.max_tail == 2);
-  CHECK(singular.fixed_points() == 2);
+  check_theory_examples([&](const char* text) { return enumerate_lfsr({parse_polynomial(text, gf2)}, *runner); });
 }
 
 TEST_CASE("the default polynomials are maximal length by enumeration up to degree 22", "[enumerate]") {

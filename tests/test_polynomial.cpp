@@ -1,6 +1,8 @@
 // Tests of fields and polynomials: parsing, printing, validation and the default maximal-length table.
 #include <catch2/catch.hpp>
 
+#include "closed_formulas.hpp"
+
 #include <algorithm>
 #include <cstdint>
 #include <cstdlib>
@@ -20,12 +22,6 @@ using lfsr::InputError;
 using lfsr::Polynomial;
 
 namespace {
-
-// Random cases per test, scaled by LFSR_TEST_MULTIPLIER so a long run can dig deeper.
-int random_cases(int base) {
-  const char* multiplier = std::getenv("LFSR_TEST_MULTIPLIER");
-  return multiplier == nullptr ? base : base * std::max(1, std::atoi(multiplier));
-}
 
 Polynomial random_polynomial(const Field& field, std::mt19937_64& rng) {
   const int degree = std::uniform_int_distribution<int>(1, 40)(rng);
@@ -177,7 +173,7 @@ TEST_CASE("parse_polynomial and to_string round-trip random polynomials", "[poly
   const std::uint64_t q = GENERATE(2, 3, 5, 7);
   const Field field = Field::from_order(q);
   std::mt19937_64 rng(q);
-  for (int i = 0; i < random_cases(200); ++i) {
+  for (int i = 0; i < lfsr::testing::random_cases(200); ++i) {
     const Polynomial f = random_polynomial(field, rng);
     const std::string untidy = untidy_text(f, rng);
     CAPTURE(q, f.to_string(), untidy);
@@ -192,7 +188,7 @@ TEST_CASE("hexadecimal and algebraic text give the same polynomial over GF(2)", 
   CHECK(parse_polynomial(" 0X0013 ", gf2) == parse_polynomial("x^4+x+1", gf2));
   CHECK(parse_polynomial("0xAbC", gf2) == parse_polynomial("x^11+x^9+x^7+x^5+x^4+x^3+x^2", gf2));
   std::mt19937_64 rng(2);
-  for (int i = 0; i < random_cases(200); ++i) {
+  for (int i = 0; i < lfsr::testing::random_cases(200); ++i) {
     const Polynomial f = random_polynomial(gf2, rng);
     CAPTURE(f.to_string(), hex_text(f));
     REQUIRE(parse_polynomial(hex_text(f), gf2) == f);
