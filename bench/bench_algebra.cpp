@@ -37,7 +37,8 @@ int main(int argc, char** argv) {
     const long d = std::atol(argv[2]);
     const auto start = Clock::now();
     const auto factors = detail::factor_power_minus_one(2, d, AlgebraOptions{});
-    fmt::print("2^{}-1 {:.3f} s {}\n", d, seconds_since(start), factors.unfactored.empty() ? "factored" : "not factored");
+    fmt::print("2^{}-1 {:.3f} s {}\n", d, seconds_since(start),
+               factors.unfactored.empty() ? "factored" : "not factored");
     return 0;
   }
   const Field gf2 = Field::from_order(2);
@@ -66,8 +67,9 @@ int main(int argc, char** argv) {
     const auto start = Clock::now();
     const CycleStructure result = algebraic_cycle_structure(parse_polynomial(text, gf2));
     fmt::print("{} over GF(2): {:.3f} s, {} cycle lengths, {} cycles\n", text, seconds_since(start),
-               result.cycles.size(), result.total_cycles().get_str().size() > 30
-                                         ? fmt::format("{}-digit number of", result.total_cycles().get_str().size())
-                                         : result.total_cycles().get_str());
+               result.cycles.size(),
+               result.total_cycles().get_str().size() > 30
+                   ? fmt::format("{}-digit number of", result.total_cycles().get_str().size())
+                   : result.total_cycles().get_str());
   }
 }

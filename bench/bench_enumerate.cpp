@@ -53,12 +53,10 @@ void compare(const std::string& label, const Lfsr& lfsr, int repeats) {
   const LinearMap map = linear_map_of(lfsr);
   const std::uint64_t states = map.state_count();
   const auto runner = make_sequential_runner();
-  const auto [engine_seconds, engine_cycles] = best_of(repeats, [&] {
-    return enumerate(map, *runner).total_cycles().get_ui();
-  });
-  const auto [plain_seconds, plain_cycles] = best_of(repeats, [&] {
-    return with_stepper(map, [&](const auto& stepper) { return plain_loop(stepper, states); });
-  });
+  const auto [engine_seconds, engine_cycles] =
+      best_of(repeats, [&] { return enumerate(map, *runner).total_cycles().get_ui(); });
+  const auto [plain_seconds, plain_cycles] = best_of(
+      repeats, [&] { return with_stepper(map, [&](const auto& stepper) { return plain_loop(stepper, states); }); });
   fmt::print("{:<24} {:>3} {:>12} {:>10.4f} {:>10.3g} {:>10.4f} {:>10.3g} {:>8.2f}x{}\n", label, lfsr.degree(),
              engine_cycles, engine_seconds, static_cast<double>(states) / engine_seconds, plain_seconds,
              static_cast<double>(states) / plain_seconds, plain_seconds / engine_seconds,

@@ -16,7 +16,12 @@ ModeTiming summarize(Mode mode, int workers, std::vector<double> seconds, std::u
   std::sort(seconds.begin(), seconds.end());
   const std::size_t middle = seconds.size() / 2;
   const double median = seconds.size() % 2 == 1 ? seconds[middle] : (seconds[middle - 1] + seconds[middle]) / 2;
-  return {mode, workers, median, seconds.front(), seconds.back(), 1.0,
+  return {mode,
+          workers,
+          median,
+          seconds.front(),
+          seconds.back(),
+          1.0,
           median > 0 ? static_cast<double>(states) / median : 0.0};
 }
 

@@ -19,9 +19,7 @@ mpz_class CycleStructure::fixed_points() const {
   return it == cycles.end() ? mpz_class(0) : it->second;
 }
 
-mpz_class CycleStructure::max_cycle_length() const {
-  return cycles.empty() ? mpz_class(0) : cycles.rbegin()->first;
-}
+mpz_class CycleStructure::max_cycle_length() const { return cycles.empty() ? mpz_class(0) : cycles.rbegin()->first; }
 
 bool CycleStructure::maximal_length() const {
   if (transient_states != 0) return false;

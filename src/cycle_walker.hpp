@@ -66,7 +66,8 @@ struct ChunkFindings {
 // of the block's bitset several times, within about 256 MiB per worker.
 inline std::uint32_t pending_marks_per_block(const EnumerationLayout& layout) {
   const std::uint64_t budget = (std::uint64_t{256} << 20) / sizeof(std::uint32_t) / layout.blocks();
-  return static_cast<std::uint32_t>(std::clamp<std::uint64_t>(budget, 256, (std::uint64_t{1} << layout.block_bits) / 8));
+  return static_cast<std::uint32_t>(
+      std::clamp<std::uint64_t>(budget, 256, (std::uint64_t{1} << layout.block_bits) / 8));
 }
 
 // 128 bits of output sequence: a state and the 64 bits that follow it.
@@ -88,14 +89,14 @@ class CycleWalker final : public ChunkWorker {
         pending_capacity_(layout.blocks() == 1 ? 0 : pending_marks_per_block(layout)),
         pending_(new std::uint32_t[layout.blocks() * pending_capacity_]),  // untouched until used
         pending_count_(layout.blocks()),
-        local_tally_(layout.blocks()) {
-  }
+        local_tally_(layout.blocks()) {}
 
   std::string run_chunk(std::uint64_t chunk) override {
     findings_ = {};
     const std::uint64_t begin = chunk * layout_.chunk_states;
     const std::uint64_t end = std::min(layout_.states, begin + layout_.chunk_states);
-    for (std::uint64_t block = begin >> layout_.block_bits; !finished() && block <= (end - 1) >> layout_.block_bits; ++block) {
+    for (std::uint64_t block = begin >> layout_.block_bits; !finished() && block <= (end - 1) >> layout_.block_bits;
+         ++block) {
       const std::uint64_t first = std::max(begin, block << layout_.block_bits);
       const std::uint64_t last = std::min(end, (block + 1) << layout_.block_bits);
       scan_block(block, first, last);
@@ -147,7 +148,8 @@ class CycleWalker final : public ChunkWorker {
     unpublished_ = 0;
     if (!tallied_) return;
     for (std::uint64_t block = 0; block < local_tally_.size(); ++block)
-      if (local_tally_[block] != 0) block_tally_[block].fetch_add(std::exchange(local_tally_[block], 0), std::memory_order_relaxed);
+      if (local_tally_[block] != 0)
+        block_tally_[block].fetch_add(std::exchange(local_tally_[block], 0), std::memory_order_relaxed);
     tallied_ = false;
   }
   // Every state of the block lies on a chain already accounted: nothing in it can start a new cycle.
@@ -221,7 +223,8 @@ class CycleWalker final : public ChunkWorker {
     for (std::uint64_t word = begin / 64; word <= (end - 1) / 64; ++word) {
       const std::uint64_t lo = std::max(begin, word * 64) - word * 64;
       const std::uint64_t hi = std::min(end, word * 64 + 64) - word * 64;
-      const std::uint64_t range = (hi == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << hi) - 1) & ~((std::uint64_t{1} << lo) - 1);
+      const std::uint64_t range =
+          (hi == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << hi) - 1) & ~((std::uint64_t{1} << lo) - 1);
       std::uint64_t tried = 0;
       // Re-read the word after every walk: the walk may have marked states of this word.
       for (std::uint64_t open; (open = ~visited_.load(word) & range & ~tried) != 0;) {

@@ -6,9 +6,9 @@
 #include <bit>
 #include <chrono>
 #include <condition_variable>
+#include <cstring>
 #include <mutex>
 #include <thread>
-#include <cstring>
 #include <unordered_map>
 
 #include "byte_io.hpp"
@@ -30,9 +30,7 @@ template <template <class> class Worker, class Stepper>
 class EnumerationJob final : public ChunkJob {
  public:
   EnumerationJob(const Stepper& stepper, const EnumerationLayout& layout) : stepper_(stepper), layout_(layout) {}
-  std::unique_ptr<ChunkWorker> make_worker() override {
-    return std::make_unique<Worker<Stepper>>(stepper_, layout_);
-  }
+  std::unique_ptr<ChunkWorker> make_worker() override { return std::make_unique<Worker<Stepper>>(stepper_, layout_); }
 
  private:
   Stepper stepper_;
@@ -81,8 +79,8 @@ EnumerationLayout plan_layout(std::uint64_t states, int workers, const Enumerati
   // One DP in 2^dp_bits states. Each DP costs an atomic claim, so they are rare (a claim table
   // of states/1024 bits); tiny spaces keep a few so that the DP paths run there too.
   layout.dp_bits = std::clamp(log_states - 8, 2, 10);
-  layout.chunk_states = options.chunk_states ? options.chunk_states
-                                             : default_chunk_states(states, layout.block_bits, workers);
+  layout.chunk_states =
+      options.chunk_states ? options.chunk_states : default_chunk_states(states, layout.block_bits, workers);
   return layout;
 }
 
@@ -145,7 +143,8 @@ mpz_class big(std::uint64_t value) { return mpz_class(std::to_string(value)); }
 }  // namespace
 
 double EnumerationProgress::fraction() const {
-  const double found = cyclic_states ? static_cast<double>(cyclic_states_found) / static_cast<double>(cyclic_states) : 0;
+  const double found =
+      cyclic_states ? static_cast<double>(cyclic_states_found) / static_cast<double>(cyclic_states) : 0;
   const double passed = states ? static_cast<double>(states_scanned) / static_cast<double>(states) : 0;
   return std::clamp(std::max(found, passed), 0.0, 1.0);
 }

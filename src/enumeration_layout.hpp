@@ -21,15 +21,15 @@ struct SharedControl {
 struct EnumerationLayout {
   std::uint64_t states = 0;
   std::uint64_t chunk_states = 0;
-  int block_bits = 0;            // marks are deferred per block of 2^block_bits states
-  int dp_bits = 0;               // distinguished: the low dp_bits bits of the index are zero
-  bool lazy_blocks = false;      // visited bits of a block are zeroed on its first use
-  std::size_t visited = 0;       // offset of the visited bitset (states bits)
-  std::size_t claims = 0;        // offset of the distinguished-point claims (states >> dp_bits, + 1 bits)
-  std::size_t block_ready = 0;   // offset of one std::atomic<std::uint32_t> per block: 0, 1 busy, 2 ready, 3 scanned
-  std::size_t block_tally = 0;   // offset of one std::atomic<std::uint32_t> per block: chain states
-  std::size_t control = 0;       // offset of the SharedControl
-  std::size_t image_from = 0;    // singular maps: the current image set, and the next one
+  int block_bits = 0;           // marks are deferred per block of 2^block_bits states
+  int dp_bits = 0;              // distinguished: the low dp_bits bits of the index are zero
+  bool lazy_blocks = false;     // visited bits of a block are zeroed on its first use
+  std::size_t visited = 0;      // offset of the visited bitset (states bits)
+  std::size_t claims = 0;       // offset of the distinguished-point claims (states >> dp_bits, + 1 bits)
+  std::size_t block_ready = 0;  // offset of one std::atomic<std::uint32_t> per block: 0, 1 busy, 2 ready, 3 scanned
+  std::size_t block_tally = 0;  // offset of one std::atomic<std::uint32_t> per block: chain states
+  std::size_t control = 0;      // offset of the SharedControl
+  std::size_t image_from = 0;   // singular maps: the current image set, and the next one
   std::size_t image_to = 0;
 
   std::uint64_t blocks() const { return ((states - 1) >> block_bits) + 1; }

@@ -8,9 +8,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <algorithm>
 #include <optional>
 
 #include "byte_io.hpp"
@@ -81,10 +81,14 @@ Status error_status(const std::exception& error) {
 // Throws, in the parent, the error a worker reported.
 [[noreturn]] void rethrow_worker_error(Status status, const std::string& message) {
   switch (status) {
-    case Status::input_error: throw InputError(message);
-    case Status::resource_error: throw ResourceError(message);
-    case Status::internal_error: throw InternalError(message);
-    default: throw WorkerError(message);
+    case Status::input_error:
+      throw InputError(message);
+    case Status::resource_error:
+      throw ResourceError(message);
+    case Status::internal_error:
+      throw InternalError(message);
+    default:
+      throw WorkerError(message);
   }
 }
 
@@ -119,7 +123,8 @@ Status error_status(const std::exception& error) {
 }
 
 std::string describe_exit(int status) {
-  if (WIFSIGNALED(status)) return fmt::format("killed by signal {} ({})", WTERMSIG(status), strsignal(WTERMSIG(status)));
+  if (WIFSIGNALED(status))
+    return fmt::format("killed by signal {} ({})", WTERMSIG(status), strsignal(WTERMSIG(status)));
   if (WIFEXITED(status)) return fmt::format("exited with status {}", WEXITSTATUS(status));
   return "stopped";
 }
@@ -147,7 +152,8 @@ class ForkPool {
 
   std::vector<std::string> run(const JobDescription& job, int count) {
     // A job of few chunks needs few workers: fork only those (a small register forks one).
-    count = static_cast<int>(std::min<std::uint64_t>(static_cast<std::uint64_t>(count), std::max<std::uint64_t>(job.chunks, 1)));
+    count = static_cast<int>(
+        std::min<std::uint64_t>(static_cast<std::uint64_t>(count), std::max<std::uint64_t>(job.chunks, 1)));
     ensure_workers(count);
     std::vector<std::string> results(job.chunks);
     std::uint64_t next_chunk = 0;

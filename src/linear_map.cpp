@@ -35,8 +35,7 @@ bool LinearMap::is_invertible() const {
     for (std::size_t row = col + 1; row < n; ++row) {
       const std::uint64_t factor = a[row * n + col] * scale % p;
       if (factor == 0) continue;
-      for (std::size_t j = col; j < n; ++j)
-        a[row * n + j] = (a[row * n + j] + (p - factor) * a[col * n + j]) % p;
+      for (std::size_t j = col; j < n; ++j) a[row * n + j] = (a[row * n + j] + (p - factor) * a[col * n + j]) % p;
     }
   }
   return true;

@@ -84,8 +84,7 @@ class AlgebraicParser {
   }
 
   [[noreturn]] void fail(std::size_t pos, std::string_view problem) const {
-    throw InputError(
-        fmt::format("cannot parse polynomial {}: {} at column {}", quoted(text_), problem, pos + 1));
+    throw InputError(fmt::format("cannot parse polynomial {}: {} at column {}", quoted(text_), problem, pos + 1));
   }
 
   std::string_view read_digits() {
@@ -166,8 +165,7 @@ class AlgebraicParser {
 // Hex is recognised by its "0x" prefix and the absence of algebraic operators, so "0x^3+x+1"
 // (0 * x^3 + x + 1) still parses as algebra.
 bool looks_hexadecimal(std::string_view text) {
-  return text.size() >= 2 && text[0] == '0' && is_x(text[1]) &&
-         text.find_first_of("^*+-") == std::string_view::npos;
+  return text.size() >= 2 && text[0] == '0' && is_x(text[1]) && text.find_first_of("^*+-") == std::string_view::npos;
 }
 
 int hex_digit_value(char c) {
@@ -180,15 +178,15 @@ int hex_digit_value(char c) {
 // Over GF(2) only: bit i of the number is the coefficient of x^i.
 std::vector<std::uint32_t> parse_hexadecimal(std::string_view text, const Field& field) {
   if (field.q() != 2) {
-    throw InputError(fmt::format("hexadecimal polynomial {} is only accepted over GF(2), not GF({})",
-                                 quoted(text), field.q()));
+    throw InputError(
+        fmt::format("hexadecimal polynomial {} is only accepted over GF(2), not GF({})", quoted(text), field.q()));
   }
   std::string_view digits = text.substr(2);
   if (digits.empty()) throw InputError(fmt::format("hexadecimal polynomial {} has no digits", quoted(text)));
   for (std::size_t i = 0; i < digits.size(); ++i) {
     if (hex_digit_value(digits[i]) < 0) {
-      throw InputError(fmt::format("hexadecimal polynomial {}: {} at column {} is not a hex digit",
-                                   quoted(text), describe_char(digits[i]), i + 3));
+      throw InputError(fmt::format("hexadecimal polynomial {}: {} at column {} is not a hex digit", quoted(text),
+                                   describe_char(digits[i]), i + 3));
     }
   }
   digits.remove_prefix(std::min(digits.find_first_not_of('0'), digits.size()));
@@ -196,8 +194,8 @@ std::vector<std::uint32_t> parse_hexadecimal(std::string_view text, const Field&
   const auto leading = static_cast<unsigned>(hex_digit_value(digits.front()));
   const std::uint64_t degree = 4 * (digits.size() - 1) + std::bit_width(leading) - 1;
   if (degree > max_parsed_degree) {
-    throw InputError(fmt::format("hexadecimal polynomial {} has degree {}, above the limit {}", quoted(text),
-                                 degree, max_parsed_degree));
+    throw InputError(fmt::format("hexadecimal polynomial {} has degree {}, above the limit {}", quoted(text), degree,
+                                 max_parsed_degree));
   }
   std::vector<std::uint32_t> coefficients(degree + 1, 0);
   for (std::size_t i = 0; i <= degree; ++i) {
@@ -212,8 +210,8 @@ std::vector<std::uint32_t> parse_hexadecimal(std::string_view text, const Field&
 Polynomial::Polynomial(Field field, std::vector<std::uint32_t> coefficients)
     : field_(field), coefficients_(std::move(coefficients)) {
   if (coefficients_.size() < 2) {
-    throw InputError(fmt::format(
-        "polynomial with {} coefficient(s) has degree < 1; an LFSR needs degree >= 1", coefficients_.size()));
+    throw InputError(fmt::format("polynomial with {} coefficient(s) has degree < 1; an LFSR needs degree >= 1",
+                                 coefficients_.size()));
   }
   for (std::size_t i = 0; i < coefficients_.size(); ++i) {
     if (coefficients_[i] >= field_.q()) {
@@ -262,8 +260,8 @@ Polynomial parse_polynomial(std::string_view text, const Field& field) {
     throw InputError(fmt::format("polynomial {} has degree 0; an LFSR needs degree >= 1", quoted(body)));
   }
   if (coefficients.back() != 1) {
-    throw InputError(fmt::format("polynomial {} is not monic: leading coefficient {} (over GF({}))",
-                                 quoted(body), coefficients.back(), field.q()));
+    throw InputError(fmt::format("polynomial {} is not monic: leading coefficient {} (over GF({}))", quoted(body),
+                                 coefficients.back(), field.q()));
   }
   return Polynomial(field, std::move(coefficients));
 }

@@ -20,7 +20,9 @@ static_assert(sizeof(unsigned long) == sizeof(std::uint64_t), "mpz_class::get_ui
 
 // Prefix of a string that stands for a big integer. It starts with a control character, which no
 // report text contains, so no real string is mistaken for a number.
-constexpr std::string_view big_number_marker = "\x1f" "lfsr-big-number:";
+constexpr std::string_view big_number_marker =
+    "\x1f"
+    "lfsr-big-number:";
 
 std::optional<std::string_view> big_number_digits(const nlohmann::ordered_json& value) {
   if (!value.is_string()) {

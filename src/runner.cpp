@@ -85,10 +85,14 @@ std::uint64_t next_run_id() {
 
 std::string_view mode_name(Mode mode) {
   switch (mode) {
-    case Mode::seq: return "seq";
-    case Mode::threads: return "threads";
-    case Mode::fork: return "fork";
-    case Mode::automatic: return "auto";
+    case Mode::seq:
+      return "seq";
+    case Mode::threads:
+      return "threads";
+    case Mode::fork:
+      return "fork";
+    case Mode::automatic:
+      return "auto";
   }
   return "?";
 }

@@ -23,8 +23,7 @@ SharedArena::SharedArena() {
   const auto pages = static_cast<std::size_t>(sysconf(_SC_PHYS_PAGES));
   const auto page_size = static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
   capacity_ = 2 * pages * page_size;
-  void* region = mmap(nullptr, capacity_, PROT_READ | PROT_WRITE,
-                      MAP_SHARED | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  void* region = mmap(nullptr, capacity_, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
   if (region == MAP_FAILED) throw std::system_error(errno, std::generic_category(), "mmap shared arena");
   base_ = static_cast<std::byte*>(region);
 }

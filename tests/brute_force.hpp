@@ -22,13 +22,15 @@ inline std::vector<std::uint64_t> successors_by_ntl(const Lfsr& lfsr) {
   std::vector<std::uint64_t> next(states);
   auto to_index = [&](const auto& v) {
     std::uint64_t index = 0;
-    for (long i = n; i-- > 0;) index = index * static_cast<std::uint64_t>(q) + static_cast<std::uint64_t>(NTL::rep(v[i]));
+    for (long i = n; i-- > 0;)
+      index = index * static_cast<std::uint64_t>(q) + static_cast<std::uint64_t>(NTL::rep(v[i]));
     return index;
   };
   auto fill = [&](const auto& a, auto v) {
     for (std::uint64_t s = 0; s < states; ++s) {
       std::uint64_t digits = s;
-      for (long i = 0; i < n; ++i, digits /= static_cast<std::uint64_t>(q)) v[i] = static_cast<long>(digits % static_cast<std::uint64_t>(q));
+      for (long i = 0; i < n; ++i, digits /= static_cast<std::uint64_t>(q))
+        v[i] = static_cast<long>(digits % static_cast<std::uint64_t>(q));
       next[s] = to_index(a * v);
     }
   };
@@ -76,12 +78,18 @@ inline CycleStructure brute_force_structure(const std::vector<std::uint64_t>& ne
   std::vector<std::int64_t> depth(states, -1);
   std::uint64_t cyclic_count = 0, longest = 0;
   for (std::uint64_t s = 0; s < states; ++s) {
-    if (cyclic[s]) { depth[s] = 0; ++cyclic_count; }
+    if (cyclic[s]) {
+      depth[s] = 0;
+      ++cyclic_count;
+    }
   }
   for (std::uint64_t s = 0; s < states; ++s) {
     std::vector<std::uint64_t> path;
     std::uint64_t x = s;
-    while (depth[x] < 0) { path.push_back(x); x = next[x]; }
+    while (depth[x] < 0) {
+      path.push_back(x);
+      x = next[x];
+    }
     for (auto it = path.rbegin(); it != path.rend(); ++it) depth[*it] = depth[next[*it]] + 1;
     longest = std::max<std::uint64_t>(longest, static_cast<std::uint64_t>(depth[s]));
   }
@@ -99,7 +107,8 @@ inline std::vector<Polynomial> all_polynomials(const Field& field, int n) {
   for (std::uint64_t code = 0; code < count; ++code) {
     std::vector<std::uint32_t> coefficients(static_cast<std::size_t>(n) + 1, 1);
     std::uint64_t digits = code;
-    for (int i = 0; i < n; ++i, digits /= field.q()) coefficients[static_cast<std::size_t>(i)] = static_cast<std::uint32_t>(digits % field.q());
+    for (int i = 0; i < n; ++i, digits /= field.q())
+      coefficients[static_cast<std::size_t>(i)] = static_cast<std::uint32_t>(digits % field.q());
     all.emplace_back(field, coefficients);
   }
   return all;

@@ -2,10 +2,10 @@
 // Euler functions, the worked examples of THEORY.md, and the random-case multiplier.
 #pragma once
 
-#include <catch2/catch.hpp>
 #include <gmpxx.h>
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cstdint>
 #include <cstdlib>
 #include <functional>

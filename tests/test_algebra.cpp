@@ -22,7 +22,6 @@ using Catch::Matchers::Contains;
 
 namespace {
 
-
 Polynomial random_polynomial(const Field& field, int degree, std::mt19937_64& random) {
   std::vector<std::uint32_t> coefficients(static_cast<std::size_t>(degree) + 1);
   for (auto& c : coefficients) c = static_cast<std::uint32_t>(random() % field.q());

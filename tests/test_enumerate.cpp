@@ -1,6 +1,5 @@
 // Enumeration against the independent brute force, closed formulas, and itself across runners.
 #include <catch2/catch.hpp>
-
 #include <numeric>
 #include <random>
 
@@ -16,7 +15,6 @@ namespace {
 CycleStructure enumerate_lfsr(const Lfsr& lfsr, Runner& runner, std::uint64_t chunk_states = 0) {
   return enumerate(linear_map_of(lfsr), runner, {.chunk_states = chunk_states, .on_progress = {}});
 }
-
 
 }  // namespace
 

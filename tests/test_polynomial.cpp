@@ -1,17 +1,15 @@
 // Tests of fields and polynomials: parsing, printing, validation and the default maximal-length table.
-#include <catch2/catch.hpp>
-
-#include "closed_formulas.hpp"
+#include <fmt/format.h>
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cstdint>
 #include <cstdlib>
 #include <random>
 #include <string>
 #include <vector>
 
-#include <fmt/format.h>
-
+#include "closed_formulas.hpp"
 #include "lfsr/error.hpp"
 #include "lfsr/field.hpp"
 #include "lfsr/polynomial.hpp"
@@ -67,8 +65,8 @@ std::string hex_text(const Polynomial& f) {
 }
 
 int nonzero_terms(const Polynomial& f) {
-  return static_cast<int>(std::count_if(f.coefficients().begin(), f.coefficients().end(),
-                                        [](std::uint32_t c) { return c != 0; }));
+  return static_cast<int>(
+      std::count_if(f.coefficients().begin(), f.coefficients().end(), [](std::uint32_t c) { return c != 0; }));
 }
 
 }  // namespace
@@ -110,8 +108,7 @@ TEST_CASE("is_prime agrees with a sieve and handles 64-bit values", "[field]") {
   CHECK_FALSE(lfsr::is_prime(4294967297ULL));  // 641 * 6700417
 }
 
-TEST_CASE("Polynomial constructor rejects non-monic, degree 0 and out-of-field coefficients",
-          "[polynomial]") {
+TEST_CASE("Polynomial constructor rejects non-monic, degree 0 and out-of-field coefficients", "[polynomial]") {
   const Field gf2 = Field::from_order(2);
   const Field gf5 = Field::from_order(5);
   REQUIRE_THROWS_AS(Polynomial(gf2, {}), InputError);
@@ -197,11 +194,10 @@ TEST_CASE("hexadecimal and algebraic text give the same polynomial over GF(2)", 
 
 TEST_CASE("parse_polynomial rejects malformed text with InputError", "[polynomial][parse]") {
   const Field gf2 = Field::from_order(2);
-  const std::string text =
-      GENERATE(as<std::string>{}, "", "   ", "x^3+%", "x^3+y", "x^3+", "x^3 - ", "++x", "x^3+-x", "x^",
-               "x^+2", "x^100001", "x^99999999999999999999", "x^-2", "x^3+*x", "2*3", "x**2", "x^3 x",
-               "x^2^3", "x^3+1 2", "99999999999999999999*x+1", "1", "x^0+1", "x^2-x^2+1", "x-x", "0", "0x",
-               "0xZ1", "0x1 3", "0x1", "0x0", "0x000", "x^3\n+1 y");
+  const std::string text = GENERATE(as<std::string>{}, "", "   ", "x^3+%", "x^3+y", "x^3+", "x^3 - ", "++x", "x^3+-x",
+                                    "x^", "x^+2", "x^100001", "x^99999999999999999999", "x^-2", "x^3+*x", "2*3", "x**2",
+                                    "x^3 x", "x^2^3", "x^3+1 2", "99999999999999999999*x+1", "1", "x^0+1", "x^2-x^2+1",
+                                    "x-x", "0", "0x", "0xZ1", "0x1 3", "0x1", "0x0", "0x000", "x^3\n+1 y");
   CAPTURE(text);
   REQUIRE_THROWS_AS(parse_polynomial(text, gf2), InputError);
 }
@@ -242,9 +238,9 @@ TEST_CASE("parse_taps gives the listed exponents plus the constant term", "[poly
 
 TEST_CASE("parse_taps rejects malformed tap lists with InputError", "[polynomial][taps]") {
   const Field gf2 = Field::from_order(2);
-  const std::string text = GENERATE(as<std::string>{}, "", " ", "12,,4", "12,6,4,1,", ",12", "12,a,1",
-                                    "12,6.5,1", "12,0", "0", "12,-3,1", "-12", "12,6,6,1", "12,4,6,1", "4,12",
-                                    "100001,1", "99999999999999999999999", "x^3");
+  const std::string text =
+      GENERATE(as<std::string>{}, "", " ", "12,,4", "12,6,4,1,", ",12", "12,a,1", "12,6.5,1", "12,0", "0", "12,-3,1",
+               "-12", "12,6,6,1", "12,4,6,1", "4,12", "100001,1", "99999999999999999999999", "x^3");
   CAPTURE(text);
   REQUIRE_THROWS_AS(parse_taps(text, gf2), InputError);
 }
@@ -252,8 +248,7 @@ TEST_CASE("parse_taps rejects malformed tap lists with InputError", "[polynomial
 TEST_CASE("parse_taps rejection messages say which rule broke", "[polynomial][taps]") {
   const Field gf2 = Field::from_order(2);
   REQUIRE_THROWS_WITH(parse_taps("12,6,6,1", gf2), Contains("6 is repeated"));
-  REQUIRE_THROWS_WITH(parse_taps("12,4,6,1", gf2),
-                      Contains("strictly decreasing") && Contains("6 follows 4"));
+  REQUIRE_THROWS_WITH(parse_taps("12,4,6,1", gf2), Contains("strictly decreasing") && Contains("6 follows 4"));
   REQUIRE_THROWS_WITH(parse_taps("12,-3,1", gf2), Contains("-3 is negative"));
   REQUIRE_THROWS_WITH(parse_taps("12,0", gf2), Contains("entry 0"));
   REQUIRE_THROWS_WITH(parse_taps("100001,1", gf2), Contains("limit 100000"));

@@ -1,8 +1,6 @@
 // Tests of the report renderers: the JSON contract's keys, exact big integers, escaping, the text table.
 #include <catch2/catch.hpp>
-
 #include <nlohmann/json.hpp>
-
 #include <set>
 #include <string>
 
@@ -57,11 +55,10 @@ TEST_CASE("report_json has exactly the keys of the contract") {
   for (const auto& item : json.items()) {
     keys.insert(item.key());
   }
-  const std::set<std::string> contract{"schema_version", "field",           "bits",           "polynomial",
-                                       "form",           "method",          "mode",           "workers",
-                                       "states",         "cyclic_states",   "transient_states", "max_tail",
-                                       "cycles",         "total_cycles",    "fixed_points",   "max_cycle_length",
-                                       "maximal_length", "seconds"};
+  const std::set<std::string> contract{"schema_version",   "field",          "bits",    "polynomial",   "form",
+                                       "method",           "mode",           "workers", "states",       "cyclic_states",
+                                       "transient_states", "max_tail",       "cycles",  "total_cycles", "fixed_points",
+                                       "max_cycle_length", "maximal_length", "seconds"};
   CHECK(keys == contract);
   CHECK(json["schema_version"] == lfsr::json_schema_version);
   CHECK(json["field"] == nlohmann::ordered_json{{"q", 2}, {"p", 2}});
@@ -101,7 +98,8 @@ TEST_CASE("big_number is an ordinary JSON number while it fits in 64 bits") {
   SECTION("and bare digits beyond") {
     CHECK(lfsr::dump_json(lfsr::big_number(power_of_two(64))) == "18446744073709551616");
     CHECK(lfsr::dump_json(lfsr::big_number(-power_of_two(70))) == "-1180591620717411303424");
-    CHECK(lfsr::dump_json(nlohmann::ordered_json::array({lfsr::big_number(power_of_two(64))})) == "[18446744073709551616]");
+    CHECK(lfsr::dump_json(nlohmann::ordered_json::array({lfsr::big_number(power_of_two(64))})) ==
+          "[18446744073709551616]");
   }
 }
 

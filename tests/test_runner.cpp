@@ -1,10 +1,9 @@
 // Runners: chunk results come back in order, the fork pool persists, failures reach the caller.
-#include <catch2/catch.hpp>
-
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <catch2/catch.hpp>
 #include <string>
 
 #include "byte_io.hpp"
@@ -49,7 +48,8 @@ std::unique_ptr<ChunkJob> make_test_job(std::string_view spec) {
 
 const bool registered = (register_job_kind("test.echo", make_test_job), true);
 
-JobDescription echo_job(std::uint64_t chunks, std::uint64_t crash_chunk = ~std::uint64_t{0}, bool throw_instead = false) {
+JobDescription echo_job(std::uint64_t chunks, std::uint64_t crash_chunk = ~std::uint64_t{0},
+                        bool throw_instead = false) {
   return {"test.echo", ByteWriter().put(crash_chunk).put(throw_instead).take(), chunks, next_run_id(), {}};
 }
 

@@ -14,7 +14,7 @@ struct CycleStructure {
   mpz_class states;
   mpz_class cyclic_states;
   mpz_class transient_states;
-  mpz_class max_tail;                    // longest path from a state to its cycle
+  mpz_class max_tail;                     // longest path from a state to its cycle
   std::map<mpz_class, mpz_class> cycles;  // cycle length -> number of cycles
 
   void add_cycles(const mpz_class& length, const mpz_class& count);

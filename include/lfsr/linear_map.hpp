@@ -23,8 +23,7 @@ struct LinearMap {
   std::uint64_t gf2_taps = 0;         // GF(2) LFSR kinds: bit i = c_i
 
   std::uint32_t entry(int row, int col) const {
-    return matrix[static_cast<std::size_t>(row) * static_cast<std::size_t>(dimension) +
-                  static_cast<std::size_t>(col)];
+    return matrix[static_cast<std::size_t>(row) * static_cast<std::size_t>(dimension) + static_cast<std::size_t>(col)];
   }
   // p^dimension, or 0 when that does not fit in 63 bits (too large to enumerate).
   std::uint64_t state_count() const;

@@ -1,10 +1,9 @@
 // Rendering a result: one function per output format (text for people, JSON for scripts).
 #pragma once
 
-#include <nlohmann/json.hpp>
-
 #include <gmpxx.h>
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -24,9 +23,9 @@ struct RunInfo {
   std::string polynomial;  // Polynomial::to_string()
   std::string form;        // "fibonacci" | "galois"
   std::string method = "enumerate";
-  std::string mode;        // runner that ran the chunks: "seq" | "threads" | "fork"
+  std::string mode;  // runner that ran the chunks: "seq" | "threads" | "fork"
   int workers = 1;
-  double seconds = 0;      // wall time of the analysis itself
+  double seconds = 0;  // wall time of the analysis itself
 };
 
 struct Report {
@@ -38,9 +37,9 @@ struct Report {
 // --period-of: where one state goes.
 struct StateReport {
   RunInfo run;
-  mpz_class state;               // its index, sum s_i q^i
-  mpz_class tail;                // steps to its cycle
-  mpz_class period;              // length of that cycle
+  mpz_class state;                 // its index, sum s_i q^i
+  mpz_class tail;                  // steps to its cycle
+  mpz_class period;                // length of that cycle
   std::string minimal_polynomial;  // of the state under the transition, as text
 };
 

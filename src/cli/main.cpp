@@ -1,9 +1,10 @@
 // Entry point of lfsr-analyze: read the options, check the run fits, enumerate, print the report.
-#include <CLI/CLI.hpp>
 #include <NTL/tools.h>
 #include <fmt/format.h>
 #include <gmpxx.h>
+#include <unistd.h>
 
+#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <bit>
 #include <cctype>
@@ -17,8 +18,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-
-#include <unistd.h>
 
 #include "lfsr/algebra.hpp"
 #include "lfsr/compare.hpp"
@@ -59,9 +58,7 @@ int fail(ExitCode code, std::string_view message) {
 }
 
 // "2^12", "65521^10": the size of the state space as the user thinks of it.
-std::string state_space_name(const lfsr::Lfsr& lfsr) {
-  return fmt::format("{}^{}", lfsr.field().q(), lfsr.degree());
-}
+std::string state_space_name(const lfsr::Lfsr& lfsr) { return fmt::format("{}^{}", lfsr.field().q(), lfsr.degree()); }
 
 // MemAvailable from /proc/meminfo in bytes; nothing when the kernel does not tell.
 std::optional<std::uint64_t> available_memory() {
@@ -117,9 +114,12 @@ std::unique_ptr<lfsr::Runner> make_runner(const lfsr::cli::Options& options, std
   lfsr::Mode mode = lfsr::parse_mode(options.mode);
   if (mode == lfsr::Mode::automatic) mode = lfsr::automatic_mode(states, workers);
   switch (mode) {
-    case lfsr::Mode::threads: return lfsr::make_thread_runner(workers);
-    case lfsr::Mode::fork: return lfsr::make_fork_runner(workers);
-    default: return lfsr::make_sequential_runner();
+    case lfsr::Mode::threads:
+      return lfsr::make_thread_runner(workers);
+    case lfsr::Mode::fork:
+      return lfsr::make_fork_runner(workers);
+    default:
+      return lfsr::make_sequential_runner();
   }
 }
 
@@ -139,7 +139,8 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
 // --method auto enumerates while that is quick and factors the polynomial beyond.
 std::string choose_method(const lfsr::cli::Options& options, const lfsr::Lfsr& lfsr) {
   if (options.compare) {
-    if (options.method == "algebraic") throw lfsr::InputError("--compare times the enumeration modes: not with --method algebraic");
+    if (options.method == "algebraic")
+      throw lfsr::InputError("--compare times the enumeration modes: not with --method algebraic");
     return "enumerate";
   }
   if (options.method != "auto") return options.method;
@@ -163,7 +164,8 @@ lfsr::Report analyze(const lfsr::Lfsr& lfsr, const lfsr::cli::Options& options, 
   check_state_space(lfsr);
   const lfsr::LinearMap map = lfsr::linear_map_of(lfsr);
   lfsr::EnumerationOptions enumeration{.chunk_states = options.chunk.value_or(0), .on_progress = {}};
-  if (progress.enabled()) enumeration.on_progress = [&progress](const lfsr::EnumerationProgress& p) { progress.update(p); };
+  if (progress.enabled())
+    enumeration.on_progress = [&progress](const lfsr::EnumerationProgress& p) { progress.update(p); };
 
   if (options.compare) {
     const int workers = options.workers.value_or(lfsr::online_cpus());
@@ -200,9 +202,10 @@ mpz_class parse_state(const std::string& text) {
   const bool hex = text.size() > 2 && (text.starts_with("0x") || text.starts_with("0X"));
   const std::string digits = hex ? text.substr(2) : text;
   mpz_class state;
-  if (digits.empty() || !std::all_of(digits.begin(), digits.end(), [hex](unsigned char c) {
-        return hex ? std::isxdigit(c) != 0 : std::isdigit(c) != 0;
-      }) || state.set_str(digits, hex ? 16 : 10) != 0)
+  if (digits.empty() ||
+      !std::all_of(digits.begin(), digits.end(),
+                   [hex](unsigned char c) { return hex ? std::isxdigit(c) != 0 : std::isdigit(c) != 0; }) ||
+      state.set_str(digits, hex ? 16 : 10) != 0)
     throw lfsr::InputError(fmt::format("--period-of: '{}' is not a state index (decimal, or hex with 0x)", text));
   return state;
 }
@@ -241,8 +244,10 @@ int main(int argc, char** argv) {
   NTL::ErrorMsgCallback = ntl_failed_with;
   NTL::ErrorCallback = ntl_failed;
 
-  CLI::App app{"Cycle structure of a linear feedback shift register over GF(2) or GF(p), by enumerating its states\n(sequentially, by threads, or by a persistent pool of forked workers).",
-               "lfsr-analyze"};
+  CLI::App app{
+      "Cycle structure of a linear feedback shift register over GF(2) or GF(p), by enumerating its "
+      "states\n(sequentially, by threads, or by a persistent pool of forked workers).",
+      "lfsr-analyze"};
   app.set_version_flag("--version", "lfsr-analyze " LFSR_VERSION);
   app.failure_message(
       [](const CLI::App*, const CLI::Error& error) { return fmt::format("lfsr-analyze: {}\n", error.what()); });

@@ -72,8 +72,7 @@ void add_options(CLI::App& app, Options& options) {
   auto* poly = app.add_option("--poly", options.poly,
                               "Characteristic polynomial: x^12+x^6+x^4+x+1, x^5+2*x^2-1, hex 0x1053 (GF(2))")
                    ->type_name("P");
-  auto* taps = app.add_option("--taps", options.taps, "Tap list: 12,6,4,1 means x^12+x^6+x^4+x+1")
-                   ->type_name("T");
+  auto* taps = app.add_option("--taps", options.taps, "Tap list: 12,6,4,1 means x^12+x^6+x^4+x+1")->type_name("T");
   poly->excludes(taps);
   app.add_option("--field", options.field, "Field order q, a prime (default 2)")
       ->type_name("q")
@@ -112,8 +111,9 @@ void add_options(CLI::App& app, Options& options) {
   app.add_option("--repeat", options.repeat, "Runs per mode with --compare (default 3)")
       ->type_name("R")
       ->transform(whole_number(1, 1000));
-  auto* progress = app.add_flag("--progress", options.progress,
-                                "Show a live progress line on stderr for runs over a second (default: when stderr is a terminal)");
+  auto* progress =
+      app.add_flag("--progress", options.progress,
+                   "Show a live progress line on stderr for runs over a second (default: when stderr is a terminal)");
   app.add_flag("--no-progress", options.no_progress, "Never show the progress line")->excludes(progress);
   app.add_option("--max-memory", options.max_memory,
                  "Memory the enumeration may use: 512M, 2G, 1024 (bytes); default MemAvailable")
@@ -150,15 +150,16 @@ Lfsr register_from(const Options& options) {
     return default_maximal_polynomial(*options.bits);
   }();
   if (options.bits && *options.bits != polynomial.degree()) {
-    throw InputError(fmt::format("--bits {} does not match the degree {} of {}", *options.bits,
-                                 polynomial.degree(), polynomial.to_string()));
+    throw InputError(fmt::format("--bits {} does not match the degree {} of {}", *options.bits, polynomial.degree(),
+                                 polynomial.to_string()));
   }
   return Lfsr{std::move(polynomial), parse_form(options.form)};
 }
 
 std::uint64_t parse_memory_size(std::string_view text) {
   const auto not_a_size = [&] {
-    return InputError(fmt::format("'{}' is not a size: give bytes with an optional K, M, G or T suffix (512M, 2G)", text));
+    return InputError(
+        fmt::format("'{}' is not a size: give bytes with an optional K, M, G or T suffix (512M, 2G)", text));
   };
   std::uint64_t value = 0;
   const char* const end = text.data() + text.size();

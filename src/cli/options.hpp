@@ -2,7 +2,6 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
-
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -24,7 +23,7 @@ struct Options {
   std::string method = "auto";
   bool all_cycles = false;
   std::optional<std::string> period_of;  // a state index, decimal or 0x hex
-  std::optional<int> workers;  // default: the number of online CPUs
+  std::optional<int> workers;            // default: the number of online CPUs
   std::optional<std::uint64_t> chunk;
   bool compare = false;
   int repeat = 3;

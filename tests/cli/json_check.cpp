@@ -1,7 +1,6 @@
 // Test helper: parses JSON from stdin and checks each argument, "key=<json value>" (equal) or "key" (present).
-#include <nlohmann/json.hpp>
-
 #include <iostream>
+#include <nlohmann/json.hpp>
 #include <string>
 
 int main(int argc, char** argv) {
