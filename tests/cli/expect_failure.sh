@@ -3,16 +3,11 @@
 # exactly one stderr line "lfsr-analyze: ..." containing MESSAGE.
 # Usage: expect_failure.sh BINARY CODE MESSAGE [ARGS...]
 set -uo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/cli_run.sh"
 
 binary=$1 code=$2 message=$3
 shift 3
-out=$(mktemp) err=$(mktemp)
-trap 'rm -f "$out" "$err"' EXIT
-
-"$binary" "$@" >"$out" 2>"$err"
-status=$?
-
-problems=()
+run_binary "$binary" "$@"
 if ((status > 128)); then
   problems+=("killed by signal $((status - 128)) (exit status $status), expected exit code $code")
 elif ((status != code)); then
@@ -23,11 +18,4 @@ lines=$(wc -l <"$err")
 ((lines == 1)) || problems+=("stderr has $lines lines, expected exactly one")
 [[ $(head -n 1 "$err") == "lfsr-analyze: "* ]] || problems+=("stderr does not start with 'lfsr-analyze: '")
 grep -qF -- "$message" "$err" || problems+=("stderr does not contain: $message")
-
-if ((${#problems[@]} > 0)); then
-  echo "lfsr-analyze$(printf ' %q' "$@")"
-  printf 'FAIL: %s\n' "${problems[@]}"
-  echo "--- stdout:"; cat "$out"
-  echo "--- stderr:"; cat "$err"
-  exit 1
-fi
+report_problems

@@ -3,6 +3,7 @@
 # json_check CHECKS ("key=<json value>" or "key").
 # Usage: expect_json.sh BINARY JSON_CHECK [ARGS...] -- [CHECKS...]
 set -uo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/cli_run.sh"
 
 binary=$1 checker=$2
 shift 2
@@ -12,21 +13,7 @@ while (($# > 0)) && [[ $1 != -- ]]; do
   shift
 done
 (($# > 0)) && shift
-out=$(mktemp) err=$(mktemp)
-trap 'rm -f "$out" "$err"' EXIT
-
-"$binary" "${args[@]}" >"$out" 2>"$err"
-status=$?
-
-problems=()
-((status == 0)) || problems+=("exit code $status, expected 0")
-[[ -s $err ]] && problems+=("stderr is not empty")
+run_binary "$binary" "${args[@]}"
+expect_success
 "$checker" "$@" <"$out" || problems+=("the JSON fails the checks above")
-
-if ((${#problems[@]} > 0)); then
-  echo "lfsr-analyze$(printf ' %q' "${args[@]}")"
-  printf 'FAIL: %s\n' "${problems[@]}"
-  echo "--- stdout:"; cat "$out"
-  echo "--- stderr:"; cat "$err"
-  exit 1
-fi
+report_problems

@@ -1,0 +1,28 @@
+# Sourced by the expect_*.sh CLI tests: run the binary once, collect problems, report them.
+
+# run_binary BINARY ARGS...: runs it with stdout and stderr captured in $out and $err (removed on
+# exit); sets status to its exit status and remembers the command line for the report.
+run_binary() {
+  out=$(mktemp) err=$(mktemp)
+  trap 'rm -f "$out" "$err"' EXIT
+  command_line="lfsr-analyze$(printf ' %q' "${@:2}")"
+  "$@" >"$out" 2>"$err"
+  status=$?
+  problems=()
+}
+
+# A successful run prints nothing on stderr and exits 0.
+expect_success() {
+  ((status == 0)) || problems+=("exit code $status, expected 0")
+  [[ -s $err ]] && problems+=("stderr is not empty")
+}
+
+# Exits 1 with the command line, the problems and both outputs when there are problems.
+report_problems() {
+  ((${#problems[@]} == 0)) && return 0
+  echo "$command_line"
+  printf 'FAIL: %s\n' "${problems[@]}"
+  echo "--- stdout:"; cat "$out"
+  echo "--- stderr:"; cat "$err"
+  exit 1
+}
