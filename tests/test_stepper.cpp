@@ -1,9 +1,14 @@
 // The packed kernels agree with multiplication by the NTL transition matrix.
-#include <catch2/catch.hpp>
+#include <NTL/mat_GF2.h>
+#include <NTL/mat_lzz_p.h>
 
+#include <catch2/catch.hpp>
 #include <random>
+#include <type_traits>
 
 #include "brute_force.hpp"
+#include "closed_formulas.hpp"
+#include "lfsr/enumerate.hpp"
 #include "lfsr/stepper.hpp"
 
 using namespace lfsr;
@@ -16,6 +21,128 @@ std::vector<std::uint64_t> kernel_successors(const LinearMap& map) {
     for (std::uint64_t s = 0; s < next.size(); ++s) next[s] = stepper.next(s);
     return next;
   });
+}
+
+// A v by NTL, v the digit vector of the state index (index = sum v_i p^i).
+template <class Matrix, class Vector>
+std::uint64_t ntl_image(const Matrix& a, std::uint64_t p, std::uint64_t state) {
+  const long n = a.NumRows();
+  Vector v;
+  v.SetLength(n);
+  for (long i = 0; i < n; ++i, state /= p) v[i] = static_cast<long>(state % p);
+  const Vector w = a * v;
+  std::uint64_t index = 0;
+  for (long i = n; i-- > 0;) index = index * p + static_cast<std::uint64_t>(NTL::rep(w[i]));
+  return index;
+}
+
+template <class Matrix>
+Matrix ntl_matrix(const LinearMap& map) {
+  Matrix a;
+  a.SetDims(map.dimension, map.dimension);
+  for (int row = 0; row < map.dimension; ++row)
+    for (int col = 0; col < map.dimension; ++col) a[row][col] = static_cast<long>(map.entry(row, col));
+  return a;
+}
+
+// Calls check(image), image(state) being A v by NTL; the zz_p modulus stays installed meanwhile.
+template <class Check>
+void with_ntl_image(const LinearMap& map, Check&& check) {
+  if (map.p == 2) {
+    const auto a = ntl_matrix<NTL::mat_GF2>(map);
+    check([&](std::uint64_t state) { return ntl_image<NTL::mat_GF2, NTL::vec_GF2>(a, 2, state); });
+  } else {
+    NTL::zz_pPush push(map.p);
+    const auto a = ntl_matrix<NTL::mat_zz_p>(map);
+    check([&](std::uint64_t state) { return ntl_image<NTL::mat_zz_p, NTL::vec_zz_p>(a, map.p, state); });
+  }
+}
+
+enum class MatrixKind { random, invertible, singular, nilpotent };
+
+const char* kind_name(MatrixKind kind) {
+  switch (kind) {
+    case MatrixKind::random: return "random";
+    case MatrixKind::invertible: return "invertible";
+    case MatrixKind::singular: return "singular";
+    case MatrixKind::nilpotent: return "nilpotent";
+  }
+  return "";
+}
+
+LinearMap map_with_entries(std::uint32_t p, int n, const std::function<std::uint32_t(int, int)>& entry) {
+  LinearMap map;
+  map.p = p;
+  map.dimension = n;
+  for (int row = 0; row < n; ++row)
+    for (int col = 0; col < n; ++col) map.matrix.push_back(entry(row, col));
+  return map;
+}
+
+// P N P^-1 with N strictly upper triangular: nilpotent, and no longer triangular.
+template <class Matrix>
+LinearMap conjugated_nilpotent(std::uint32_t p, int n, std::mt19937_64& random) {
+  LinearMap change;
+  do {
+    change = map_with_entries(p, n, [&](int, int) { return static_cast<std::uint32_t>(random() % p); });
+  } while (!change.is_invertible());
+  const Matrix a = ntl_matrix<Matrix>(change);
+  const Matrix triangular = ntl_matrix<Matrix>(
+      map_with_entries(p, n, [&](int row, int col) { return col > row ? static_cast<std::uint32_t>(random() % p) : 0U; }));
+  const Matrix product = a * triangular * NTL::inv(a);
+  return map_with_entries(p, n, [&](int row, int col) { return static_cast<std::uint32_t>(NTL::rep(product[row][col])); });
+}
+
+LinearMap random_map(std::uint32_t p, int n, MatrixKind kind, std::mt19937_64& random) {
+  auto any = [&](int, int) { return static_cast<std::uint32_t>(random() % p); };
+  switch (kind) {
+    case MatrixKind::random:
+      return map_with_entries(p, n, any);
+    case MatrixKind::invertible: {
+      LinearMap map;
+      do {
+        map = map_with_entries(p, n, any);
+      } while (!map.is_invertible());
+      return map;
+    }
+    case MatrixKind::singular: {
+      // Column n-1 is a multiple of column 0 (for n = 1: the zero map).
+      LinearMap map = map_with_entries(p, n, any);
+      const std::uint64_t factor = n == 1 ? 0 : random() % p;
+      for (int row = 0; row < n; ++row) {
+        auto& last = map.matrix[static_cast<std::size_t>(row * n + n - 1)];
+        last = static_cast<std::uint32_t>(factor * map.entry(row, 0) % p);
+      }
+      return map;
+    }
+    case MatrixKind::nilpotent:
+      if (p == 2) return conjugated_nilpotent<NTL::mat_GF2>(p, n, random);
+      NTL::zz_pPush push(p);
+      return conjugated_nilpotent<NTL::mat_zz_p>(p, n, random);
+  }
+  return {};
+}
+
+std::uint64_t power(std::uint64_t base, int exponent) {
+  std::uint64_t result = 1;
+  for (int i = 0; i < exponent; ++i) result *= base;
+  return result;
+}
+
+// States where a wrong digit split shows first: around every p^k boundary, the ends of the range,
+// and digits all 0 or all p - 1 below and above position k.
+std::vector<std::uint64_t> boundary_states(std::uint64_t p, int n) {
+  const std::uint64_t states = power(p, n);
+  std::vector<std::uint64_t> result{0, 1, 2, states - 1, states - 2, states / 2};
+  for (int k = 1; k < n; ++k) {
+    const std::uint64_t low = power(p, k);
+    for (std::uint64_t high : {std::uint64_t{1}, p - 1, states / low - 1, states / low / 2})
+      for (std::uint64_t below : {std::uint64_t{0}, std::uint64_t{1}, low - 1})
+        if (high * low + below < states) result.push_back(high * low + below);
+    result.push_back(low - 1);
+    result.push_back(states - low);
+  }
+  return result;
 }
 
 }  // namespace
@@ -60,11 +187,139 @@ TEST_CASE("GF(2) kernels agree with the NTL matrix on random states of wide regi
   }
 }
 
-TEST_CASE("the general digit kernel agrees with the NTL matrix over GF(2) too", "[stepper]") {
+TEST_CASE("the general kernels agree with the NTL matrix over GF(2) too", "[stepper]") {
   const Lfsr lfsr{parse_polynomial("x^8+x^4+x^3+x^2+1", Field::from_order(2)), Form::galois};
   LinearMap map = linear_map_of(lfsr);
   map.kind = LinearMap::Kind::general;
-  REQUIRE(kernel_successors(map) == testing::successors_by_ntl(lfsr));
+  const std::vector<std::uint64_t> expected = testing::successors_by_ntl(lfsr);
+  REQUIRE(kernel_successors(map) == expected);
+  const GfpMatrixStepper digits(map);
+  for (std::uint64_t s = 0; s < expected.size(); ++s) REQUIRE(digits.next(s) == expected[s]);
+}
+
+TEST_CASE("with_stepper picks the table kernels for general maps", "[stepper]") {
+  auto kernel = [](const LinearMap& map) {
+    return with_stepper(map, [](const auto& stepper) {
+      using Stepper = std::decay_t<decltype(stepper)>;
+      if constexpr (std::is_same_v<Stepper, Gf2MatrixStepper>) return "gf2 matrix";
+      if constexpr (std::is_same_v<Stepper, GfpMatrixStepper>) return "gfp matrix";
+      if constexpr (std::is_same_v<Stepper, Gf2FibonacciStepper>) return "gf2 fibonacci";
+      return "gf2 galois";
+    });
+  };
+  const Lfsr fibonacci{parse_polynomial("x^5+x^2+1", Field::from_order(2)), Form::fibonacci};
+  const Lfsr galois{parse_polynomial("x^5+x^2+1", Field::from_order(2)), Form::galois};
+  CHECK(std::string(kernel(linear_map_of(fibonacci))) == "gf2 fibonacci");
+  CHECK(std::string(kernel(linear_map_of(galois))) == "gf2 galois");
+  LinearMap general = linear_map_of(galois);
+  general.kind = LinearMap::Kind::general;
+  CHECK(std::string(kernel(general)) == "gf2 matrix");
+  CHECK(std::string(kernel(linear_map_of(Lfsr{parse_polynomial("x^3+x+2", Field::from_order(3)), Form::galois}))) ==
+        "gfp matrix");
+}
+
+TEST_CASE("table kernels agree with the NTL matrix on every state of small general maps", "[stepper]") {
+  struct Case {
+    std::uint32_t p;
+    std::vector<int> dimensions;
+  };
+  const auto test_case = GENERATE(Case{2, {1, 2, 3, 5, 8, 11, 14}}, Case{3, {1, 2, 4, 6, 9}}, Case{5, {1, 2, 3, 5}},
+                                  Case{7, {1, 2, 4, 5}}, Case{11, {1, 2, 3, 4}}, Case{13, {1, 2, 3, 4}},
+                                  Case{251, {1, 2}}, Case{65521, {1}});
+  const auto kind = GENERATE(MatrixKind::random, MatrixKind::invertible, MatrixKind::singular, MatrixKind::nilpotent);
+  std::mt19937_64 random(test_case.p * 1000 + static_cast<unsigned>(kind));
+  for (int n : test_case.dimensions) {
+    const LinearMap map = random_map(test_case.p, n, kind, random);
+    CAPTURE(test_case.p, n, kind_name(kind), map.matrix);
+    const std::vector<std::uint64_t> kernel = kernel_successors(map);
+    const GfpMatrixStepper digits(map);  // with_stepper's choice for odd p, checked for p = 2 as well
+    with_ntl_image(map, [&](const auto& image) {
+      for (std::uint64_t s = 0; s < map.state_count(); ++s) {
+        const std::uint64_t expected = image(s);
+        CAPTURE(s);
+        REQUIRE(kernel[s] == expected);
+        REQUIRE(digits.next(s) == expected);
+      }
+    });
+  }
+}
+
+TEST_CASE("table kernels agree with the NTL matrix on the largest enumerable maps", "[stepper]") {
+  struct Case {
+    std::uint32_t p;
+    int n;
+  };
+  // p^n close to 2^40, the most any enumeration takes; and GF(2) beyond, up to 64 bits.
+  const auto test_case = GENERATE(Case{2, 40}, Case{2, 64}, Case{3, 25}, Case{3, 20}, Case{5, 17}, Case{7, 14},
+                                  Case{11, 11}, Case{13, 10}, Case{251, 5}, Case{251, 4}, Case{65521, 2},
+                                  Case{4099, 3});
+  const auto kind = GENERATE(MatrixKind::random, MatrixKind::singular, MatrixKind::nilpotent);
+  std::mt19937_64 random(test_case.p * 100 + static_cast<unsigned>(test_case.n) + static_cast<unsigned>(kind));
+  const LinearMap map = random_map(test_case.p, test_case.n, kind, random);
+  const std::uint64_t states = map.state_count();
+  CAPTURE(test_case.p, test_case.n, kind_name(kind), map.matrix);
+  REQUIRE((states == 0 ? test_case.n == 64 : states <= max_enumeration_states || test_case.p == 2));
+  std::vector<std::uint64_t> samples = boundary_states(test_case.p, test_case.p == 2 ? std::min(test_case.n, 63) : test_case.n);
+  for (int trial = 0; trial < testing::random_cases(300); ++trial) samples.push_back(states == 0 ? random() : random() % states);
+  with_ntl_image(map, [&](const auto& image) {
+    with_stepper(map, [&](const auto& stepper) {
+      for (std::uint64_t s : samples) {
+        CAPTURE(s);
+        REQUIRE(stepper.next(s) == image(s));
+      }
+    });
+    if (states != 0 && states <= max_enumeration_states) {
+      const GfpMatrixStepper digits(map);
+      for (std::uint64_t s : samples) {
+        CAPTURE(s);
+        REQUIRE(digits.next(s) == image(s));
+      }
+    }
+  });
+}
+
+TEST_CASE("the digit split is exact at every p^k boundary up to 2^40 states", "[stepper]") {
+  // With the identity map every output digit is an input digit, so next(x) == x checks the
+  // division-free split alone, on many more states than NTL could multiply.
+  const std::uint32_t p = GENERATE(2U, 3U, 5U, 7U, 13U, 31U, 251U, 257U, 4099U, 65521U);
+  int largest = 1;
+  while (power(p, largest + 1) <= max_enumeration_states) ++largest;
+  for (int n : {largest, largest - 1, (largest + 1) / 2}) {
+    if (n < 1) continue;
+    const LinearMap identity = map_with_entries(p, n, [](int row, int col) { return row == col ? 1U : 0U; });
+    const GfpMatrixStepper stepper(identity);
+    const std::uint64_t states = identity.state_count();
+    CAPTURE(p, n);
+    auto check_range = [&](std::uint64_t from, std::uint64_t count) {
+      for (std::uint64_t s = from; s < std::min(states, from + count); ++s)
+        if (stepper.next(s) != s) FAIL("next(" << s << ") = " << stepper.next(s));
+    };
+    check_range(0, 1 << 16);
+    check_range(states - std::min<std::uint64_t>(states, 1 << 16), 1 << 16);
+    for (int k = 1; k < n; ++k) {
+      // q p^k - 1, q p^k, q p^k + 1 for many q, the largest ones included.
+      const std::uint64_t low = power(p, k);
+      const std::uint64_t quotients = states / low;
+      for (std::uint64_t i = 0; i < std::min<std::uint64_t>(quotients, 4096); ++i) {
+        for (std::uint64_t q : {i, quotients - 1 - i, quotients / 4096 * i}) {
+          if (q >= quotients) continue;
+          check_range(q * low - (q == 0 ? 0 : 1), 3);
+        }
+      }
+    }
+  }
+}
+
+TEST_CASE("a table kernel outlives the stepper it was copied from", "[stepper]") {
+  std::mt19937_64 random(7);
+  const LinearMap map = random_map(5, 6, MatrixKind::random, random);
+  const GfpMatrixStepper copy = [&] {
+    const GfpMatrixStepper original(map);
+    return GfpMatrixStepper(original);
+  }();
+  with_ntl_image(map, [&](const auto& image) {
+    for (std::uint64_t s = 0; s < map.state_count(); s += 7) REQUIRE(copy.next(s) == image(s));
+  });
 }
 
 TEST_CASE("the Fibonacci output word holds the next 64 top bits", "[stepper]") {

@@ -4,6 +4,7 @@
 #include <array>
 #include <bit>
 #include <cstdint>
+#include <memory>
 #include <utility>
 #include <vector>
 
@@ -53,17 +54,159 @@ class Gf2GaloisStepper {
   int top_;
 };
 
-// Any linear map over GF(p) on base-p digits: per output digit, a dot product with the input
-// digits. The general fallback; the LFSR kinds over GF(2) use the kernels above.
-class DigitStepper {
+// Any linear map over GF(2), as CRC code computes a CRC: the state splits into groups of at most 8
+// bits, table entry [g][u] = M * (u placed at group g) as a state index, and by linearity the next
+// state is the XOR of one entry per group.
+class Gf2MatrixStepper {
  public:
-  explicit DigitStepper(const LinearMap& map);
-  std::uint64_t next(std::uint64_t state) const;
+  explicit Gf2MatrixStepper(const LinearMap& map);
+  std::uint64_t next(std::uint64_t state) const {
+    const std::uint64_t* table = table_.data();
+    std::uint64_t next = 0;
+    for (int group = 0, shift = 0; group < groups_; ++group, shift += group_bits_, table += group_mask_ + 1)
+      next ^= table[(state >> shift) & group_mask_];
+    return next;
+  }
 
  private:
-  std::uint32_t p_;
-  int dimension_;
-  std::vector<std::uint32_t> matrix_;
+  int groups_;
+  int group_bits_;
+  std::uint64_t group_mask_;
+  std::vector<std::uint64_t> table_;  // groups_ tables of 2^group_bits_ entries
+};
+
+// Any linear map over GF(p) on base-p digits (used for odd p; exact for p = 2 as well), for
+// p^dimension <= 2^40. A step has three stages, by tables and multiplications, no division:
+// 1. Split the index x into groups of at most 1024 values. The top group [b, n) is the quotient
+//    floor(x / p^b), by a multiply-high with a precomputed reciprocal; any other group [b, e) is
+//    floor(frac(x / p^e) p^(e-b)), frac(x / p^e) being the low part of x ceil(2^L / p^e): one
+//    multiply for the fraction, one for the value (the constructor shows why both are exact).
+//    Above p = 256 a group is one digit, looked up by its two bytes (v = lo + 256 hi is linear).
+// 2. Add the tables' images of the group values. An image is M times the group's part of the
+//    digit vector, output digit i in lane i of one or two words; the lanes are wide enough that
+//    the sum over all groups of values < p cannot carry into the next lane.
+// 3. Reduce the lanes mod p and convert them to the index. Tables over one to three lanes at a
+//    time give sum (lane_i mod p) p^i with the reduction folded in; lanes too wide for a table
+//    are reduced by conditional subtractions of p 2^s and scaled by p^i.
+class GfpMatrixStepper {
+ public:
+  explicit GfpMatrixStepper(const LinearMap& map);
+  std::uint64_t next(std::uint64_t state) const {
+    switch (shape_) {
+      case Shape::one_word: return step<1, false, false>(state);
+      case Shape::two_words: return step<2, false, false>(state);
+      case Shape::reduced: return step<1, false, true>(state);
+      case Shape::bytes_reduced: return step<1, true, true>(state);
+    }
+    return 0;
+  }
+
+ private:
+  __extension__ using Product = unsigned __int128;
+  static std::uint64_t high_product(std::uint64_t a, std::uint64_t b) {
+    return static_cast<std::uint64_t>((static_cast<Product>(a) * b) >> 64);
+  }
+
+  // two_words: lanes in two words. reduced: lanes reduced by subtraction, else by tables. bytes:
+  // digits looked up by their bytes.
+  enum class Shape : std::uint8_t { one_word, two_words, reduced, bytes_reduced };
+  static constexpr int max_groups = 8;
+  static constexpr int max_lanes = 40;
+  static constexpr int max_reduce_steps = 3;
+
+  // How the value of the digits [b, e) is found, fastest first: a lone group is x itself; the top
+  // group is the quotient floor(x / p^b); the others are floor(frac(x / p^e) * radix), radix =
+  // p^(e-b), with the fraction in 64 bits where that is exact, else in 128.
+  enum class Split : std::uint8_t { whole, quotient, fraction, wide_fraction };
+  struct Group {
+    // quotient: m = ceil(2^(64 + shift) / p^b); fraction: ceil(2^64 / p^e); wide: ceil(2^128 / p^e)
+    std::uint64_t reciprocal_low;
+    std::uint64_t reciprocal_high;
+    std::uint64_t radix;
+    const std::uint64_t* images;  // by bytes: the low byte's 256 images, then the high byte's
+    Split split;
+    std::uint8_t shift;
+  };
+  // Lanes of one word, (word >> shift) & mask: a table index, or, reduced, one lane i.
+  struct Chunk {
+    const std::uint64_t* table;
+    std::uint64_t mask;
+    std::uint64_t power;  // reduced: p^i
+    std::uint8_t shift;
+  };
+
+  static std::uint64_t group_value(const Group& group, std::uint64_t state) {
+    switch (group.split) {
+      case Split::whole:
+        return state;
+      case Split::quotient:
+        return high_product(state, group.reciprocal_low) >> group.shift;
+      case Split::fraction:
+        return high_product(state * group.reciprocal_low, group.radix);
+      case Split::wide_fraction: {
+        // floor((x c mod 2^128) / 2^64) + 1, an upper bound of the exact fraction * 2^64
+        const std::uint64_t fraction = high_product(state, group.reciprocal_low) + (state * group.reciprocal_high + 1);
+        return high_product(fraction, group.radix);
+      }
+    }
+    return 0;
+  }
+
+  template <int Words, bool Bytes, bool Reduced>
+  std::uint64_t step(std::uint64_t state) const {
+    std::array<std::uint64_t, Words> lanes{};
+    for (int g = 0; g < group_count_; ++g) {
+      const Group& group = groups_[static_cast<std::size_t>(g)];
+      const std::uint64_t value = group_value(group, state);
+      if constexpr (Bytes) {
+        lanes[0] += group.images[value & 0xFF] + group.images[256 + (value >> 8)];
+      } else {
+        for (int w = 0; w < Words; ++w) lanes[static_cast<std::size_t>(w)] += group.images[value * Words + w];
+      }
+    }
+    // Two sums, so that the additions after the last lookup form a short chain. The chunks of
+    // the first word come first.
+    std::array<std::uint64_t, 2> index{};
+    add_chunks<Reduced>(lanes[0], 0, Words == 1 ? chunk_count_ : first_word_chunks_, index);
+    if constexpr (Words == 2) add_chunks<Reduced>(lanes[1], first_word_chunks_, chunk_count_, index);
+    return index[0] + index[1];
+  }
+
+  template <bool Reduced>
+  void add_chunks(std::uint64_t word, int begin, int end, std::array<std::uint64_t, 2>& index) const {
+    int c = begin;
+    for (; c + 1 < end; c += 2) {
+      index[0] += chunk_value<Reduced>(chunks_[static_cast<std::size_t>(c)], word);
+      index[1] += chunk_value<Reduced>(chunks_[static_cast<std::size_t>(c + 1)], word);
+    }
+    if (c < end) index[0] += chunk_value<Reduced>(chunks_[static_cast<std::size_t>(c)], word);
+  }
+
+  // The chunk's part of the index: sum (lane_i mod p) p^i over its lanes.
+  template <bool Reduced>
+  std::uint64_t chunk_value(const Chunk& chunk, std::uint64_t word) const {
+    std::uint64_t lane = (word >> chunk.shift) & chunk.mask;
+    if constexpr (Reduced) {
+      for (int s = max_reduce_steps; s-- > 0;) {
+        const std::uint64_t multiple = p_ << s;
+        if (s < reduce_steps_) lane = lane >= multiple ? lane - multiple : lane;
+      }
+      return lane * chunk.power;
+    } else {
+      return chunk.table[lane];
+    }
+  }
+
+  Shape shape_ = Shape::one_word;
+  int group_count_ = 0;
+  int chunk_count_ = 0;
+  int first_word_chunks_ = 0;  // two words: the chunks of the first
+  int reduce_steps_ = 0;  // lanes < p 2^reduce_steps_
+  std::uint64_t p_;
+  std::array<Group, max_groups> groups_{};
+  std::array<Chunk, max_lanes> chunks_{};
+  // Shared by copies, so the pointers into it stay valid; never changed after construction.
+  std::shared_ptr<const std::vector<std::uint64_t>> tables_;
 };
 
 // Calls visit(stepper) with the fastest kernel for `map`; the engine is compiled once per kernel.
@@ -77,7 +220,8 @@ decltype(auto) with_stepper(const LinearMap& map, Visit&& visit) {
     case LinearMap::Kind::general:
       break;
   }
-  return std::forward<Visit>(visit)(DigitStepper(map));
+  if (map.p == 2) return std::forward<Visit>(visit)(Gf2MatrixStepper(map));
+  return std::forward<Visit>(visit)(GfpMatrixStepper(map));
 }
 
 }  // namespace lfsr
