@@ -93,8 +93,8 @@ LinearMap lfsr_map(std::uint32_t q, const char* polynomial, Form form) {
 void measure(const std::string& label, const LinearMap& map, std::uint64_t steps, int repeats) {
   const std::uint64_t states = map.state_count();
   with_stepper(map, [&](const auto& stepper) {
-    const std::string kernel = std::is_same_v<std::decay_t<decltype(stepper)>, Gf2MatrixStepper> ? "Gf2Matrix"
-                                                                                                 : "GfpMatrix";
+    const std::string kernel =
+        std::is_same_v<std::decay_t<decltype(stepper)>, Gf2MatrixStepper> ? "Gf2Matrix" : "GfpMatrix";
     const double chain = chain_rate(stepper, steps, repeats);
     const double sweep = sweep_rate(stepper, states, steps, repeats);
     const double old_chain = chain_rate(OldDigitStepper(map), steps / 16, repeats);
@@ -113,8 +113,8 @@ int main(int argc, char** argv) {
   const int repeats = argc > 2 ? std::atoi(argv[2]) : 3;
   fmt::print("usage: bench_stepper [steps=50000000] [repeats=3]; best of {} runs, one thread\n", repeats);
   fmt::print("chain: x = next(x) (the walks); sweep: next(x) for consecutive x (the image pass); old: digit loop\n");
-  fmt::print("{:<34} {:>5} {:>3} {:<10} {:>10} {:>10} {:>10} {:>9}\n", "map", "p", "n", "kernel", "chain/s",
-             "sweep/s", "old/s", "chain/old");
+  fmt::print("{:<34} {:>5} {:>3} {:<10} {:>10} {:>10} {:>10} {:>9}\n", "map", "p", "n", "kernel", "chain/s", "sweep/s",
+             "old/s", "chain/old");
   std::mt19937_64 random(2024);
   measure("LFSR x^15+2*x^2+1 fibonacci", lfsr_map(3, "x^15+2*x^2+1", Form::fibonacci), steps, repeats);
   measure("LFSR x^15+2*x^2+1 galois", lfsr_map(3, "x^15+2*x^2+1", Form::galois), steps, repeats);

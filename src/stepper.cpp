@@ -53,7 +53,8 @@ Gf2FibonacciStepper::Gf2FibonacciStepper(int bits, std::uint64_t taps)
 }
 
 Gf2MatrixStepper::Gf2MatrixStepper(const LinearMap& map) {
-  if (map.p != 2 || map.dimension < 1 || map.dimension > 64) throw InternalError("Gf2MatrixStepper: not a GF(2) map of 1..64 bits");
+  if (map.p != 2 || map.dimension < 1 || map.dimension > 64)
+    throw InternalError("Gf2MatrixStepper: not a GF(2) map of 1..64 bits");
   groups_ = (map.dimension + 7) / 8;
   group_bits_ = (map.dimension + groups_ - 1) / groups_;
   group_mask_ = (std::uint64_t{1} << group_bits_) - 1;
@@ -66,7 +67,8 @@ Gf2MatrixStepper::Gf2MatrixStepper(const LinearMap& map) {
       const int col = group * group_bits_ + bit;
       std::uint64_t column = 0;
       if (col < map.dimension)
-        for (int row = 0; row < map.dimension; ++row) column |= static_cast<std::uint64_t>(map.entry(row, col) & 1U) << row;
+        for (int row = 0; row < map.dimension; ++row)
+          column |= static_cast<std::uint64_t>(map.entry(row, col) & 1U) << row;
       table[u] = table[u & (u - 1)] ^ column;
     }
   }
@@ -103,8 +105,10 @@ GfpMatrixStepper::GfpMatrixStepper(const LinearMap& map) : p_(map.p) {
   auto add_image = [&](const std::vector<std::uint64_t>& digits) {
     const std::size_t at = tables.size();
     tables.resize(at + static_cast<std::size_t>(words));
-    for (int lane = 0; lane < n; ++lane)
-      tables[at + static_cast<std::size_t>(lane_word(lane))] += digits[static_cast<std::size_t>(lane)] << lane_shift(lane);
+    for (int lane = 0; lane < n; ++lane) {
+      const std::uint64_t digit = digits[static_cast<std::size_t>(lane)];
+      tables[at + static_cast<std::size_t>(lane_word(lane))] += digit << lane_shift(lane);
+    }
   };
 
   // Group tables and how each group's value is found.
@@ -128,7 +132,8 @@ GfpMatrixStepper::GfpMatrixStepper(const LinearMap& map) : p_(map.p) {
       group.split = Split::whole;
     } else if (end == n) {
       const std::uint64_t below = power(p_, begin);
-      const int shift = std::max(0, static_cast<int>(std::bit_width(below - 1)) - 24);  // 2^(64 + shift) >= 2^40 * below
+      // 2^(64 + shift) >= 2^40 below
+      const int shift = std::max(0, static_cast<int>(std::bit_width(below - 1)) - 24);
       group.split = Split::quotient;
       group.shift = static_cast<std::uint8_t>(shift);
       group.reciprocal_low = static_cast<std::uint64_t>(((static_cast<Wide>(1) << (64 + shift)) - 1) / below + 1);

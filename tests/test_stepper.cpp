@@ -2,9 +2,13 @@
 #include <NTL/mat_GF2.h>
 #include <NTL/mat_lzz_p.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <functional>
 #include <random>
+#include <string>
 #include <type_traits>
+#include <vector>
 
 #include "brute_force.hpp"
 #include "closed_formulas.hpp"
@@ -62,10 +66,14 @@ enum class MatrixKind { random, invertible, singular, nilpotent };
 
 const char* kind_name(MatrixKind kind) {
   switch (kind) {
-    case MatrixKind::random: return "random";
-    case MatrixKind::invertible: return "invertible";
-    case MatrixKind::singular: return "singular";
-    case MatrixKind::nilpotent: return "nilpotent";
+    case MatrixKind::random:
+      return "random";
+    case MatrixKind::invertible:
+      return "invertible";
+    case MatrixKind::singular:
+      return "singular";
+    case MatrixKind::nilpotent:
+      return "nilpotent";
   }
   return "";
 }
@@ -87,10 +95,11 @@ LinearMap conjugated_nilpotent(std::uint32_t p, int n, std::mt19937_64& random) 
     change = map_with_entries(p, n, [&](int, int) { return static_cast<std::uint32_t>(random() % p); });
   } while (!change.is_invertible());
   const Matrix a = ntl_matrix<Matrix>(change);
-  const Matrix triangular = ntl_matrix<Matrix>(
-      map_with_entries(p, n, [&](int row, int col) { return col > row ? static_cast<std::uint32_t>(random() % p) : 0U; }));
+  const Matrix triangular = ntl_matrix<Matrix>(map_with_entries(
+      p, n, [&](int row, int col) { return col > row ? static_cast<std::uint32_t>(random() % p) : 0U; }));
   const Matrix product = a * triangular * NTL::inv(a);
-  return map_with_entries(p, n, [&](int row, int col) { return static_cast<std::uint32_t>(NTL::rep(product[row][col])); });
+  return map_with_entries(p, n,
+                          [&](int row, int col) { return static_cast<std::uint32_t>(NTL::rep(product[row][col])); });
 }
 
 LinearMap random_map(std::uint32_t p, int n, MatrixKind kind, std::mt19937_64& random) {
@@ -223,9 +232,9 @@ TEST_CASE("table kernels agree with the NTL matrix on every state of small gener
     std::uint32_t p;
     std::vector<int> dimensions;
   };
-  const auto test_case = GENERATE(Case{2, {1, 2, 3, 5, 8, 11, 14}}, Case{3, {1, 2, 4, 6, 9}}, Case{5, {1, 2, 3, 5}},
-                                  Case{7, {1, 2, 4, 5}}, Case{11, {1, 2, 3, 4}}, Case{13, {1, 2, 3, 4}},
-                                  Case{251, {1, 2}}, Case{65521, {1}});
+  const auto test_case =
+      GENERATE(Case{2, {1, 2, 3, 5, 8, 11, 14}}, Case{3, {1, 2, 4, 6, 9}}, Case{5, {1, 2, 3, 5}}, Case{7, {1, 2, 4, 5}},
+               Case{11, {1, 2, 3, 4}}, Case{13, {1, 2, 3, 4}}, Case{251, {1, 2}}, Case{65521, {1}});
   const auto kind = GENERATE(MatrixKind::random, MatrixKind::invertible, MatrixKind::singular, MatrixKind::nilpotent);
   std::mt19937_64 random(test_case.p * 1000 + static_cast<unsigned>(kind));
   for (int n : test_case.dimensions) {
@@ -250,17 +259,19 @@ TEST_CASE("table kernels agree with the NTL matrix on the largest enumerable map
     int n;
   };
   // p^n close to 2^40, the most any enumeration takes; and GF(2) beyond, up to 64 bits.
-  const auto test_case = GENERATE(Case{2, 40}, Case{2, 64}, Case{3, 25}, Case{3, 20}, Case{5, 17}, Case{7, 14},
-                                  Case{11, 11}, Case{13, 10}, Case{251, 5}, Case{251, 4}, Case{65521, 2},
-                                  Case{4099, 3});
+  const auto test_case =
+      GENERATE(Case{2, 40}, Case{2, 64}, Case{3, 25}, Case{3, 20}, Case{5, 17}, Case{7, 14}, Case{11, 11}, Case{13, 10},
+               Case{251, 5}, Case{251, 4}, Case{65521, 2}, Case{4099, 3});
   const auto kind = GENERATE(MatrixKind::random, MatrixKind::singular, MatrixKind::nilpotent);
   std::mt19937_64 random(test_case.p * 100 + static_cast<unsigned>(test_case.n) + static_cast<unsigned>(kind));
   const LinearMap map = random_map(test_case.p, test_case.n, kind, random);
   const std::uint64_t states = map.state_count();
   CAPTURE(test_case.p, test_case.n, kind_name(kind), map.matrix);
   REQUIRE((states == 0 ? test_case.n == 64 : states <= max_enumeration_states || test_case.p == 2));
-  std::vector<std::uint64_t> samples = boundary_states(test_case.p, test_case.p == 2 ? std::min(test_case.n, 63) : test_case.n);
-  for (int trial = 0; trial < testing::random_cases(300); ++trial) samples.push_back(states == 0 ? random() : random() % states);
+  std::vector<std::uint64_t> samples =
+      boundary_states(test_case.p, test_case.p == 2 ? std::min(test_case.n, 63) : test_case.n);
+  for (int trial = 0; trial < testing::random_cases(300); ++trial)
+    samples.push_back(states == 0 ? random() : random() % states);
   with_ntl_image(map, [&](const auto& image) {
     with_stepper(map, [&](const auto& stepper) {
       for (std::uint64_t s : samples) {

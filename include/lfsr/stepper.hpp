@@ -42,11 +42,8 @@ class Gf2FibonacciStepper {
 // GF(2) Galois: multiply by x, and where x^n appears replace it by sum c_i x^i.
 class Gf2GaloisStepper {
  public:
-  Gf2GaloisStepper(int bits, std::uint64_t taps)
-      : taps_(taps), mask_((std::uint64_t{1} << bits) - 1), top_(bits - 1) {}
-  std::uint64_t next(std::uint64_t state) const {
-    return ((state << 1) & mask_) ^ (taps_ & (0 - (state >> top_)));
-  }
+  Gf2GaloisStepper(int bits, std::uint64_t taps) : taps_(taps), mask_((std::uint64_t{1} << bits) - 1), top_(bits - 1) {}
+  std::uint64_t next(std::uint64_t state) const { return ((state << 1) & mask_) ^ (taps_ & (0 - (state >> top_))); }
 
  private:
   std::uint64_t taps_;
@@ -85,18 +82,22 @@ class Gf2MatrixStepper {
 // 2. Add the tables' images of the group values. An image is M times the group's part of the
 //    digit vector, output digit i in lane i of one or two words; the lanes are wide enough that
 //    the sum over all groups of values < p cannot carry into the next lane.
-// 3. Reduce the lanes mod p and convert them to the index. Tables over one to three lanes at a
-//    time give sum (lane_i mod p) p^i with the reduction folded in; lanes too wide for a table
-//    are reduced by conditional subtractions of p 2^s and scaled by p^i.
+// 3. Reduce the lanes mod p and convert them to the index. Tables over the lanes of up to 10 bits
+//    at a time give sum (lane_i mod p) p^i with the reduction folded in; lanes too wide for a
+//    table are reduced by conditional subtractions of p 2^s and scaled by p^i.
 class GfpMatrixStepper {
  public:
   explicit GfpMatrixStepper(const LinearMap& map);
   std::uint64_t next(std::uint64_t state) const {
     switch (shape_) {
-      case Shape::one_word: return step<1, false, false>(state);
-      case Shape::two_words: return step<2, false, false>(state);
-      case Shape::reduced: return step<1, false, true>(state);
-      case Shape::bytes_reduced: return step<1, true, true>(state);
+      case Shape::one_word:
+        return step<1, false, false>(state);
+      case Shape::two_words:
+        return step<2, false, false>(state);
+      case Shape::reduced:
+        return step<1, false, true>(state);
+      case Shape::bytes_reduced:
+        return step<1, true, true>(state);
     }
     return 0;
   }
@@ -174,12 +175,13 @@ class GfpMatrixStepper {
 
   template <bool Reduced>
   void add_chunks(std::uint64_t word, int begin, int end, std::array<std::uint64_t, 2>& index) const {
-    int c = begin;
-    for (; c + 1 < end; c += 2) {
-      index[0] += chunk_value<Reduced>(chunks_[static_cast<std::size_t>(c)], word);
-      index[1] += chunk_value<Reduced>(chunks_[static_cast<std::size_t>(c + 1)], word);
+    auto c = static_cast<std::size_t>(begin);
+    const auto last = static_cast<std::size_t>(end);
+    for (; c + 1 < last; c += 2) {
+      index[0] += chunk_value<Reduced>(chunks_[c], word);
+      index[1] += chunk_value<Reduced>(chunks_[c + 1], word);
     }
-    if (c < end) index[0] += chunk_value<Reduced>(chunks_[static_cast<std::size_t>(c)], word);
+    if (c < last) index[0] += chunk_value<Reduced>(chunks_[c], word);
   }
 
   // The chunk's part of the index: sum (lane_i mod p) p^i over its lanes.
@@ -201,7 +203,7 @@ class GfpMatrixStepper {
   int group_count_ = 0;
   int chunk_count_ = 0;
   int first_word_chunks_ = 0;  // two words: the chunks of the first
-  int reduce_steps_ = 0;  // lanes < p 2^reduce_steps_
+  int reduce_steps_ = 0;       // lanes < p 2^reduce_steps_
   std::uint64_t p_;
   std::array<Group, max_groups> groups_{};
   std::array<Chunk, max_lanes> chunks_{};
