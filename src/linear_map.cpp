@@ -61,12 +61,36 @@ LinearMap LinearMap::deserialize(std::string_view bytes) {
   return map;
 }
 
-LinearMap linear_map_of(const Lfsr& lfsr) {
+LinearMap linear_map_of(const Field& field, int n, const std::vector<std::uint32_t>& entries) {
+  const auto k = static_cast<std::size_t>(field.k());
+  const auto size = static_cast<std::size_t>(n);
   LinearMap map;
-  map.p = lfsr.field().p();
-  map.dimension = lfsr.degree();
-  map.matrix = transition_entries(lfsr);
-  if (map.p == 2 && map.dimension <= 63) {
+  map.p = field.p();
+  map.dimension = static_cast<int>(k * size);
+  if (k == 1) {
+    map.matrix = entries;
+    return map;
+  }
+  // Column (i, j) is the image of a^j in coordinate i: row r holds the digits of A[r][i] * a^j.
+  const std::size_t dimension = k * size;
+  map.matrix.assign(dimension * dimension, 0);
+  for (std::size_t i = 0; i < size; ++i) {
+    for (std::size_t j = 0; j < k; ++j) {
+      const std::uint32_t basis = field.power(field.generator(), j);
+      for (std::size_t row = 0; row < size; ++row) {
+        std::uint32_t image = field.mul(entries[row * size + i], basis);
+        for (std::size_t t = 0; t < k; ++t, image /= field.p()) {
+          map.matrix[(row * k + t) * dimension + i * k + j] = image % field.p();
+        }
+      }
+    }
+  }
+  return map;
+}
+
+LinearMap linear_map_of(const Lfsr& lfsr) {
+  LinearMap map = linear_map_of(lfsr.field(), lfsr.degree(), transition_entries(lfsr));
+  if (lfsr.field().q() == 2 && map.dimension <= 63) {
     map.kind = lfsr.form == Form::fibonacci ? LinearMap::Kind::gf2_fibonacci : LinearMap::Kind::gf2_galois;
     for (int i = 0; i < map.dimension; ++i)
       if (lfsr.polynomial.tap(i) != 0) map.gf2_taps |= std::uint64_t{1} << i;

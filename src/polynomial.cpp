@@ -58,25 +58,39 @@ std::pair<std::uint64_t, bool> to_uint64(std::string_view digits) {
   return {value, ec == std::errc{} && end == digits.data() + digits.size()};
 }
 
-// A hand-written scanner for: polynomial := [sign] term (sign term)*,
-// term := number [['*'] x ['^' exponent]] | x ['^' exponent]. Whitespace separates tokens.
+// A hand-written scanner for polynomials in x whose coefficients are elements of GF(q):
+//   sum    := [sign] term (sign term)*
+//   term   := factor ('*' factor)*          ('*' may be left out after a number: "2x", "2a")
+//   factor := number | '[' number ']' | 'a' ['^' exponent] | 'x' ['^' exponent] | '(' sum ')'
+// A number is an integer multiple of 1 (over GF(p^k) it must be < p, so that "3" is never taken for
+// the element [3]); [n] is the element whose base-p digits are the coefficients in a; a is the
+// generator of GF(p^k). Inside parentheses, and in a lone field element, x is not allowed.
+// Whitespace separates tokens.
 class AlgebraicParser {
  public:
-  AlgebraicParser(std::string_view text, const Field& field) : text_(text), field_(field) {}
+  AlgebraicParser(std::string_view text, const Field& field, std::string_view noun)
+      : text_(text), field_(field), noun_(noun) {}
 
-  // coefficients[i] = coefficient of x^i, reduced mod p; trailing zeros not yet removed.
-  std::vector<std::uint32_t> parse() {
-    read_signed_term();
-    for (skip_space(); !at_end(); skip_space()) {
-      if (peek() != '+' && peek() != '-') {
-        fail(pos_, fmt::format("unexpected {} (expected '+' or '-')", describe_char(peek())));
-      }
-      read_signed_term();
-    }
-    return std::move(coefficients_);
+  // coefficients[i] = coefficient of x^i; trailing zeros not yet removed.
+  std::vector<std::uint32_t> parse_polynomial() {
+    std::vector<std::uint32_t> coefficients = read_sum(true);
+    if (!at_end()) fail(pos_, "unmatched ')'");
+    return coefficients;
+  }
+
+  // A field element: a sum without x.
+  std::uint32_t parse_element() {
+    const std::vector<std::uint32_t> value = read_sum(false);
+    if (!at_end()) fail(pos_, "unmatched ')'");
+    return value.empty() ? 0 : value[0];
   }
 
  private:
+  struct Term {
+    std::uint32_t coefficient = 1;
+    std::uint64_t exponent = 0;
+  };
+
   bool at_end() const { return pos_ >= text_.size(); }
   char peek() const { return text_[pos_]; }
   void skip_space() {
@@ -84,7 +98,7 @@ class AlgebraicParser {
   }
 
   [[noreturn]] void fail(std::size_t pos, std::string_view problem) const {
-    throw InputError(fmt::format("cannot parse polynomial {}: {} at column {}", quoted(text_), problem, pos + 1));
+    throw InputError(fmt::format("cannot parse {} {}: {} at column {}", noun_, quoted(text_), problem, pos + 1));
   }
 
   std::string_view read_digits() {
@@ -93,47 +107,117 @@ class AlgebraicParser {
     return text_.substr(start, pos_ - start);
   }
 
-  // The sign is optional only before the first term; parse() demands it before the others.
-  void read_signed_term() {
-    bool negative = false;
-    if (!at_end() && (peek() == '+' || peek() == '-')) {
-      const std::size_t sign_pos = pos_;
-      negative = peek() == '-';
-      ++pos_;
-      skip_space();
-      if (at_end()) fail(sign_pos, fmt::format("dangling '{}' with no term after it", text_[sign_pos]));
-    }
-    read_term(negative);
+  std::uint64_t read_number() {
+    const std::size_t start = pos_;
+    const std::string_view digits = read_digits();
+    const auto [value, ok] = to_uint64(digits);
+    if (!ok) fail(start, fmt::format("number {} does not fit in 64 bits", digits));
+    return value;
   }
 
-  void read_term(bool negative) {
-    if (peek() == '+' || peek() == '-') fail(pos_, fmt::format("'{}' follows another sign", peek()));
-    std::uint32_t coefficient = 1;
-    const bool has_number = is_digit(peek());
-    if (has_number) {
-      const std::size_t start = pos_;
-      const std::string_view digits = read_digits();
-      const auto [value, ok] = to_uint64(digits);
-      if (!ok) fail(start, fmt::format("coefficient {} does not fit in 64 bits", digits));
-      coefficient = static_cast<std::uint32_t>(value % field_.p());
-      skip_space();
-      if (!at_end() && peek() == '*') {
+  // Signed terms up to the end of the text or a ')'; the sign is optional only before the first.
+  std::vector<std::uint32_t> read_sum(bool allow_x) {
+    std::vector<std::uint32_t> coefficients;
+    skip_space();
+    for (bool first = true;; first = false) {
+      bool negative = false;
+      if (!at_end() && (peek() == '+' || peek() == '-')) {
+        const std::size_t sign_pos = pos_;
+        negative = peek() == '-';
         ++pos_;
         skip_space();
-        if (at_end() || !is_x(peek())) fail(pos_, "expected 'x' after '*'");
+        if (at_end() || peek() == ')') fail(sign_pos, fmt::format("dangling '{}' with no term after it", text_[sign_pos]));
+        if (peek() == '+' || peek() == '-') fail(pos_, fmt::format("'{}' follows another sign", peek()));
+      } else if (!first) {
+        fail(pos_, fmt::format("unexpected {} (expected '+' or '-')", describe_char(peek())));
       }
+      const Term term = read_term(allow_x);
+      const auto i = static_cast<std::size_t>(term.exponent);
+      if (i >= coefficients.size()) coefficients.resize(i + 1, 0);
+      coefficients[i] = negative ? field_.sub(coefficients[i], term.coefficient)
+                                 : field_.add(coefficients[i], term.coefficient);
+      skip_space();
+      if (at_end() || peek() == ')') return coefficients;
     }
-    std::uint64_t exponent = 0;
-    if (!at_end() && is_x(peek())) {
-      ++pos_;
-      exponent = read_exponent();
-    } else if (!has_number) {
-      fail(pos_, fmt::format("unexpected {} (expected a number or x)", describe_char(peek())));
-    }
-    add_term(exponent, negative ? field_.neg(coefficient) : coefficient);
   }
 
-  // After "x": an optional "^exponent"; plain x is x^1.
+  Term read_term(bool allow_x) {
+    Term term;
+    bool after_number = read_factor(term, allow_x);
+    for (skip_space(); !at_end(); skip_space()) {
+      if (peek() == '*') {
+        ++pos_;
+        skip_space();
+        if (at_end()) fail(pos_, "expected a factor after '*'");
+      } else if (!(after_number && (is_x(peek()) || peek() == 'a' || peek() == '(' || peek() == '['))) {
+        break;
+      }
+      after_number = read_factor(term, allow_x);
+    }
+    return term;
+  }
+
+  // Multiplies one factor into term; true when the factor was a plain number.
+  bool read_factor(Term& term, bool allow_x) {
+    if (at_end()) fail(pos_, "unexpected end of text (expected a term)");
+    const std::size_t start = pos_;
+    const char c = peek();
+    if (is_digit(c)) {
+      term.coefficient = field_.mul(term.coefficient, integer_element(read_number(), start));
+      return true;
+    }
+    if (c == '[') {
+      ++pos_;
+      skip_space();
+      if (at_end() || !is_digit(peek())) fail(pos_, "expected an element number after '['");
+      const std::uint64_t index = read_number();
+      skip_space();
+      if (at_end() || peek() != ']') fail(pos_, "expected ']'");
+      ++pos_;
+      if (index >= field_.q()) {
+        fail(start, fmt::format("element [{}] is out of range: {} has elements [0]..[{}]", index, field_.name(),
+                                field_.q() - 1));
+      }
+      term.coefficient = field_.mul(term.coefficient, static_cast<std::uint32_t>(index));
+    } else if (c == 'a') {
+      if (field_.is_prime()) {
+        fail(start, fmt::format("'a' names the generator of a field GF(p^k), k >= 2, and {} is a prime field",
+                                field_.name()));
+      }
+      ++pos_;
+      term.coefficient = field_.mul(term.coefficient, field_.power(field_.generator(), read_exponent()));
+    } else if (is_x(c)) {
+      if (!allow_x) fail(start, "x cannot appear in a field element (inside parentheses)");
+      ++pos_;
+      term.exponent += read_exponent();
+      if (term.exponent > max_parsed_degree) {
+        fail(start, fmt::format("exponent {} is above the limit {}", term.exponent, max_parsed_degree));
+      }
+    } else if (c == '(') {
+      ++pos_;
+      const std::vector<std::uint32_t> group = read_sum(false);
+      if (at_end()) fail(start, "'(' is never closed");
+      ++pos_;
+      term.coefficient = field_.mul(term.coefficient, group.empty() ? 0 : group[0]);
+    } else {
+      fail(start, fmt::format("unexpected {} (expected a number, x{})", describe_char(c),
+                              field_.is_prime() ? "" : ", a, [n] or '('"));
+    }
+    return false;
+  }
+
+  // A plain integer n means n * 1. Over GF(p^k) only n < p is accepted: "3" is likely meant as the
+  // element [3], and silently reading it as 3 mod p would analyse another register.
+  std::uint32_t integer_element(std::uint64_t value, std::size_t pos) const {
+    if (field_.is_prime()) return static_cast<std::uint32_t>(value % field_.p());
+    if (value >= field_.p()) {
+      fail(pos, fmt::format("integer {} is not below p = {} (write [{}] for the element with that number, or use a)",
+                            value, field_.p(), value));
+    }
+    return static_cast<std::uint32_t>(value);
+  }
+
+  // After "x" or "a": an optional "^exponent"; plain x is x^1.
   std::uint64_t read_exponent() {
     skip_space();
     if (at_end() || peek() != '^') return 1;
@@ -150,16 +234,10 @@ class AlgebraicParser {
     return value;
   }
 
-  void add_term(std::uint64_t exponent, std::uint32_t value) {
-    const auto i = static_cast<std::size_t>(exponent);
-    if (i >= coefficients_.size()) coefficients_.resize(i + 1, 0);
-    coefficients_[i] = field_.add(coefficients_[i], value);
-  }
-
   std::string_view text_;
   const Field& field_;
+  std::string_view noun_;
   std::size_t pos_ = 0;
-  std::vector<std::uint32_t> coefficients_;
 };
 
 // Hex is recognised by its "0x" prefix and the absence of algebraic operators, so "0x^3+x+1"
@@ -237,11 +315,16 @@ std::string Polynomial::to_string() const {
     const std::uint32_t c = coefficient(i);
     if (c == 0) continue;
     if (!out.empty()) out += '+';
+    const std::string coefficient_text = field_.element_text(c);
     if (i == 0) {
-      out += std::to_string(c);
+      out += coefficient_text;
       continue;
     }
-    if (c != 1) out += fmt::format("{}*", c);
+    // A coefficient of several terms in a is parenthesized: (a+1)*x.
+    if (c != 1) {
+      const bool sum = coefficient_text.find('+') != std::string::npos;
+      out += sum ? fmt::format("({})*", coefficient_text) : coefficient_text + "*";
+    }
     out += i == 1 ? std::string("x") : fmt::format("x^{}", i);
   }
   return out;
@@ -251,7 +334,7 @@ Polynomial parse_polynomial(std::string_view text, const Field& field) {
   const std::string_view body = trim(text);
   if (body.empty()) throw InputError("empty polynomial text");
   std::vector<std::uint32_t> coefficients =
-      looks_hexadecimal(body) ? parse_hexadecimal(body, field) : AlgebraicParser(body, field).parse();
+      looks_hexadecimal(body) ? parse_hexadecimal(body, field) : AlgebraicParser(body, field, "polynomial").parse_polynomial();
   while (!coefficients.empty() && coefficients.back() == 0) coefficients.pop_back();
   if (coefficients.empty()) {
     throw InputError(fmt::format("polynomial {} is zero; an LFSR needs degree >= 1", quoted(body)));
@@ -260,10 +343,24 @@ Polynomial parse_polynomial(std::string_view text, const Field& field) {
     throw InputError(fmt::format("polynomial {} has degree 0; an LFSR needs degree >= 1", quoted(body)));
   }
   if (coefficients.back() != 1) {
-    throw InputError(fmt::format("polynomial {} is not monic: leading coefficient {} (over GF({}))", quoted(body),
-                                 coefficients.back(), field.q()));
+    throw InputError(fmt::format("polynomial {} is not monic: leading coefficient {} (over {})", quoted(body),
+                                 field.element_text(coefficients.back()), field.name()));
   }
   return Polynomial(field, std::move(coefficients));
+}
+
+std::uint32_t parse_element(std::string_view text, const Field& field) {
+  const std::string_view body = trim(text);
+  if (body.empty()) throw InputError("empty field element");
+  if (std::all_of(body.begin(), body.end(), is_digit)) {
+    const auto [value, ok] = to_uint64(body);
+    if (!ok || value >= field.q()) {
+      throw InputError(fmt::format("element {} is out of range: {} has elements 0..{}", quoted(body), field.name(),
+                                   field.q() - 1));
+    }
+    return static_cast<std::uint32_t>(value);
+  }
+  return AlgebraicParser(body, field, "field element").parse_element();
 }
 
 Polynomial parse_taps(std::string_view text, const Field& field) {

@@ -1,8 +1,6 @@
 // Orders of irreducible polynomials over GF(p) from the prime factors of q^d - 1, and primitivity.
 #include "polynomial_order.hpp"
 
-#include <NTL/GF2XFactoring.h>
-#include <NTL/lzz_pXFactoring.h>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -10,26 +8,13 @@
 
 #include "integer_factoring.hpp"
 #include "lfsr/error.hpp"
-#include "ntl_polynomial.hpp"
+#include "ntl_field.hpp"
 
 namespace lfsr {
 
 namespace detail {
 
 namespace {
-
-template <class Poly>
-struct NtlTraits;
-template <>
-struct NtlTraits<NTL::GF2X> {
-  using Modulus = NTL::GF2XModulus;
-  using Factors = NTL::vec_pair_GF2X_long;
-};
-template <>
-struct NtlTraits<NTL::zz_pX> {
-  using Modulus = NTL::zz_pXModulus;
-  using Factors = NTL::vec_pair_zz_pX_long;
-};
 
 template <class Poly>
 bool x_power_is_one(const mpz_class& e, const typename NtlTraits<Poly>::Modulus& modulus) {
@@ -67,8 +52,10 @@ std::string unfactored_reason(std::uint32_t q, long d, const PowerMinusOneFactor
 // ord(P) for P irreducible of degree d, P != x: a divisor of e = q^d - 1. Invariant of the loop:
 // ord(P) | e; r is removed from e while x^(e/r) = 1 mod P.
 template <class Poly>
-mpz_class irreducible_order(const Poly& irreducible, std::uint32_t q, const AlgebraOptions& limits) {
-  const long d = NTL::deg(irreducible);
+mpz_class irreducible_order(const Poly& irreducible, const Field& field, const AlgebraOptions& limits) {
+  // q^d - 1 = p^(kd) - 1: factored as a power of p, which splits it into more cyclotomic parts.
+  const std::uint32_t q = field.p();
+  const long d = NTL::deg(irreducible) * field.k();
   const typename NtlTraits<Poly>::Modulus modulus(irreducible);
   const PowerMinusOneFactors factors = factor_power_minus_one(q, d, limits);
   mpz_class e = power_minus_one(q, d);
@@ -77,7 +64,7 @@ mpz_class irreducible_order(const Poly& irreducible, std::uint32_t q, const Alge
     e = known_part(e, factors);
     if (!x_power_is_one<Poly>(e, modulus)) {
       throw ResourceError(fmt::format("{} to find the order of a degree-{} irreducible factor",
-                                      unfactored_reason(q, d, factors, limits), d));
+                                      unfactored_reason(q, d, factors, limits), NTL::deg(irreducible)));
     }
   }
   for (const mpz_class& r : factors.primes) {
@@ -97,7 +84,7 @@ OrderedFactorization factor_with_orders_as(const Polynomial& f, const AlgebraOpt
   NTL::CanZass(factors, to_ntl<Poly>(cyclic_part));
   for (long i = 0; i < factors.length(); ++i) {
     result.factors.push_back(
-        {NTL::deg(factors[i].a), factors[i].b, irreducible_order(factors[i].a, f.field().q(), limits)});
+        {NTL::deg(factors[i].a), factors[i].b, irreducible_order(factors[i].a, f.field(), limits)});
   }
   return result;
 }
@@ -105,8 +92,14 @@ OrderedFactorization factor_with_orders_as(const Polynomial& f, const AlgebraOpt
 }  // namespace
 
 OrderedFactorization factor_with_orders(const Polynomial& f, const AlgebraOptions& limits) {
-  return with_ntl_polynomials(
-      f.field().p(), [&]<class Poly>(std::type_identity<Poly>) { return factor_with_orders_as<Poly>(f, limits); });
+  return with_ntl_field(
+      f.field(), [&]<class Poly>(std::type_identity<Poly>) { return factor_with_orders_as<Poly>(f, limits); });
+}
+
+bool is_irreducible(const Field& field, const std::vector<std::uint32_t>& coefficients) {
+  return with_ntl_field(field, [&]<class Poly>(std::type_identity<Poly>) {
+    return NTL::IterIrredTest(to_ntl<Poly>(coefficients)) != 0;
+  });
 }
 
 mpz_class power_order(const mpz_class& order, std::uint32_t p, long j) {
@@ -119,21 +112,22 @@ mpz_class power_order(const mpz_class& order, std::uint32_t p, long j) {
 
 bool is_primitive(const Polynomial& f, const AlgebraOptions& options) {
   if (f.is_singular()) return false;
-  return detail::with_ntl_polynomials(f.field().p(), [&]<class Poly>(std::type_identity<Poly>) {
+  return detail::with_ntl_field(f.field(), [&]<class Poly>(std::type_identity<Poly>) {
     const Poly g = detail::to_ntl<Poly>(f.coefficients());
     if (NTL::IterIrredTest(g) == 0) return false;
-    // Irreducible: ord(g) | e = q^n - 1, and ord(g) = e unless x^(e/r) = 1 for a prime r | e.
+    // Irreducible: ord(g) | e = q^n - 1 = p^(kn) - 1, and ord(g) = e unless x^(e/r) = 1 for a prime r | e.
     const typename detail::NtlTraits<Poly>::Modulus modulus(g);
-    const std::uint32_t q = f.field().q();
-    const mpz_class e = detail::power_minus_one(q, f.degree());
-    const detail::PowerMinusOneFactors factors = detail::factor_power_minus_one(q, f.degree(), options);
+    const std::uint32_t q = f.field().p();
+    const long exponent = f.degree() * static_cast<long>(f.field().k());
+    const mpz_class e = detail::power_minus_one(q, exponent);
+    const detail::PowerMinusOneFactors factors = detail::factor_power_minus_one(q, exponent, options);
     for (const mpz_class& r : factors.primes) {
       if (detail::x_power_is_one<Poly>(e / r, modulus)) return false;
     }
     if (!factors.unfactored.empty()) {
       if (detail::x_power_is_one<Poly>(detail::known_part(e, factors), modulus)) return false;
       throw ResourceError(fmt::format("{} to decide whether a degree-{} polynomial is primitive",
-                                      detail::unfactored_reason(q, f.degree(), factors, options), f.degree()));
+                                      detail::unfactored_reason(q, exponent, factors, options), f.degree()));
     }
     return true;
   });

@@ -6,7 +6,7 @@
 #include "integer_factoring.hpp"
 #include "lfsr/algebra.hpp"
 #include "lfsr/error.hpp"
-#include "ntl_polynomial.hpp"
+#include "ntl_field.hpp"
 
 namespace lfsr {
 
@@ -54,8 +54,8 @@ StatePeriod state_period(const Lfsr& lfsr, const mpz_class& state, const Algebra
   }
   const std::vector<std::uint32_t> v = state_coordinates(state, field.q(), lfsr.degree());
   StatePeriod result;
-  result.minimal_polynomial = detail::with_ntl_polynomials(
-      field.p(), [&]<class Poly>(std::type_identity<Poly>) { return minimal_polynomial_as<Poly>(lfsr, v); });
+  result.minimal_polynomial = detail::with_ntl_field(
+      field, [&]<class Poly>(std::type_identity<Poly>) { return minimal_polynomial_as<Poly>(lfsr, v); });
   // g = x^tail * h, h(0) != 0: the state reaches its cycle after `tail` steps; the period is ord(h).
   std::size_t tail = 0;
   while (result.minimal_polynomial[tail] == 0) ++tail;

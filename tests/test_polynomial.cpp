@@ -80,16 +80,16 @@ TEST_CASE("Field::from_order accepts primes up to the maximum order", "[field]")
   CHECK(field.q() == q);
 }
 
-TEST_CASE("Field::from_order rejects non-primes, prime powers and orders above the maximum", "[field]") {
-  const std::uint64_t q = GENERATE(0, 1, 4, 6, 9, 65536, 65537, std::uint64_t{1} << 40);
+TEST_CASE("Field::from_order rejects non-prime-powers and orders above the maximum", "[field]") {
+  const std::uint64_t q = GENERATE(0, 1, 6, 12, 100, 65535, 65537, std::uint64_t{1} << 40);
   CAPTURE(q);
   REQUIRE_THROWS_AS(Field::from_order(q), InputError);
   REQUIRE_THROWS_WITH(Field::from_order(q), Contains(std::to_string(q)));
 }
 
-TEST_CASE("Field::from_order says which prime a prime-power order is a power of", "[field]") {
-  REQUIRE_THROWS_WITH(Field::from_order(9), Contains("9 = 3^2") && Contains("only prime fields"));
-  REQUIRE_THROWS_WITH(Field::from_order(6), Contains("6 is not a prime"));
+TEST_CASE("Field::from_order names what is wrong with an order", "[field]") {
+  REQUIRE_THROWS_WITH(Field::from_order(6), Contains("6 is not a prime power"));
+  REQUIRE_THROWS_WITH(Field::from_order(65537), Contains("larger than the maximum 65536"));
 }
 
 TEST_CASE("is_prime agrees with a sieve and handles 64-bit values", "[field]") {

@@ -2,7 +2,9 @@
 #pragma once
 
 #include <NTL/mat_GF2.h>
+#include <NTL/mat_GF2E.h>
 #include <NTL/mat_lzz_p.h>
+#include <NTL/mat_lzz_pE.h>
 
 #include <cstdint>
 #include <string>
@@ -40,5 +42,13 @@ NTL::mat_GF2 transition_matrix_gf2(const Lfsr& lfsr);
 // The same over GF(p); the caller must have installed the zz_p modulus p (zz_p::init or a
 // zz_pContext) in the calling thread.
 NTL::mat_zz_p transition_matrix_zz_p(const Lfsr& lfsr);
+
+// The same over GF(2^k), k >= 2; the caller must have installed the field's modulus as the GF2E
+// modulus in the calling thread (GF2E::init or GF2EPush). Throws InternalError otherwise.
+NTL::mat_GF2E transition_matrix_gf2e(const Lfsr& lfsr);
+
+// The same over GF(p^k), p odd, k >= 2; the caller must have installed the zz_p modulus p and the
+// field's modulus as the zz_pE modulus in the calling thread. Throws InternalError otherwise.
+NTL::mat_zz_pE transition_matrix_zz_pe(const Lfsr& lfsr);
 
 }  // namespace lfsr

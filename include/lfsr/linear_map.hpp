@@ -35,7 +35,11 @@ struct LinearMap {
   static LinearMap deserialize(std::string_view bytes);
 };
 
-// The transition of an LFSR over a prime field.
+// The map v -> A v on GF(q)^n, A dense row-major with n x n elements of field, as a map over GF(p)
+// of dimension k n on the same state index: coordinate i's digit j is GF(p) coordinate i k + j.
+LinearMap linear_map_of(const Field& field, int n, const std::vector<std::uint32_t>& entries);
+
+// The transition of an LFSR (over GF(2) with the dedicated kinds).
 LinearMap linear_map_of(const Lfsr& lfsr);
 
 }  // namespace lfsr

@@ -27,7 +27,7 @@ class Polynomial {
   int zero_low_terms() const;
   bool is_singular() const { return coefficients_[0] == 0; }
 
-  // Algebraic text, highest power first: "x^12+x^6+x^4+x+1", "x^5+2*x^2+2".
+  // Algebraic text, highest power first: "x^12+x^6+x^4+x+1", "x^5+2*x^2+2", "x^2+(a+1)*x+2*a+2".
   std::string to_string() const;
 
   friend bool operator==(const Polynomial&, const Polynomial&) = default;
@@ -37,9 +37,14 @@ class Polynomial {
   std::vector<std::uint32_t> coefficients_;
 };
 
-// Parses algebraic text ("x^5+2*x^2-1", terms in any order, like powers combined) or, over
-// GF(2), hexadecimal "0x1053" (bit i = coefficient of x^i). Throws InputError naming the problem.
+// Parses algebraic text ("x^5+2*x^2-1", terms in any order, like powers combined; over GF(p^k)
+// coefficients in the generator a or as element numbers: "x^2+(a+1)*x+2*a+2", "x^3+[3]*x+[1]") or,
+// over GF(2), hexadecimal "0x1053" (bit i = coefficient of x^i). Throws InputError naming the problem.
 Polynomial parse_polynomial(std::string_view text, const Field& field);
+
+// One element of GF(q): a plain integer 0..q-1 (its base-p digits are the coefficients in a) or
+// the a form ("a+1", "2*a^2+[1]"). Throws InputError naming the problem.
+std::uint32_t parse_element(std::string_view text, const Field& field);
 
 // A tap list "12,6,4,1" as printed in the published maximal-length tables: the polynomial
 // x^12 + x^6 + x^4 + x + 1, i.e. the listed exponents plus the constant term, all coefficients 1.

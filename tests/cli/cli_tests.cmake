@@ -60,7 +60,7 @@ lfsr_cli_rejects("rejects --bits alone over GF(3)" 2 "--bits alone picks a built
 lfsr_cli_rejects("rejects --bits given twice" 2 "--bits" --bits 4 --bits 5)
 
 # --field.
-lfsr_cli_rejects("rejects field order 4, a prime power" 2 "field order 4" --field 4 --bits 3)
+lfsr_cli_rejects("rejects field order 12, not a prime power" 2 "field order 12 is not a prime power" --field 12 --bits 3)
 lfsr_cli_rejects("rejects field order 6, not a prime" 2 "field order 6 is not a prime" --field 6 --poly "x^2+1")
 lfsr_cli_rejects("rejects field order 1" 2 "field order 1 is not a prime" --field 1 --poly "x^2+1")
 lfsr_cli_rejects("rejects field order 0" 2 "field order 0 is not a prime" --field 0 --poly "x^2+1")
