@@ -60,7 +60,8 @@ std::pair<std::uint64_t, bool> to_uint64(std::string_view digits) {
 
 // A hand-written scanner for polynomials in x whose coefficients are elements of GF(q):
 //   sum    := [sign] term (sign term)*
-//   term   := factor ('*' factor)*          ('*' may be left out after a number: "2x", "2a")
+//   term   := factor ('*' factor)*          ('*' may be left out after a coefficient: "2x", "2a x", "(a+1)x";
+//                                            never after x, so that "x^3 x" is an error, not x^4)
 //   factor := number | '[' number ']' | 'a' ['^' exponent] | 'x' ['^' exponent] | '(' sum ')'
 // A number is an integer multiple of 1 (over GF(p^k) it must be < p, so that "3" is never taken for
 // the element [3]); [n] is the element whose base-p digits are the coefficients in a; a is the
@@ -143,30 +144,28 @@ class AlgebraicParser {
 
   Term read_term(bool allow_x) {
     Term term;
-    bool after_number = read_factor(term, allow_x);
+    bool after_coefficient = read_factor(term, allow_x);
     for (skip_space(); !at_end(); skip_space()) {
       if (peek() == '*') {
         ++pos_;
         skip_space();
         if (at_end()) fail(pos_, "expected a factor after '*'");
-      } else if (!(after_number && (is_x(peek()) || peek() == 'a' || peek() == '(' || peek() == '['))) {
+      } else if (!(after_coefficient && (is_x(peek()) || peek() == 'a' || peek() == '(' || peek() == '['))) {
         break;
       }
-      after_number = read_factor(term, allow_x);
+      after_coefficient = read_factor(term, allow_x);
     }
     return term;
   }
 
-  // Multiplies one factor into term; true when the factor was a plain number.
+  // Multiplies one factor into term; true when the factor was a coefficient (anything but x).
   bool read_factor(Term& term, bool allow_x) {
     if (at_end()) fail(pos_, "unexpected end of text (expected a term)");
     const std::size_t start = pos_;
     const char c = peek();
     if (is_digit(c)) {
       term.coefficient = field_.mul(term.coefficient, integer_element(read_number(), start));
-      return true;
-    }
-    if (c == '[') {
+    } else if (c == '[') {
       ++pos_;
       skip_space();
       if (at_end() || !is_digit(peek())) fail(pos_, "expected an element number after '['");
@@ -193,6 +192,7 @@ class AlgebraicParser {
       if (term.exponent > max_parsed_degree) {
         fail(start, fmt::format("exponent {} is above the limit {}", term.exponent, max_parsed_degree));
       }
+      return false;
     } else if (c == '(') {
       ++pos_;
       const std::vector<std::uint32_t> group = read_sum(false);
@@ -203,7 +203,7 @@ class AlgebraicParser {
       fail(start, fmt::format("unexpected {} (expected a number, x{})", describe_char(c),
                               field_.is_prime() ? "" : ", a, [n] or '('"));
     }
-    return false;
+    return true;
   }
 
   // A plain integer n means n * 1. Over GF(p^k) only n < p is accepted: "3" is likely meant as the

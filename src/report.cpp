@@ -73,14 +73,37 @@ void write_json(std::string& out, const nlohmann::ordered_json& value, int inden
   out += object ? '}' : ']';
 }
 
+nlohmann::ordered_json field_json(const Field& field) {
+  return {
+      {"q", field.q()},
+      {"p", field.p()},
+      {"k", field.k()},
+      {"modulus", field.is_prime() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(field.modulus_text())},
+  };
+}
+
+// "GF(4) register x^3+a*x+1, fibonacci form" and, over GF(p^k), the modulus that gives the
+// coefficients their meaning: "field GF(4) = GF(2)[a]/(a^2+a+1)".
+std::string heading(const RunInfo& run) {
+  std::string out = run.input == "matrix"
+                        ? fmt::format("{} linear map of a {} x {} matrix, characteristic polynomial {}\n",
+                                      run.field.name(), run.bits, run.bits, run.polynomial)
+                        : fmt::format("{} register {}, {} form\n", run.field.name(), run.polynomial, run.form);
+  if (!run.field.is_prime()) {
+    out += fmt::format("field {} = GF({})[a]/({})\n", run.field.name(), run.field.p(), run.field.modulus_text());
+  }
+  return out;
+}
+
 // The keys every object starts with: the contract's version and what was analyzed, how.
 nlohmann::ordered_json register_json(const RunInfo& run) {
   return {
       {"schema_version", json_schema_version},
-      {"field", {{"q", run.field.q()}, {"p", run.field.p()}}},
+      {"field", field_json(run.field)},
       {"bits", run.bits},
       {"polynomial", run.polynomial},
-      {"form", run.form},
+      {"form", run.form.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(run.form)},
+      {"input", run.input},
       {"method", run.method},
   };
 }
@@ -230,7 +253,7 @@ nlohmann::ordered_json state_report_json(const StateReport& report) {
 
 std::string state_report_text(const StateReport& report) {
   const RunInfo& run = report.run;
-  std::string out = fmt::format("GF({}) register {}, {} form\n\n", run.field.q(), run.polynomial, run.form);
+  std::string out = heading(run) + "\n";
   append_totals(out, {{"state", report.state.get_str()},
                       {"tail", report.tail.get_str()},
                       {"period", report.period.get_str()},
@@ -243,8 +266,9 @@ std::string report_text(const Report& report, std::size_t cycle_rows) {
   const RunInfo& run = report.run;
   const CycleStructure& result = report.result;
   std::string out;
-  fmt::format_to(std::back_inserter(out), "GF({}) register {}, {} form\ndegree {}, {} states\n\n", run.field.q(),
-                 run.polynomial, run.form, run.bits, state_space_text(report));
+  out += heading(run);
+  fmt::format_to(std::back_inserter(out), "{} {}, {} states\n\n", run.input == "matrix" ? "dimension" : "degree",
+                 run.bits, state_space_text(report));
   append_cycle_table(out, result, cycle_rows);
   out += '\n';
 

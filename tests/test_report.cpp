@@ -55,13 +55,14 @@ TEST_CASE("report_json has exactly the keys of the contract") {
   for (const auto& item : json.items()) {
     keys.insert(item.key());
   }
-  const std::set<std::string> contract{"schema_version",   "field",          "bits",    "polynomial",   "form",
+  const std::set<std::string> contract{"schema_version",   "field",          "bits",    "polynomial",   "form", "input",
                                        "method",           "mode",           "workers", "states",       "cyclic_states",
                                        "transient_states", "max_tail",       "cycles",  "total_cycles", "fixed_points",
                                        "max_cycle_length", "maximal_length", "seconds"};
   CHECK(keys == contract);
   CHECK(json["schema_version"] == lfsr::json_schema_version);
-  CHECK(json["field"] == nlohmann::ordered_json{{"q", 2}, {"p", 2}});
+  CHECK(json["field"] == nlohmann::ordered_json{{"q", 2}, {"p", 2}, {"k", 1}, {"modulus", nullptr}});
+  CHECK(json["input"] == "polynomial");
   CHECK(json["bits"] == 4);
   CHECK(json["polynomial"] == "x^4+x+1");
   CHECK(json["method"] == "enumerate");
@@ -73,6 +74,20 @@ TEST_CASE("report_json has exactly the keys of the contract") {
   CHECK(json["maximal_length"] == true);
   CHECK(json["seconds"].is_number_float());
   CHECK(json["cycles"] == nlohmann::ordered_json::parse(R"([{"length": 1, "count": 1}, {"length": 15, "count": 1}])"));
+}
+
+TEST_CASE("report_json names a GF(p^k) field with its modulus, and a matrix run has no form") {
+  lfsr::Report report = maximal_length_report();
+  report.run.field = lfsr::Field::from_order(9);
+  report.run.form.clear();
+  report.run.input = "matrix";
+  const nlohmann::ordered_json json = lfsr::report_json(report);
+  CHECK(json["field"] == nlohmann::ordered_json{{"q", 9}, {"p", 3}, {"k", 2}, {"modulus", "a^2+2*a+2"}});
+  CHECK(json["form"].is_null());
+  CHECK(json["input"] == "matrix");
+  const std::string text = lfsr::report_text(report);
+  CHECK_THAT(text, Catch::Matchers::Contains("field GF(9) = GF(3)[a]/(a^2+2*a+2)"));
+  CHECK_THAT(text, Catch::Matchers::Contains("GF(9) linear map of a 4 x 4 matrix"));
 }
 
 TEST_CASE("integers beyond 64 bits are written as bare digits") {

@@ -14,6 +14,7 @@
 #include "closed_formulas.hpp"
 #include "lfsr/enumerate.hpp"
 #include "lfsr/stepper.hpp"
+#include "ntl_field.hpp"
 
 using namespace lfsr;
 
@@ -345,6 +346,65 @@ TEST_CASE("the Fibonacci output word holds the next 64 top bits", "[stepper]") {
         state = stepper.next(state);
         CAPTURE(n, j);
         REQUIRE((state >> (n - 1)) == ((word >> j) & 1U));
+      }
+    }
+  }
+}
+
+namespace {
+
+// A v over GF(q) by the NTL extension-field matrix (GF2E / zz_pE), v the base-q digits of the state.
+template <class Poly>
+std::uint64_t ntl_field_image(const detail::NtlMatrix<Poly>& a, std::uint64_t q, std::uint64_t state) {
+  using Element = detail::NtlElement<Poly>;
+  const long n = a.NumRows();
+  NTL::Vec<Element> v;
+  v.SetLength(n);
+  for (long i = 0; i < n; ++i, state /= q) v[i] = detail::to_ntl_element<Element>(static_cast<std::uint32_t>(state % q));
+  const NTL::Vec<Element> w = a * v;
+  std::uint64_t index = 0;
+  for (long i = n; i-- > 0;) index = index * q + detail::from_ntl_element(w[i]);
+  return index;
+}
+
+}  // namespace
+
+TEST_CASE("GF(p^k) kernels agree with the NTL extension-field matrix on random states", "[stepper][field]") {
+  std::mt19937_64 random(5);
+  // For each field the largest dimension with q^n <= 2^40, and a small one.
+  for (const std::uint32_t q : {4U, 8U, 16U, 256U, 65536U, 9U, 25U, 27U, 49U, 121U, 625U, 59049U}) {
+    const Field field = Field::from_order(q);
+    int widest = 1;
+    for (std::uint64_t states = q; states * q <= (std::uint64_t{1} << 40); states *= q) ++widest;
+    for (const int n : {std::min(2, widest), widest}) {
+      for (int trial = 0; trial < 4; ++trial) {
+        // Two LFSRs (the NTL matrix from transition_matrix_gf2e / _zz_pe) and two random matrices.
+        std::vector<std::uint32_t> coefficients(static_cast<std::size_t>(n));
+        for (auto& c : coefficients) c = static_cast<std::uint32_t>(random() % q);
+        coefficients.push_back(1);
+        const Lfsr lfsr{Polynomial(field, coefficients), trial % 2 == 0 ? Form::fibonacci : Form::galois};
+        std::vector<std::uint32_t> entries = transition_entries(lfsr);
+        if (trial >= 2) {
+          for (auto& e : entries) e = static_cast<std::uint32_t>(random() % q);
+        }
+        const LinearMap map = linear_map_of(field, n, entries);
+        CAPTURE(q, n, trial);
+        REQUIRE(map.state_count() == power(q, n));
+        detail::with_ntl_field(field, [&]<class Poly>(std::type_identity<Poly>) {
+          detail::NtlMatrix<Poly> a = detail::to_ntl_matrix<Poly>(entries, n);
+          if (trial < 2) {
+            if constexpr (std::is_same_v<Poly, NTL::GF2EX>) a = transition_matrix_gf2e(lfsr);
+            if constexpr (std::is_same_v<Poly, NTL::zz_pEX>) a = transition_matrix_zz_pe(lfsr);
+          }
+          with_stepper(map, [&](const auto& stepper) {
+            std::vector<std::uint64_t> states = boundary_states(q, n);
+            for (int i = 0; i < 500; ++i) states.push_back(random() % map.state_count());
+            for (const std::uint64_t state : states) {
+              CAPTURE(state);
+              REQUIRE(stepper.next(state) == ntl_field_image<Poly>(a, q, state));
+            }
+          });
+        });
       }
     }
   }

@@ -20,8 +20,9 @@ inline constexpr int json_schema_version = 1;
 struct RunInfo {
   Field field = Field::from_order(2);
   int bits = 0;
-  std::string polynomial;  // Polynomial::to_string()
-  std::string form;        // "fibonacci" | "galois"
+  std::string polynomial;         // Polynomial::to_string(); for a matrix, its characteristic polynomial
+  std::string form;               // "fibonacci" | "galois"; empty for a matrix
+  std::string input = "polynomial";  // "polynomial" (an LFSR) | "matrix" (--matrix)
   std::string method = "enumerate";
   std::string mode;  // runner that ran the chunks: "seq" | "threads" | "fork"
   int workers = 1;
