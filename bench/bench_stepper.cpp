@@ -119,6 +119,11 @@ int main(int argc, char** argv) {
   measure("LFSR x^15+2*x^2+1 fibonacci", lfsr_map(3, "x^15+2*x^2+1", Form::fibonacci), steps, repeats);
   measure("LFSR x^15+2*x^2+1 galois", lfsr_map(3, "x^15+2*x^2+1", Form::galois), steps, repeats);
   measure("random invertible", random_invertible_map(3, 15, random), steps, repeats);
+  fmt::print("GF(p^k) registers, expanded to GF(p) maps of dimension k n:\n");
+  measure("GF(4) x^12+x^3+a*x+1", lfsr_map(4, "x^12+x^3+a*x+1", Form::fibonacci), steps, repeats);
+  measure("GF(16) x^6+a*x+a^3", lfsr_map(16, "x^6+a*x+a^3", Form::fibonacci), steps, repeats);
+  measure("GF(256) x^3+a*x^2+(a+1)*x+a^7", lfsr_map(256, "x^3+a*x^2+(a+1)*x+a^7", Form::galois), steps, repeats);
+  measure("GF(9) x^7+a*x+2", lfsr_map(9, "x^7+a*x+2", Form::fibonacci), steps, repeats);
   measure("random invertible", random_invertible_map(2, 24, random), steps, repeats);
   measure("random invertible", random_invertible_map(5, 10, random), steps, repeats);
   measure("random invertible", random_invertible_map(7, 8, random), steps, repeats);

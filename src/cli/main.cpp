@@ -28,6 +28,7 @@
 #include "lfsr/runner.hpp"
 #include "options.hpp"
 #include "progress_line.hpp"
+#include "subject.hpp"
 
 #ifndef LFSR_VERSION
 #error "LFSR_VERSION must be defined by the build (CMakeLists.txt)"
@@ -36,6 +37,7 @@
 namespace {
 
 using lfsr::ExitCode;
+using lfsr::cli::Subject;
 
 // --method auto enumerates up to this many states (a few milliseconds) and factors beyond.
 const mpz_class auto_enumeration_states = mpz_class(1) << 24;
@@ -57,9 +59,6 @@ int fail(ExitCode code, std::string_view message) {
   return static_cast<int>(code);
 }
 
-// "2^12", "65521^10": the size of the state space as the user thinks of it.
-std::string state_space_name(const lfsr::Lfsr& lfsr) { return fmt::format("{}^{}", lfsr.field().q(), lfsr.degree()); }
-
 // MemAvailable from /proc/meminfo in bytes; nothing when the kernel does not tell.
 std::optional<std::uint64_t> available_memory() {
   std::ifstream meminfo("/proc/meminfo");
@@ -76,17 +75,16 @@ std::optional<std::uint64_t> available_memory() {
 
 // Checked on q^n before the map is built: a huge degree would otherwise first exhaust memory
 // building the map's matrix.
-void check_state_space(const lfsr::Lfsr& lfsr) {
-  mpz_class states;
-  mpz_ui_pow_ui(states.get_mpz_t(), lfsr.field().q(), static_cast<unsigned long>(lfsr.degree()));
-  if (states > lfsr::max_enumeration_states) {
+void check_state_space(const Subject& subject) {
+  if (subject.states() > lfsr::max_enumeration_states) {
     throw lfsr::ResourceError(fmt::format("state space of {} states is too large to enumerate (the limit is 2^{})",
-                                          state_space_name(lfsr), std::bit_width(lfsr::max_enumeration_states) - 1));
+                                          subject.state_space_name(),
+                                          std::bit_width(lfsr::max_enumeration_states) - 1));
   }
 }
 
 // Refuses a run the memory cannot hold rather than letting the kernel kill it halfway.
-void check_memory(const lfsr::Lfsr& lfsr, const lfsr::LinearMap& map, int workers,
+void check_memory(const Subject& subject, const lfsr::LinearMap& map, int workers,
                   const std::optional<std::string>& max_memory) {
   std::uint64_t allowed = std::numeric_limits<std::uint64_t>::max();
   std::string bound;
@@ -103,7 +101,7 @@ void check_memory(const lfsr::Lfsr& lfsr, const lfsr::LinearMap& map, int worker
   const std::uint64_t needed = lfsr::enumeration_memory_bytes(map, workers);
   if (needed > allowed) {
     throw lfsr::ResourceError(fmt::format("enumerating {} states needs {} of memory, more than the {} {}",
-                                          state_space_name(lfsr), lfsr::cli::format_bytes(needed),
+                                          subject.state_space_name(), lfsr::cli::format_bytes(needed),
                                           lfsr::cli::format_bytes(allowed), bound));
   }
 }
@@ -123,53 +121,42 @@ std::unique_ptr<lfsr::Runner> make_runner(const lfsr::cli::Options& options, std
   }
 }
 
-lfsr::RunInfo describe(const lfsr::Lfsr& lfsr) {
-  lfsr::RunInfo run;
-  run.field = lfsr.field();
-  run.bits = lfsr.degree();
-  run.polynomial = lfsr.polynomial.to_string();
-  run.form = std::string(lfsr::form_name(lfsr.form));
-  return run;
-}
-
 double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
 // --method auto enumerates while that is quick and factors the polynomial beyond.
-std::string choose_method(const lfsr::cli::Options& options, const lfsr::Lfsr& lfsr) {
+std::string choose_method(const lfsr::cli::Options& options, const Subject& subject) {
   if (options.compare) {
     if (options.method == "algebraic")
       throw lfsr::InputError("--compare times the enumeration modes: not with --method algebraic");
     return "enumerate";
   }
   if (options.method != "auto") return options.method;
-  mpz_class states;
-  mpz_ui_pow_ui(states.get_mpz_t(), lfsr.field().q(), static_cast<unsigned long>(lfsr.degree()));
-  return states <= auto_enumeration_states ? "enumerate" : "algebraic";
+  return subject.states() <= auto_enumeration_states ? "enumerate" : "algebraic";
 }
 
-lfsr::Report analyze(const lfsr::Lfsr& lfsr, const lfsr::cli::Options& options, lfsr::cli::ProgressLine& progress) {
-  lfsr::RunInfo run = describe(lfsr);
-  run.method = choose_method(options, lfsr);
+lfsr::Report analyze(const Subject& subject, const lfsr::cli::Options& options, lfsr::cli::ProgressLine& progress) {
+  lfsr::RunInfo run = subject.describe();
+  run.method = choose_method(options, subject);
   if (run.method == "algebraic") {
     const auto start = std::chrono::steady_clock::now();
-    lfsr::CycleStructure result = lfsr::algebraic_cycle_structure(lfsr.polynomial);
+    lfsr::CycleStructure result = subject.algebraic_cycle_structure();
     run.mode = "seq";
     run.workers = 1;
     run.seconds = seconds_since(start);
     return {std::move(run), std::move(result), {}};
   }
 
-  check_state_space(lfsr);
-  const lfsr::LinearMap map = lfsr::linear_map_of(lfsr);
+  check_state_space(subject);
+  const lfsr::LinearMap map = subject.linear_map();
   lfsr::EnumerationOptions enumeration{.chunk_states = options.chunk.value_or(0), .on_progress = {}};
   if (progress.enabled())
     enumeration.on_progress = [&progress](const lfsr::EnumerationProgress& p) { progress.update(p); };
 
   if (options.compare) {
     const int workers = options.workers.value_or(lfsr::online_cpus());
-    check_memory(lfsr, map, workers, options.max_memory);
+    check_memory(subject, map, workers, options.max_memory);
     lfsr::Comparison comparison = lfsr::compare_modes(map, workers, options.repeat, enumeration);
     progress.clear();
     run.mode = "seq";
@@ -179,12 +166,12 @@ lfsr::Report analyze(const lfsr::Lfsr& lfsr, const lfsr::cli::Options& options, 
   }
 
   const std::unique_ptr<lfsr::Runner> runner = make_runner(options, map.state_count());
-  check_memory(lfsr, map, runner->workers(), options.max_memory);
+  check_memory(subject, map, runner->workers(), options.max_memory);
   const auto start = std::chrono::steady_clock::now();
   lfsr::CycleStructure result = lfsr::enumerate(map, *runner, enumeration);
   progress.clear();
   if (run.method == "both") {
-    const lfsr::CycleStructure algebraic = lfsr::algebraic_cycle_structure(lfsr.polynomial);
+    const lfsr::CycleStructure algebraic = subject.algebraic_cycle_structure();
     if (algebraic != result)
       throw lfsr::MismatchError(fmt::format(
           "enumeration and the algebraic method disagree on {}: {} against {} cycles, longest {} against {}",
@@ -210,15 +197,15 @@ mpz_class parse_state(const std::string& text) {
   return state;
 }
 
-lfsr::StateReport analyze_state(const lfsr::Lfsr& lfsr, const std::string& state_text) {
-  lfsr::StateReport report{describe(lfsr), parse_state(state_text), 0, 0, ""};
+lfsr::StateReport analyze_state(const Subject& subject, const std::string& state_text) {
+  lfsr::StateReport report{subject.describe(), parse_state(state_text), 0, 0, ""};
   report.run.method = "minimal_polynomial";
   const auto start = std::chrono::steady_clock::now();
-  const lfsr::StatePeriod period = lfsr::state_period(lfsr, report.state);
+  const lfsr::StatePeriod period = subject.state_period(report.state);
   report.run.seconds = seconds_since(start);
   report.tail = period.tail;
   report.period = period.period;
-  report.minimal_polynomial = lfsr::Polynomial(lfsr.field(), period.minimal_polynomial).to_string();
+  report.minimal_polynomial = lfsr::Polynomial(subject.field(), period.minimal_polynomial).to_string();
   return report;
 }
 
@@ -245,8 +232,9 @@ int main(int argc, char** argv) {
   NTL::ErrorCallback = ntl_failed;
 
   CLI::App app{
-      "Cycle structure of a linear feedback shift register over GF(2) or GF(p), by enumerating its "
-      "states\n(sequentially, by threads, or by a persistent pool of forked workers).",
+      "Cycle structure of a linear feedback shift register, or of any linear map, over a finite field GF(q):\n"
+      "by enumerating its states (sequentially, by threads, or by a persistent pool of forked workers),\n"
+      "or from the factorization of its characteristic polynomial.",
       "lfsr-analyze"};
   app.set_version_flag("--version", "lfsr-analyze " LFSR_VERSION);
   app.failure_message(
@@ -256,12 +244,12 @@ int main(int argc, char** argv) {
 
   try {
     app.parse(argc, argv);
-    const lfsr::Lfsr lfsr = lfsr::cli::register_from(options);
+    const Subject subject = Subject::from_options(options);
     if (options.period_of) {
-      print(analyze_state(lfsr, *options.period_of), options);
+      print(analyze_state(subject, *options.period_of), options);
     } else {
       lfsr::cli::ProgressLine progress(options.progress || (!options.no_progress && isatty(STDERR_FILENO)));
-      print(analyze(lfsr, options, progress), options);
+      print(analyze(subject, options, progress), options);
     }
     return static_cast<int>(ExitCode::success);
   } catch (const CLI::ParseError& error) {

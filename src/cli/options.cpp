@@ -12,6 +12,7 @@
 
 #include "lfsr/error.hpp"
 #include "lfsr/polynomial.hpp"
+#include "lfsr/primitive_search.hpp"
 
 namespace lfsr::cli {
 namespace {
@@ -24,6 +25,10 @@ constexpr const char* usage_examples = R"(Examples:
   lfsr-analyze --poly 0x1053                   hex, bit i = coefficient of x^i: x^12+x^6+x^4+x+1
   lfsr-analyze --taps 12,6,4,1                 tap list of the published tables: x^12+x^6+x^4+x+1
   lfsr-analyze --field 3 --poly 'x^5+2*x^2-1'  a register over GF(3)
+  lfsr-analyze --field 4 --poly 'x^3+a*x+1'    over GF(4) = GF(2)[a]/(a^2+a+1), the Conway modulus
+  lfsr-analyze --field 9 --poly 'x^2+[4]*x+[5]'  coefficients as element numbers: [4] = a+1, [5] = a+2
+  lfsr-analyze --field 256 --modulus 'a^8+a^4+a^3+a+1' --bits 3   GF(256) with the AES modulus
+  lfsr-analyze --matrix rule90.txt             any linear map v -> A v, A read from a file
   lfsr-analyze --bits 16 --form galois --format json
   lfsr-analyze --bits 32 --mode fork --workers 2   enumerate with two forked worker processes
   lfsr-analyze --bits 24 --compare --repeat 5      seq, threads and fork timed against each other
@@ -66,17 +71,28 @@ void add_options(CLI::App& app, Options& options) {
   constexpr std::int64_t max_int64 = std::numeric_limits<std::int64_t>::max();
 
   app.add_option("--bits", options.bits,
-                 "Register length n; alone, picks a built-in maximal-length polynomial over GF(2)")
+                 "Register length n; alone, picks a primitive (maximal-length) polynomial of degree n over the field")
       ->type_name("N")
       ->transform(whole_number(1, max_int));
   auto* poly = app.add_option("--poly", options.poly,
-                              "Characteristic polynomial: x^12+x^6+x^4+x+1, x^5+2*x^2-1, hex 0x1053 (GF(2))")
+                              "Characteristic polynomial: x^12+x^6+x^4+x+1, x^5+2*x^2-1, hex 0x1053 (GF(2)), "
+                              "x^3+(a+1)*x+[3] (GF(p^k): coefficients in the generator a, or element numbers [n])")
                    ->type_name("P");
   auto* taps = app.add_option("--taps", options.taps, "Tap list: 12,6,4,1 means x^12+x^6+x^4+x+1")->type_name("T");
+  auto* matrix = app.add_option("--matrix", options.matrix,
+                                "Analyze the linear map v -> A v for the n x n matrix A over GF(q) in FILE (- for "
+                                "standard input): n rows of n elements separated by spaces or commas, # comments")
+                     ->type_name("FILE");
   poly->excludes(taps);
-  app.add_option("--field", options.field, "Field order q, a prime (default 2)")
+  matrix->excludes(poly)->excludes(taps);
+  app.add_option("--field", options.field,
+                 fmt::format("Field order q, a prime power up to {} (default 2)", max_field_order))
       ->type_name("q")
       ->transform(whole_number(0, max_int64));
+  app.add_option("--modulus", options.modulus,
+                 "Defining polynomial of GF(p^k) over GF(p), irreducible of degree k, in a (default: the Conway "
+                 "polynomial)")
+      ->type_name("M");
   app.add_option("--form", options.form, "Register form (default fibonacci)")
       ->type_name("fibonacci|galois")
       ->check(CLI::IsMember({"fibonacci", "galois"}).description(""));
@@ -131,8 +147,11 @@ void add_options(CLI::App& app, Options& options) {
   app.footer(usage_examples);
 }
 
-Lfsr register_from(const Options& options) {
-  const Field field = Field::from_order(options.field);
+Field field_from(const Options& options) {
+  return options.modulus ? Field::with_modulus(options.field, *options.modulus) : Field::from_order(options.field);
+}
+
+Lfsr register_from(const Options& options, const Field& field) {
   Polynomial polynomial = [&] {
     if (options.poly) {
       return parse_polynomial(*options.poly, field);
@@ -141,19 +160,15 @@ Lfsr register_from(const Options& options) {
       return parse_taps(*options.taps, field);
     }
     if (!options.bits) {
-      throw InputError("no register given: use --bits N, --poly P or --taps T (see --help)");
+      throw InputError("no register given: use --bits N, --poly P, --taps T or --matrix FILE (see --help)");
     }
-    if (field.q() != 2) {
-      throw InputError(fmt::format(
-          "--bits alone picks a built-in polynomial over GF(2), not GF({}): give --poly or --taps", field.q()));
-    }
-    return default_maximal_polynomial(*options.bits);
+    return default_primitive_polynomial(*options.bits, field);
   }();
   if (options.bits && *options.bits != polynomial.degree()) {
     throw InputError(fmt::format("--bits {} does not match the degree {} of {}", *options.bits, polynomial.degree(),
                                  polynomial.to_string()));
   }
-  return Lfsr{std::move(polynomial), parse_form(options.form)};
+  return Lfsr{std::move(polynomial), parse_form(options.form.value_or("fibonacci"))};
 }
 
 std::uint64_t parse_memory_size(std::string_view text) {

@@ -16,8 +16,10 @@ struct Options {
   std::optional<int> bits;
   std::optional<std::string> poly;
   std::optional<std::string> taps;
+  std::optional<std::string> matrix;  // a file name, "-" for standard input
   std::uint64_t field = 2;
-  std::string form = "fibonacci";
+  std::optional<std::string> modulus;
+  std::optional<std::string> form;  // default fibonacci; registers only
   std::string format = "text";
   std::string mode = "auto";
   std::string method = "auto";
@@ -35,9 +37,13 @@ struct Options {
 // Declares every option of `app`, bound to `options`, with usage examples in the help footer.
 void add_options(CLI::App& app, Options& options);
 
-// The register the options describe: --poly, --taps, or the default table for --bits alone.
-// Throws InputError naming the problem (no register given, --bits not matching the degree, ...).
-Lfsr register_from(const Options& options);
+// The field of --field and --modulus. Throws InputError naming the problem.
+Field field_from(const Options& options);
+
+// The register the options describe: --poly, --taps, or the default primitive polynomial for
+// --bits alone. Throws InputError naming the problem (no register given, --bits not matching the
+// degree, ...) and ResourceError when no default can be proven primitive.
+Lfsr register_from(const Options& options, const Field& field);
 
 // "512M", "2G", "1024": bytes, with K/M/G/T meaning powers of 1024. Throws InputError.
 std::uint64_t parse_memory_size(std::string_view text);

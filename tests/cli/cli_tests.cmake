@@ -129,7 +129,8 @@ lfsr_cli_json("prints --bits 12 as JSON with the one 4095 cycle" --bits 12 --for
               "maximal_length=true" "states=4096" "cycles=[{\"length\":1,\"count\":1},{\"length\":4095,\"count\":1}]"
               "total_cycles=2" "fixed_points=1" "max_cycle_length=4095" "bits=12" "polynomial=\"x^12+x^6+x^4+x+1\"")
 lfsr_cli_json("prints every key of the JSON contract" --bits 6 --format json --
-              "schema_version=1" "field={\"q\":2,\"p\":2}" bits polynomial "form=\"fibonacci\"" "method=\"enumerate\""
+              "schema_version=1" "field={\"q\":2,\"p\":2,\"k\":1,\"modulus\":null}" bits polynomial "form=\"fibonacci\""
+              "input=\"polynomial\"" "method=\"enumerate\""
               "mode=\"seq\"" workers states cyclic_states transient_states max_tail cycles total_cycles fixed_points
               max_cycle_length maximal_length seconds)
 lfsr_cli_json("reports the one worker seq mode uses whatever --workers says" --bits 8 --workers 8 --format json --
@@ -182,3 +183,59 @@ lfsr_cli_json("counts the necklaces of x^100-1 exactly" --poly "x^100+1" --forma
               "total_cycles=12676506002282305273966813560")
 lfsr_cli_prints("summarizes a long list of cycle lengths" "24 of 31 cycle lengths shown" --poly "x^200+x^5+1")
 lfsr_cli_prints("lists every cycle length on request" "^ +1601595281055 " --poly "x^200+x^5+1" --all-cycles)
+
+# Prime-power fields: --field q = p^k, --modulus, coefficients in a or as [n].
+set(LFSR_MATRICES ${LFSR_CLI_TEST_DIR}/matrices)
+lfsr_cli_json("analyzes x^3+a*x+1 over GF(4) by both methods" --field 4 --poly "x^3+a*x+1" --method both --format json --
+              "field={\"q\":4,\"p\":2,\"k\":2,\"modulus\":\"a^2+a+1\"}" "polynomial=\"x^3+a*x+1\"" "states=64"
+              "cycles=[{\"length\":1,\"count\":1},{\"length\":21,\"count\":3}]" "input=\"polynomial\"")
+lfsr_cli_json("reads [n] coefficients and prints them in the a form" --field 9 --poly "x^2+[4]*x+[8]" --format json --
+              "polynomial=\"x^2+(a+1)*x+2*a+2\"")
+lfsr_cli_prints("names the field and its modulus in the text report" "^field GF\\(9\\) = GF\\(3\\)\\[a\\]/\\(a\\^2\\+2\\*a\\+2\\)$"
+                --field 9 --poly "x^2+(a+1)*x+2*a+2")
+lfsr_cli_json("takes another modulus with --modulus" --field 256 --modulus "a^8+a^4+a^3+a+1" --poly "x^2+a*x+1"
+              --method both --format json -- "field={\"q\":256,\"p\":2,\"k\":8,\"modulus\":\"a^8+a^4+a^3+a+1\"}")
+lfsr_cli_json("picks a primitive polynomial of degree 3 over GF(256)" --field 256 --bits 3 --format json --
+              "maximal_length=true" "states=16777216" "method=\"enumerate\"")
+lfsr_cli_json("picks a primitive polynomial of degree 20 over GF(9) and proves it algebraically" --field 9 --bits 20
+              --method algebraic --format json -- "maximal_length=true" "max_cycle_length=12157665459056928800")
+lfsr_cli_rejects("rejects an integer coefficient that is not below p over GF(4)" 2 "integer 3 is not below p = 2"
+                 --field 4 --poly "x^3+3*x+1")
+lfsr_cli_rejects("rejects an element number out of range" 2 "element [9] is out of range: GF(9) has elements [0]..[8]"
+                 --field 9 --poly "x^2+[9]")
+lfsr_cli_rejects("rejects a when the field is prime" 2 "GF(5) is a prime field" --field 5 --poly "x^2+a")
+lfsr_cli_rejects("rejects an unclosed parenthesis" 2 "'(' is never closed" --field 4 --poly "x^2+(a+1*x")
+lfsr_cli_rejects("rejects a reducible modulus" 2 "modulus a^2+1 is reducible over GF(2)" --field 4 --modulus "a^2+1"
+                 --bits 3)
+lfsr_cli_rejects("rejects a modulus of the wrong degree" 2 "needs an irreducible polynomial of degree 3" --field 8
+                 --modulus "a^2+a+1" --bits 3)
+lfsr_cli_rejects("rejects --modulus over a prime field" 2 "GF(7) is a prime field" --field 7 --modulus "a+1" --bits 3)
+lfsr_cli_rejects("rejects field order 65537" 2 "field order 65537 is larger than the maximum 65536" --field 65537 --bits 3)
+
+# --matrix: any linear map v -> A v.
+lfsr_cli_json("finds the 14 necklaces of a cyclic shift matrix" --matrix ${LFSR_MATRICES}/cyclic_shift_6.txt --method both
+              --format json -- "input=\"matrix\"" "form=null" "polynomial=\"x^6+1\"" "total_cycles=14" "bits=6")
+lfsr_cli_json("analyzes rule 90 on 8 cells by both methods" --matrix ${LFSR_MATRICES}/rule90_8.txt --method both
+              --format json -- "input=\"matrix\"" "states=256")
+lfsr_cli_json("finds the transient tree of a nilpotent matrix" --matrix ${LFSR_MATRICES}/nilpotent_4.txt --method both
+              --format json -- "polynomial=\"x^4\"" "cycles=[{\"length\":1,\"count\":1}]" "transient_states=15"
+              "max_tail=4")
+lfsr_cli_json("gives a GF(4) companion matrix the result of its polynomial" --field 4
+              --matrix ${LFSR_MATRICES}/gf4_companion.txt --method both --format json --
+              "polynomial=\"x^3+a*x+1\"" "cycles=[{\"length\":1,\"count\":1},{\"length\":21,\"count\":3}]")
+lfsr_cli_json("gives the period of one state of a matrix map" --matrix ${LFSR_MATRICES}/nilpotent_4.txt --period-of 8
+              --format json -- "tail=4" "period=1")
+lfsr_cli_prints("reports a matrix run in text" "^GF\\(2\\) linear map of a 6 x 6 matrix, characteristic polynomial x\\^6\\+1$"
+                --matrix ${LFSR_MATRICES}/cyclic_shift_6.txt)
+lfsr_cli_rejects("rejects a ragged matrix" 2 "line 2" --matrix ${LFSR_MATRICES}/ragged.txt)
+lfsr_cli_rejects("rejects a matrix that is not square" 2 "square" --matrix ${LFSR_MATRICES}/not_square.txt)
+lfsr_cli_rejects("rejects a matrix entry out of range" 2 "out of range" --matrix ${LFSR_MATRICES}/out_of_range.txt)
+lfsr_cli_rejects("rejects a missing matrix file" 2 "cannot read matrix file" --matrix ${LFSR_MATRICES}/no_such_file.txt)
+lfsr_cli_rejects("rejects --form with --matrix" 2 "--form applies to registers" --matrix ${LFSR_MATRICES}/rule90_8.txt
+                 --form galois)
+lfsr_cli_rejects("rejects --matrix with --poly" 2 "--matrix excludes --poly" --matrix ${LFSR_MATRICES}/rule90_8.txt
+                 --poly "x^2+x+1")
+add_test(NAME "reads a matrix from standard input"
+         COMMAND bash -c "\"$1\" --matrix - --format json < \"$2\" | grep -q '\"total_cycles\": 14'"
+                 bash $<TARGET_FILE:lfsr-analyze> ${LFSR_MATRICES}/cyclic_shift_6.txt)
+set_tests_properties("reads a matrix from standard input" PROPERTIES LABELS cli TIMEOUT 60)

@@ -1,0 +1,115 @@
+// The LFSR or matrix of one run, and the questions the analysis asks of it.
+#include "subject.hpp"
+
+#include <fmt/format.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+#include "lfsr/error.hpp"
+
+namespace lfsr::cli {
+
+namespace {
+
+// Far above any matrix the algebra handles (parse_matrix has its own dimension limit); it only
+// stops a wrong file name (a disk image, /dev/zero) from being read into memory whole.
+constexpr std::size_t max_matrix_file_bytes = std::size_t{64} << 20;
+
+std::string read_matrix_text(const std::string& path) {
+  std::ifstream file;
+  std::istream* in = &std::cin;
+  if (path != "-") {
+    file.open(path, std::ios::binary);
+    if (!file) throw InputError(fmt::format("cannot read matrix file {}: {}", path, std::strerror(errno)));
+    in = &file;
+  }
+  std::string text;
+  char buffer[1 << 16];
+  while (in->read(buffer, sizeof buffer) || in->gcount() > 0) {
+    text.append(buffer, static_cast<std::size_t>(in->gcount()));
+    if (text.size() > max_matrix_file_bytes) {
+      throw InputError(fmt::format("matrix file {} is larger than {} MiB", path == "-" ? "(standard input)" : path,
+                                   max_matrix_file_bytes >> 20));
+    }
+  }
+  if (in->bad()) throw InputError(fmt::format("cannot read matrix file {}", path));
+  return text;
+}
+
+}  // namespace
+
+Subject Subject::from_options(const Options& options) {
+  const Field field = field_from(options);
+  if (!options.matrix) {
+    Lfsr lfsr = register_from(options, field);
+    std::string polynomial = lfsr.polynomial.to_string();
+    return Subject(std::move(lfsr), std::move(polynomial));
+  }
+  if (options.form) throw InputError("--form applies to registers (--poly, --taps, --bits), not to --matrix");
+  Matrix matrix = parse_matrix(read_matrix_text(*options.matrix), field);
+  if (options.bits && *options.bits != matrix.n) {
+    throw InputError(fmt::format("--bits {} does not match the {} x {} matrix", *options.bits, matrix.n, matrix.n));
+  }
+  std::string polynomial = characteristic_polynomial(matrix).to_string();
+  return Subject(std::move(matrix), std::move(polynomial));
+}
+
+const Field& Subject::field() const {
+  return std::visit([](const auto& what) -> const Field& {
+    if constexpr (std::is_same_v<std::decay_t<decltype(what)>, Lfsr>) return what.field();
+    else return what.field;
+  }, what_);
+}
+
+int Subject::dimension() const {
+  return std::visit([](const auto& what) {
+    if constexpr (std::is_same_v<std::decay_t<decltype(what)>, Lfsr>) return what.degree();
+    else return what.n;
+  }, what_);
+}
+
+mpz_class Subject::states() const {
+  mpz_class states;
+  mpz_ui_pow_ui(states.get_mpz_t(), field().q(), static_cast<unsigned long>(dimension()));
+  return states;
+}
+
+std::string Subject::state_space_name() const { return fmt::format("{}^{}", field().q(), dimension()); }
+
+RunInfo Subject::describe() const {
+  RunInfo run;
+  run.field = field();
+  run.bits = dimension();
+  run.polynomial = polynomial_;
+  if (const Lfsr* lfsr = std::get_if<Lfsr>(&what_)) {
+    run.form = std::string(form_name(lfsr->form));
+  } else {
+    run.form.clear();
+    run.input = "matrix";
+  }
+  return run;
+}
+
+LinearMap Subject::linear_map() const {
+  if (const Lfsr* lfsr = std::get_if<Lfsr>(&what_)) return linear_map_of(*lfsr);
+  const Matrix& matrix = std::get<Matrix>(what_);
+  return linear_map_of(matrix.field, matrix.n, matrix.entries);
+}
+
+CycleStructure Subject::algebraic_cycle_structure() const {
+  return std::visit([](const auto& what) {
+    if constexpr (std::is_same_v<std::decay_t<decltype(what)>, Lfsr>) return lfsr::algebraic_cycle_structure(what.polynomial);
+    else return lfsr::algebraic_cycle_structure(what);
+  }, what_);
+}
+
+StatePeriod Subject::state_period(const mpz_class& state) const {
+  return std::visit([&state](const auto& what) { return lfsr::state_period(what, state); }, what_);
+}
+
+}  // namespace lfsr::cli

@@ -1,0 +1,46 @@
+// What one run analyzes: an LFSR (polynomial and form) or any linear map given by its matrix.
+#pragma once
+
+#include <gmpxx.h>
+
+#include <string>
+#include <variant>
+
+#include "lfsr/algebra.hpp"
+#include "lfsr/cycle_structure.hpp"
+#include "lfsr/lfsr.hpp"
+#include "lfsr/linear_map.hpp"
+#include "lfsr/matrix.hpp"
+#include "lfsr/report.hpp"
+#include "options.hpp"
+
+namespace lfsr::cli {
+
+// Both kinds answer the same questions; only the algebra behind them differs (an LFSR's primary
+// parts follow from its polynomial alone, a matrix's need ranks).
+class Subject {
+ public:
+  // --matrix FILE, or the register of --poly / --taps / --bits. Throws InputError naming the problem.
+  static Subject from_options(const Options& options);
+
+  const Field& field() const;
+  int dimension() const;
+  // q^n.
+  mpz_class states() const;
+  // "2^12", "9^5": the size of the state space as the user thinks of it.
+  std::string state_space_name() const;
+  // The register keys of a report (field, bits, polynomial, form, input).
+  RunInfo describe() const;
+  LinearMap linear_map() const;
+  CycleStructure algebraic_cycle_structure() const;
+  StatePeriod state_period(const mpz_class& state) const;
+
+ private:
+  explicit Subject(std::variant<Lfsr, Matrix> what, std::string polynomial)
+      : what_(std::move(what)), polynomial_(std::move(polynomial)) {}
+
+  std::variant<Lfsr, Matrix> what_;
+  std::string polynomial_;  // the characteristic polynomial as text
+};
+
+}  // namespace lfsr::cli
