@@ -1,12 +1,19 @@
-// The cycle structure as the gcd/lcm product of the primary parts of the characteristic polynomial.
+// The cycle structure as the gcd/lcm product of the primary parts of a linear map: an LFSR's
+// characteristic polynomial, or any matrix with the kernel dimensions of its primary parts.
 #include "lfsr/algebra.hpp"
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cassert>
+#include <cmath>
+#include <functional>
+#include <string>
 #include <utility>
 
 #include "integer_factoring.hpp"
 #include "lfsr/error.hpp"
+#include "ntl_field.hpp"
 #include "polynomial_order.hpp"
 
 namespace lfsr {
@@ -21,19 +28,24 @@ mpz_class power(std::uint32_t q, long exponent) {
   return result;
 }
 
-// The cycles of V = ker P(A)^e, dim V = d e: the zero vector is a fixed point, and level j
-// (1 <= j <= e) holds q^(dj) - q^(d(j-1)) states, each of period ord(P^j).
-Histogram primary_part_cycles(const detail::PrimaryFactor& factor, const Field& field) {
+// V = ker P(A)^e for an irreducible P != x: ord(P), and D(j) = dim ker P(A)^j for j = 0..e, with
+// D(0) = 0 and D(e) = dim V = deg(P) e.
+struct PrimaryPart {
+  mpz_class order;
+  std::vector<long> kernel_dimensions;
+};
+
+// The cycles of V: the zero vector is a fixed point, and level j (1 <= j <= e) holds
+// q^D(j) - q^D(j-1) states, each of period ord(P^j); none past the largest block (D(j) = D(j-1)).
+Histogram primary_part_cycles(const PrimaryPart& part, const Field& field) {
   Histogram cycles{{1, 1}};
-  const mpz_class level_growth = power(field.q(), factor.degree);
-  mpz_class below = 1;  // q^(d(j-1)) = states of level < j
-  for (long j = 1; j <= factor.multiplicity; ++j) {
-    const mpz_class up_to = below * level_growth;
-    const mpz_class period = detail::power_order(factor.order, field.p(), j);
+  const std::vector<long>& dimensions = part.kernel_dimensions;
+  for (std::size_t j = 1; j < dimensions.size() && dimensions[j] > dimensions[j - 1]; ++j) {
+    const mpz_class period = detail::power_order(part.order, field.p(), static_cast<long>(j));
+    const mpz_class states = power(field.q(), dimensions[j]) - power(field.q(), dimensions[j - 1]);
     mpz_class count;
-    mpz_divexact(count.get_mpz_t(), mpz_class(up_to - below).get_mpz_t(), period.get_mpz_t());
+    mpz_divexact(count.get_mpz_t(), states.get_mpz_t(), period.get_mpz_t());
     cycles[period] += count;
-    below = up_to;
   }
   return cycles;
 }
@@ -54,26 +66,135 @@ Histogram product(const Histogram& x, const Histogram& y) {
   return result;
 }
 
+// V = V_0 (+) V_1 (+) ... on GF(q)^n: the cycles are the product of the parts V_i (i >= 1); every
+// cyclic state has an in-tree of q^dim V_0 states, the deepest max_tail steps from the cycle.
+CycleStructure structure_of_parts(const Field& field, long n, long nilpotent_dimension, long max_tail,
+                                  const std::vector<PrimaryPart>& parts, const std::string& subject) {
+  Histogram cycles{{1, 1}};
+  for (const PrimaryPart& part : parts) cycles = product(cycles, primary_part_cycles(part, field));
+  CycleStructure result;
+  result.states = power(field.q(), n);
+  result.cyclic_states = power(field.q(), n - nilpotent_dimension);
+  result.transient_states = result.states - result.cyclic_states;
+  result.max_tail = max_tail;
+  result.cycles = std::move(cycles);
+  if (result.states_on_cycles() != result.cyclic_states) {
+    throw InternalError(fmt::format("algebraic method: the cycles of {} cover {} states, not the {} cyclic ones",
+                                    subject, result.states_on_cycles().get_str(), result.cyclic_states.get_str()));
+  }
+  return result;
+}
+
+// f(A) by Paterson and Stockmeyer: with the powers A^0..A^s at hand, Horner's rule in A^s over
+// blocks of s coefficients takes s + deg(f) / s products instead of deg(f). s <= 8 keeps the
+// powers' memory small; a high-degree repeated factor (diag(C, C) has one) still gains 8 times.
+template <class Poly>
+detail::NtlMatrix<Poly> evaluate(const Poly& f, const detail::NtlMatrix<Poly>& a) {
+  const long degree = NTL::deg(f);
+  const long s = std::clamp<long>(std::lround(std::sqrt(static_cast<double>(degree))), 1, 8);
+  std::vector<detail::NtlMatrix<Poly>> powers(static_cast<std::size_t>(s) + 1);
+  NTL::ident(powers[0], a.NumRows());
+  for (std::size_t i = 1; i < powers.size(); ++i) powers[i] = powers[i - 1] * a;
+  detail::NtlMatrix<Poly> result;
+  result.SetDims(a.NumRows(), a.NumRows());
+  for (long block = degree / s; block >= 0; --block) {
+    if (block < degree / s) result = result * powers.back();
+    for (long i = 0; i < s && block * s + i <= degree; ++i) {
+      const auto c = NTL::coeff(f, block * s + i);
+      if (!NTL::IsZero(c)) result += powers[static_cast<std::size_t>(i)] * c;
+    }
+  }
+  return result;
+}
+
+// D(j) = dim ker B^j for j = 0..e, given D(e) = top. D grows to top at the nilpotency index
+// s <= e and stays there, so squarings B^(2^t) find a power of two >= s, one product each. Below
+// it D is concave: D(j) - D(j-1) counts the Jordan blocks of size >= j, which only shrink as j
+// grows. So where D(mid) lies on the chord between two known values, D is linear between them:
+// ranks are needed at O(breakpoints * log s) points, not at every j (one block needs one).
+template <class SquareMatrix>
+std::vector<long> kernel_dimensions(const SquareMatrix& b, long e, long top) {
+  std::vector<long> d(static_cast<std::size_t>(e) + 1, -1);  // -1: not known yet
+  const auto at = [&](long j) -> long& { return d[static_cast<std::size_t>(j)]; };
+  const auto kernel_dimension = [](SquareMatrix power) { return power.NumRows() - NTL::gauss(power); };
+  at(0) = 0;
+  long high = 1;
+  SquareMatrix square = b;  // B^high
+  while (high < e) {
+    at(high) = kernel_dimension(square);
+    if (at(high) == top) break;
+    high *= 2;
+    if (high < e) square = square * square;
+  }
+  high = std::min(high, e);
+  std::fill(d.begin() + high, d.end(), top);
+  const std::function<void(long, long)> fill = [&](long left, long right) {
+    if (right - left < 2) return;
+    const long mid = left + (right - left) / 2;
+    if (at(mid) < 0) {
+      SquareMatrix power;
+      NTL::power(power, b, mid);
+      at(mid) = kernel_dimension(power);
+    }
+    if ((at(mid) - at(left)) * (right - left) != (at(right) - at(left)) * (mid - left)) {
+      fill(left, mid);
+      fill(mid, right);
+      return;
+    }
+    const long slope = (at(right) - at(left)) / (right - left);
+    assert(slope * (right - left) == at(right) - at(left));
+    for (long j = left + 1; j < right; ++j) at(j) = at(left) + slope * (j - left);
+  };
+  fill(0, high);
+  return d;
+}
+
+template <class Poly>
+CycleStructure matrix_structure_as(const Matrix& a, const Polynomial& chi, const AlgebraOptions& options) {
+  const detail::NtlMatrix<Poly> m = detail::to_ntl_matrix<Poly>(a.entries, a.n);
+  // V_0 = ker A^e0: the tail is the least j with dim ker A^j = e0, the nilpotency index on V_0.
+  const long e0 = chi.zero_low_terms();
+  const std::vector<long> nilpotent = kernel_dimensions(m, e0, e0);
+  long max_tail = 0;
+  while (nilpotent[static_cast<std::size_t>(max_tail)] < e0) ++max_tail;
+
+  const auto& coefficients = chi.coefficients();
+  typename detail::NtlTraits<Poly>::Factors factors;
+  if (e0 < a.n) NTL::CanZass(factors, detail::to_ntl<Poly>({coefficients.begin() + e0, coefficients.end()}));
+  std::vector<PrimaryPart> parts;
+  for (long i = 0; i < factors.length(); ++i) {
+    const Poly& irreducible = factors[i].a;
+    const long e = factors[i].b;
+    const long dimension = NTL::deg(irreducible) * e;
+    const Polynomial factor(a.field, detail::from_ntl(irreducible));
+    PrimaryPart part{detail::factor_with_orders(factor, options).factors.front().order, {0, dimension}};
+    // For e = 1, V = ker P(A) and {0, dim V} is all there is to know.
+    if (e > 1) part.kernel_dimensions = kernel_dimensions(evaluate(irreducible, m), e, dimension);
+    parts.push_back(std::move(part));
+  }
+  return structure_of_parts(a.field, a.n, e0, max_tail, parts,
+                            fmt::format("the matrix with characteristic polynomial {}", chi.to_string()));
+}
+
 }  // namespace
 
 CycleStructure algebraic_cycle_structure(const Polynomial& f, const AlgebraOptions& options) {
   const detail::OrderedFactorization factorization = detail::factor_with_orders(f, options);
-  Histogram cycles{{1, 1}};
+  std::vector<PrimaryPart> parts;
   for (const detail::PrimaryFactor& factor : factorization.factors) {
-    cycles = product(cycles, primary_part_cycles(factor, f.field()));
+    // A companion matrix is cyclic: V_i is one block, D(j) = deg(P) j, and x^e0 is one block of e0.
+    PrimaryPart part{factor.order, {}};
+    for (long j = 0; j <= factor.multiplicity; ++j) part.kernel_dimensions.push_back(factor.degree * j);
+    parts.push_back(std::move(part));
   }
-  CycleStructure result;
-  result.states = power(f.field().q(), f.degree());
-  result.cyclic_states = power(f.field().q(), f.degree() - factorization.nilpotent_degree);
-  result.transient_states = result.states - result.cyclic_states;
-  result.max_tail = factorization.nilpotent_degree;
-  result.cycles = std::move(cycles);
-  if (result.states_on_cycles() != result.cyclic_states) {
-    throw InternalError(fmt::format("algebraic method: the cycles of {} cover {} states, not the {} cyclic ones",
-                                    f.to_string(), result.states_on_cycles().get_str(),
-                                    result.cyclic_states.get_str()));
-  }
-  return result;
+  return structure_of_parts(f.field(), f.degree(), factorization.nilpotent_degree, factorization.nilpotent_degree,
+                            parts, f.to_string());
+}
+
+CycleStructure algebraic_cycle_structure(const Matrix& a, const AlgebraOptions& options) {
+  const Polynomial chi = characteristic_polynomial(a);
+  return detail::with_ntl_field(
+      a.field, [&]<class Poly>(std::type_identity<Poly>) { return matrix_structure_as<Poly>(a, chi, options); });
 }
 
 mpz_class polynomial_order(const Polynomial& f, const AlgebraOptions& options) {

@@ -86,7 +86,7 @@ nlohmann::ordered_json field_json(const Field& field) {
 // coefficients their meaning: "field GF(4) = GF(2)[a]/(a^2+a+1)".
 std::string heading(const RunInfo& run) {
   std::string out = run.input == "matrix"
-                        ? fmt::format("{} linear map of a {} x {} matrix, characteristic polynomial {}\n",
+                        ? fmt::format("{} linear map v -> A v, A of size {} x {}, characteristic polynomial {}\n",
                                       run.field.name(), run.bits, run.bits, run.polynomial)
                         : fmt::format("{} register {}, {} form\n", run.field.name(), run.polynomial, run.form);
   if (!run.field.is_prime()) {

@@ -9,6 +9,7 @@
 
 #include "lfsr/cycle_structure.hpp"
 #include "lfsr/lfsr.hpp"
+#include "lfsr/matrix.hpp"
 #include "lfsr/polynomial.hpp"
 
 namespace lfsr {
@@ -31,6 +32,12 @@ inline constexpr std::size_t max_cycle_lengths = std::size_t{1} << 22;
 // of some irreducible factor cannot be found within `options`, or past max_cycle_lengths.
 CycleStructure algebraic_cycle_structure(const Polynomial& f, const AlgebraOptions& options = {});
 
+// The exact cycle structure of v -> A v, from chi = x^e0 prod P_i^e_i and the kernel dimensions
+// dim ker P_i(A)^j and dim ker A^j, found by ranks (THEORY.md, "Primary decomposition"). Equals
+// enumerate()'s result for linear_map_of(a.field, a.n, a.entries). Throws InputError when check_matrix
+// does, and ResourceError as algebraic_cycle_structure(f) does.
+CycleStructure algebraic_cycle_structure(const Matrix& a, const AlgebraOptions& options = {});
+
 // Whether f is primitive (irreducible of order q^n - 1): the LFSR has maximal length. Throws
 // ResourceError when q^n - 1 cannot be factored far enough to decide.
 bool is_primitive(const Polynomial& f, const AlgebraOptions& options = {});
@@ -51,5 +58,9 @@ struct StatePeriod {
 // The period and tail of the state with this index (index = sum v_i q^i, v_i its coordinates as in
 // transition_entries), from its minimal polynomial. Throws InputError unless 0 <= state < q^n.
 StatePeriod state_period(const Lfsr& lfsr, const mpz_class& state, const AlgebraOptions& options = {});
+
+// The same for the map v -> A v: the minimal polynomial of the state from the Krylov vectors v, Av,
+// A^2 v, ... Throws InputError when check_matrix does or unless 0 <= state < q^n.
+StatePeriod state_period(const Matrix& a, const mpz_class& state, const AlgebraOptions& options = {});
 
 }  // namespace lfsr

@@ -51,12 +51,11 @@ lfsr_cli_rejects("rejects --bits that does not match the degree of --taps" 2
 lfsr_cli_rejects("rejects --bits 0" 2 "--bits: 0 is below the minimum 1" --bits 0)
 lfsr_cli_rejects("rejects --bits -1" 2 "--bits: -1 is below the minimum 1" --bits -1)
 lfsr_cli_rejects("rejects --bits abc" 2 "--bits: 'abc' is not a whole number" --bits abc)
-lfsr_cli_rejects("rejects --bits 1000 without a polynomial" 2 "no built-in maximal-length polynomial for 1000 bits"
-                 --bits 1000)
-lfsr_cli_rejects("rejects --bits 1 without a polynomial" 2 "no built-in maximal-length polynomial for 1 bits"
-                 --bits 1)
-lfsr_cli_rejects("rejects --bits alone over GF(3)" 2 "--bits alone picks a built-in polynomial over GF(2), not GF(3)"
-                 --bits 12 --field 3)
+lfsr_cli_json("finds a primitive polynomial of degree 1000 beyond the built-in table" --bits 1000 --format json --
+              "method=\"algebraic\"" "maximal_length=true" "polynomial=\"x^1000+x^16+x^3+x^2+1\"")
+lfsr_cli_json("takes x+1 for --bits 1" --bits 1 --format json -- "polynomial=\"x+1\"" "maximal_length=true")
+lfsr_cli_json("picks a primitive polynomial over GF(3) for --bits alone" --bits 12 --field 3 --format json --
+              "maximal_length=true" "max_cycle_length=531440")
 lfsr_cli_rejects("rejects --bits given twice" 2 "--bits" --bits 4 --bits 5)
 
 # --field.
@@ -164,7 +163,8 @@ set_tests_properties("a killed worker, a killed parent, Ctrl-C and a closed pipe
 # The algebraic method, --method both and --period-of.
 lfsr_cli_rejects("rejects an unknown method" 2 "--method: guess not in {enumerate,algebraic,both,auto}" --bits 4 --method guess)
 lfsr_cli_rejects("rejects --compare with --method algebraic" 2 "not with --method algebraic" --bits 8 --compare --method algebraic)
-lfsr_cli_rejects("rejects --bits beyond the default table" 2 "168" --bits 169)
+lfsr_cli_rejects("says so when no primitive polynomial can be proven" 3
+                 "65536^64-1 = 2^1024-1 cannot be factored" --field 65536 --bits 64 --method algebraic)
 lfsr_cli_rejects("rejects a state index that is not a number" 2 "--period-of: 'abc' is not a state index" --bits 8 --period-of abc)
 lfsr_cli_rejects("rejects a state index beyond the state space" 2 "256" --bits 8 --period-of 256)
 lfsr_cli_rejects("says so when an order cannot be found" 3 "cannot factor 2^1687-1" --poly "x^2000+x^3+1")
@@ -204,7 +204,8 @@ lfsr_cli_rejects("rejects an integer coefficient that is not below p over GF(4)"
 lfsr_cli_rejects("rejects an element number out of range" 2 "element [9] is out of range: GF(9) has elements [0]..[8]"
                  --field 9 --poly "x^2+[9]")
 lfsr_cli_rejects("rejects a when the field is prime" 2 "GF(5) is a prime field" --field 5 --poly "x^2+a")
-lfsr_cli_rejects("rejects an unclosed parenthesis" 2 "'(' is never closed" --field 4 --poly "x^2+(a+1*x")
+lfsr_cli_rejects("rejects an unclosed parenthesis" 2 "'(' is never closed" --field 4 --poly "x^2+(a+1")
+lfsr_cli_rejects("rejects x inside parentheses" 2 "x cannot appear in a field element" --field 4 --poly "x^2+(a+1*x")
 lfsr_cli_rejects("rejects a reducible modulus" 2 "modulus a^2+1 is reducible over GF(2)" --field 4 --modulus "a^2+1"
                  --bits 3)
 lfsr_cli_rejects("rejects a modulus of the wrong degree" 2 "needs an irreducible polynomial of degree 3" --field 8
@@ -225,7 +226,7 @@ lfsr_cli_json("gives a GF(4) companion matrix the result of its polynomial" --fi
               "polynomial=\"x^3+a*x+1\"" "cycles=[{\"length\":1,\"count\":1},{\"length\":21,\"count\":3}]")
 lfsr_cli_json("gives the period of one state of a matrix map" --matrix ${LFSR_MATRICES}/nilpotent_4.txt --period-of 8
               --format json -- "tail=4" "period=1")
-lfsr_cli_prints("reports a matrix run in text" "^GF\\(2\\) linear map of a 6 x 6 matrix, characteristic polynomial x\\^6\\+1$"
+lfsr_cli_prints("reports a matrix run in text" "^GF\\(2\\) linear map v -> A v, A of size 6 x 6, characteristic polynomial x\\^6\\+1$"
                 --matrix ${LFSR_MATRICES}/cyclic_shift_6.txt)
 lfsr_cli_rejects("rejects a ragged matrix" 2 "line 2" --matrix ${LFSR_MATRICES}/ragged.txt)
 lfsr_cli_rejects("rejects a matrix that is not square" 2 "square" --matrix ${LFSR_MATRICES}/not_square.txt)
@@ -233,7 +234,7 @@ lfsr_cli_rejects("rejects a matrix entry out of range" 2 "out of range" --matrix
 lfsr_cli_rejects("rejects a missing matrix file" 2 "cannot read matrix file" --matrix ${LFSR_MATRICES}/no_such_file.txt)
 lfsr_cli_rejects("rejects --form with --matrix" 2 "--form applies to registers" --matrix ${LFSR_MATRICES}/rule90_8.txt
                  --form galois)
-lfsr_cli_rejects("rejects --matrix with --poly" 2 "--matrix excludes --poly" --matrix ${LFSR_MATRICES}/rule90_8.txt
+lfsr_cli_rejects("rejects --matrix with --poly" 2 "excludes --matrix" --matrix ${LFSR_MATRICES}/rule90_8.txt
                  --poly "x^2+x+1")
 add_test(NAME "reads a matrix from standard input"
          COMMAND bash -c "\"$1\" --matrix - --format json < \"$2\" | grep -q '\"total_cycles\": 14'"
