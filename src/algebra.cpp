@@ -158,18 +158,15 @@ CycleStructure matrix_structure_as(const Matrix& a, const Polynomial& chi, const
   long max_tail = 0;
   while (nilpotent[static_cast<std::size_t>(max_tail)] < e0) ++max_tail;
 
-  const auto& coefficients = chi.coefficients();
-  typename detail::NtlTraits<Poly>::Factors factors;
-  if (e0 < a.n) NTL::CanZass(factors, detail::to_ntl<Poly>({coefficients.begin() + e0, coefficients.end()}));
   std::vector<PrimaryPart> parts;
-  for (long i = 0; i < factors.length(); ++i) {
-    const Poly& irreducible = factors[i].a;
-    const long e = factors[i].b;
-    const long dimension = NTL::deg(irreducible) * e;
-    const Polynomial factor(a.field, detail::from_ntl(irreducible));
-    PrimaryPart part{detail::factor_with_orders(factor, options).factors.front().order, {0, dimension}};
+  for (const detail::PrimaryFactor& factor : detail::factor_with_orders(chi, options).factors) {
+    const long dimension = factor.degree * factor.multiplicity;
+    PrimaryPart part{factor.order, {0, dimension}};
     // For e = 1, V = ker P(A) and {0, dim V} is all there is to know.
-    if (e > 1) part.kernel_dimensions = kernel_dimensions(evaluate(irreducible, m), e, dimension);
+    if (factor.multiplicity > 1) {
+      const Poly irreducible = detail::to_ntl<Poly>(factor.coefficients);
+      part.kernel_dimensions = kernel_dimensions(evaluate(irreducible, m), factor.multiplicity, dimension);
+    }
     parts.push_back(std::move(part));
   }
   return structure_of_parts(a.field, a.n, e0, max_tail, parts,

@@ -83,8 +83,8 @@ OrderedFactorization factor_with_orders_as(const Polynomial& f, const AlgebraOpt
   typename NtlTraits<Poly>::Factors factors;
   NTL::CanZass(factors, to_ntl<Poly>(cyclic_part));
   for (long i = 0; i < factors.length(); ++i) {
-    result.factors.push_back(
-        {NTL::deg(factors[i].a), factors[i].b, irreducible_order(factors[i].a, f.field(), limits)});
+    result.factors.push_back({NTL::deg(factors[i].a), factors[i].b, irreducible_order(factors[i].a, f.field(), limits),
+                              from_ntl(factors[i].a)});
   }
   return result;
 }

@@ -16,6 +16,7 @@ struct PrimaryFactor {
   long degree = 0;
   long multiplicity = 0;
   mpz_class order;
+  std::vector<std::uint32_t> coefficients;  // of P, x^0 first
 };
 
 // f = x^nilpotent_degree * prod P_i^(e_i), the P_i distinct monic irreducible and != x.
