@@ -4,10 +4,10 @@
 #include <string>
 #include <vector>
 
-#include "integer_factoring.hpp"
 #include "lfsr/algebra.hpp"
 #include "lfsr/error.hpp"
 #include "ntl_field.hpp"
+#include "state_coordinates.hpp"
 
 namespace lfsr {
 
@@ -61,16 +61,8 @@ std::vector<std::uint32_t> minimal_polynomial_as(const Matrix& a, const std::vec
 
 StatePeriod state_period(const Matrix& a, const mpz_class& state, const AlgebraOptions& options) {
   check_matrix(a);
-  const std::uint32_t q = a.field.q();
-  if (state < 0 || state > detail::power_minus_one(q, a.n)) {
-    const std::string digits = state.get_str();
-    throw InputError(fmt::format("state {} is out of range: a {}x{} matrix over GF({}) has states 0..{}^{}-1",
-                                 digits.size() <= 40 ? digits : fmt::format("of {} digits", digits.size()), a.n, a.n, q,
-                                 q, a.n));
-  }
-  std::vector<std::uint32_t> v(static_cast<std::size_t>(a.n));
-  mpz_class rest = state;
-  for (auto& digit : v) digit = static_cast<std::uint32_t>(mpz_tdiv_q_ui(rest.get_mpz_t(), rest.get_mpz_t(), q));
+  const std::vector<std::uint32_t> v =
+      detail::state_coordinates(state, a.field, a.n, fmt::format("the {} x {} matrix", a.n, a.n));
   const std::vector<std::uint32_t> g = detail::with_ntl_field(
       a.field, [&]<class Poly>(std::type_identity<Poly>) { return minimal_polynomial_as<Poly>(a, v); });
   if (g.size() == 1) return {1, 0, g};  // the zero state

@@ -7,23 +7,11 @@
 #include "lfsr/algebra.hpp"
 #include "lfsr/error.hpp"
 #include "ntl_field.hpp"
+#include "state_coordinates.hpp"
 
 namespace lfsr {
 
 namespace {
-
-// Base-q digits of the state index: v_i = digit i, i < n.
-std::vector<std::uint32_t> state_coordinates(const mpz_class& state, std::uint32_t q, int n) {
-  std::vector<std::uint32_t> v(static_cast<std::size_t>(n));
-  mpz_class rest = state;
-  for (auto& digit : v) digit = static_cast<std::uint32_t>(mpz_tdiv_q_ui(rest.get_mpz_t(), rest.get_mpz_t(), q));
-  return v;
-}
-
-std::string shortened(const mpz_class& n) {
-  const std::string text = n.get_str();
-  return text.size() <= 40 ? text : text.substr(0, 20) + "..." + fmt::format("({} digits)", text.size());
-}
 
 // The minimal polynomial g of the state v, g(A) v = 0 of least degree, as f / gcd(f, r):
 // - Galois: v is r(x) = sum v_i x^i in GF(q)[x]/(f) and A multiplies by x, so g r = 0 mod f.
@@ -45,14 +33,30 @@ std::vector<std::uint32_t> minimal_polynomial_as(const Lfsr& lfsr, const std::ve
 
 }  // namespace
 
+namespace detail {
+
+std::vector<std::uint32_t> state_coordinates(const mpz_class& state, const Field& field, int n,
+                                             std::string_view owner) {
+  const std::uint32_t q = field.q();
+  if (state < 0 || state > power_minus_one(q, n)) {
+    const std::string text = state.get_str();
+    const std::string shown =
+        text.size() <= 40 ? text : text.substr(0, 20) + "..." + fmt::format("({} digits)", text.size());
+    throw InputError(
+        fmt::format("state {} is out of range: {} over GF({}) has states 0..{}^{}-1", shown, owner, q, q, n));
+  }
+  std::vector<std::uint32_t> v(static_cast<std::size_t>(n));
+  mpz_class rest = state;
+  for (auto& digit : v) digit = static_cast<std::uint32_t>(mpz_tdiv_q_ui(rest.get_mpz_t(), rest.get_mpz_t(), q));
+  return v;
+}
+
+}  // namespace detail
+
 StatePeriod state_period(const Lfsr& lfsr, const mpz_class& state, const AlgebraOptions& options) {
   const Field& field = lfsr.field();
-  const mpz_class states = detail::power_minus_one(field.q(), lfsr.degree()) + 1;
-  if (state < 0 || state >= states) {
-    throw InputError(fmt::format("state {} is out of range: a degree-{} register over GF({}) has states 0..{}^{}-1",
-                                 shortened(state), lfsr.degree(), field.q(), field.q(), lfsr.degree()));
-  }
-  const std::vector<std::uint32_t> v = state_coordinates(state, field.q(), lfsr.degree());
+  const std::vector<std::uint32_t> v = detail::state_coordinates(
+      state, field, lfsr.degree(), fmt::format("a degree-{} register", lfsr.degree()));
   StatePeriod result;
   result.minimal_polynomial = detail::with_ntl_field(
       field, [&]<class Poly>(std::type_identity<Poly>) { return minimal_polynomial_as<Poly>(lfsr, v); });
