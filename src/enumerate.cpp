@@ -193,7 +193,7 @@ CycleStructure enumerate(const LinearMap& map, Runner& runner, const Enumeration
     std::memset(from, 0xFF, bitset_bytes(states));
     for (std::uint64_t size = states;;) {
       std::memset(arena.at<std::byte>(layout.image_to), 0, bitset_bytes(states));
-      runner.run({image_job, job_spec(layout, map), layout.chunks(), next_run_id(), {}});
+      runner.run({image_job, job_spec(layout, map), layout.chunks(), next_run_id(), {}, {}});
       const std::uint64_t image_size = popcount(arena.at<std::uint64_t>(layout.image_to), states);
       if (image_size == size) break;
       size = image_size;
@@ -217,7 +217,7 @@ CycleStructure enumerate(const LinearMap& map, Runner& runner, const Enumeration
 
   const auto all_found = [&control] { return control.accounted.load(std::memory_order_relaxed) >= control.target; };
   const std::vector<std::string> chunk_results =
-      runner.run({cycles_job, job_spec(layout, map), layout.chunks(), next_run_id(), all_found});
+      runner.run({cycles_job, job_spec(layout, map), layout.chunks(), next_run_id(), all_found, {}});
   std::vector<Chain> chains;
   for (const std::string& bytes : chunk_results) {
     if (bytes.empty()) continue;  // a chunk never handed out: the count proof came first

@@ -67,8 +67,13 @@ std::optional<std::pair<Status, std::string>> receive_frame(int fd) {
   return std::pair{status, std::move(payload)};
 }
 
-std::string encode_task(const JobDescription& job, std::uint64_t chunk) {
-  return ByteWriter().put(job.run_id).put(chunk).put(job.chunks).put_bytes(job.kind).put_bytes(job.spec).take();
+// The job's kind and spec go only with a worker's first chunk of a run: a batch's spec lists
+// thousands of registers, and every worker keeps the job it rebuilt until the run changes.
+std::string encode_task(const JobDescription& job, std::uint64_t chunk, bool with_spec) {
+  ByteWriter out;
+  out.put(job.run_id).put(chunk).put(job.chunks).put(with_spec);
+  if (with_spec) out.put_bytes(job.kind).put_bytes(job.spec);
+  return out.take();
 }
 
 Status error_status(const std::exception& error) {
@@ -106,8 +111,12 @@ Status error_status(const std::exception& error) {
       description.run_id = in.get<std::uint64_t>();
       const auto chunk = in.get<std::uint64_t>();
       description.chunks = in.get<std::uint64_t>();
-      description.kind = in.get_bytes();
-      description.spec = in.get_bytes();
+      if (in.get<bool>()) {
+        description.kind = in.get_bytes();
+        description.spec = in.get_bytes();
+      } else if (description.run_id != current_run) {
+        throw InternalError("a task of a new run came without its job");
+      }
       if (description.run_id != current_run) {
         worker.reset();
         job = make_job(description);
@@ -160,7 +169,9 @@ class ForkPool {
     std::vector<std::optional<std::uint64_t>> busy(static_cast<std::size_t>(count));
     auto dispatch = [&](std::size_t w) {
       if (next_chunk >= job.chunks || (job.done && job.done())) return;
-      if (!send_frame(workers_[w].socket, Status::ok, encode_task(job, next_chunk))) {
+      const bool with_spec = workers_[w].run_id != job.run_id;
+      workers_[w].run_id = job.run_id;
+      if (!send_frame(workers_[w].socket, Status::ok, encode_task(job, next_chunk, with_spec))) {
         const std::string lost_worker = lost(w);
         stop_all();
         throw WorkerError(lost_worker);
@@ -196,7 +207,16 @@ class ForkPool {
           stop_all();
           rethrow_worker_error(frame->first, frame->second);
         }
-        results[chunk] = std::move(frame->second);
+        if (job.on_result) {
+          try {
+            job.on_result(chunk, std::move(frame->second));
+          } catch (...) {
+            stop_all();  // the others are mid-chunk: their answers must not reach the next run
+            throw;
+          }
+        } else {
+          results[chunk] = std::move(frame->second);
+        }
         dispatch(w);
       }
     }
@@ -207,6 +227,7 @@ class ForkPool {
   struct Worker {
     int pid;
     int socket;
+    std::uint64_t run_id = 0;  // of the last job sent: the worker has rebuilt it
   };
 
   ForkPool() = default;

@@ -110,6 +110,8 @@ mpz_class power_order(const mpz_class& order, std::uint32_t p, long j) {
 
 }  // namespace detail
 
+bool is_irreducible(const Polynomial& f) { return detail::is_irreducible(f.field(), f.coefficients()); }
+
 bool is_primitive(const Polynomial& f, const AlgebraOptions& options) {
   if (f.is_singular()) return false;
   return detail::with_ntl_field(f.field(), [&]<class Poly>(std::type_identity<Poly>) {

@@ -29,12 +29,19 @@ std::vector<std::string> run_on_threads(const JobDescription& description, int w
   std::atomic<std::uint64_t> next_chunk{0};
   std::exception_ptr failure;
   std::mutex failure_mutex;
+  std::mutex result_mutex;
   auto work = [&] {
     try {
       const std::unique_ptr<ChunkWorker> worker = job->make_worker();
       for (std::uint64_t chunk; (chunk = next_chunk.fetch_add(1)) < description.chunks;) {
         if (description.done && description.done()) break;
-        results[chunk] = worker->run_chunk(chunk);
+        std::string result = worker->run_chunk(chunk);
+        if (description.on_result) {
+          const std::lock_guard lock(result_mutex);
+          description.on_result(chunk, std::move(result));
+        } else {
+          results[chunk] = std::move(result);
+        }
       }
     } catch (...) {
       const std::lock_guard lock(failure_mutex);

@@ -12,18 +12,36 @@
 
 namespace lfsr {
 
+namespace {
+
+thread_local SharedArena* private_arena_in_use = nullptr;
+
+}  // namespace
+
 SharedArena& SharedArena::instance() {
+  if (private_arena_in_use != nullptr) return *private_arena_in_use;
   static SharedArena arena;
   return arena;
 }
 
-SharedArena::SharedArena() {
+SharedArena::SharedArena() : SharedArena(true) {}
+
+PrivateArenaScope::PrivateArenaScope() : previous_(private_arena_in_use) {
+  thread_local SharedArena arena(false);
+  arena.reset();
+  private_arena_in_use = &arena;
+}
+
+PrivateArenaScope::~PrivateArenaScope() { private_arena_in_use = previous_; }
+
+SharedArena::SharedArena(bool shared) {
   // Reserve address space for twice the physical memory; MAP_NORESERVE commits nothing until
   // touched, and the memory-size check before a run keeps real use within what the machine has.
   const auto pages = static_cast<std::size_t>(sysconf(_SC_PHYS_PAGES));
   const auto page_size = static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
   capacity_ = 2 * pages * page_size;
-  void* region = mmap(nullptr, capacity_, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  const int sharing = shared ? MAP_SHARED : MAP_PRIVATE;
+  void* region = mmap(nullptr, capacity_, PROT_READ | PROT_WRITE, sharing | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
   if (region == MAP_FAILED) throw std::system_error(errno, std::generic_category(), "mmap shared arena");
   base_ = static_cast<std::byte*>(region);
 }

@@ -50,7 +50,7 @@ const bool registered = (register_job_kind("test.echo", make_test_job), true);
 
 JobDescription echo_job(std::uint64_t chunks, std::uint64_t crash_chunk = ~std::uint64_t{0},
                         bool throw_instead = false) {
-  return {"test.echo", ByteWriter().put(crash_chunk).put(throw_instead).take(), chunks, next_run_id(), {}};
+  return {"test.echo", ByteWriter().put(crash_chunk).put(throw_instead).take(), chunks, next_run_id(), {}, {}};
 }
 
 bool process_exists(int pid) { return kill(pid, 0) == 0; }

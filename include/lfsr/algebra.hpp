@@ -38,6 +38,9 @@ CycleStructure algebraic_cycle_structure(const Polynomial& f, const AlgebraOptio
 // does, and ResourceError as algebraic_cycle_structure(f) does.
 CycleStructure algebraic_cycle_structure(const Matrix& a, const AlgebraOptions& options = {});
 
+// Whether f is irreducible over its field.
+bool is_irreducible(const Polynomial& f);
+
 // Whether f is primitive (irreducible of order q^n - 1): the LFSR has maximal length. Throws
 // ResourceError when q^n - 1 cannot be factored far enough to decide.
 bool is_primitive(const Polynomial& f, const AlgebraOptions& options = {});

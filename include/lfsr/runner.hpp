@@ -29,13 +29,16 @@ class ChunkJob {
 // What a runner is given: a registered job kind, the bytes its factory rebuilds it from, and
 // the number of chunks. `run_id` tells workers when a new job begins. `done`, asked in the
 // calling process before each chunk is handed out, may end the job early: the chunks not yet
-// handed out then have empty results.
+// handed out then have empty results. `on_result`, when set, receives each chunk's result in the
+// calling process as soon as it arrives (in completion order, one call at a time), and the result
+// vector run() returns then holds empty strings: a batch streams its output this way.
 struct JobDescription {
   std::string kind;
   std::string spec;
   std::uint64_t chunks = 0;
   std::uint64_t run_id = 0;
   std::function<bool()> done;
+  std::function<void(std::uint64_t chunk, std::string&& result)> on_result;
 };
 
 using JobFactory = std::unique_ptr<ChunkJob> (*)(std::string_view spec);

@@ -9,7 +9,8 @@ namespace lfsr {
 
 class SharedArena {
  public:
-  // The process-wide arena, reserved on first use. Reserve it before forking workers.
+  // The arena enumerations in this thread use: the process-wide one, reserved on first use
+  // (reserve it before forking workers), unless a PrivateArenaScope is active in this thread.
   static SharedArena& instance();
 
   std::byte* base() const { return base_; }
@@ -25,9 +26,25 @@ class SharedArena {
 
  private:
   SharedArena();
+  friend class PrivateArenaScope;
+  explicit SharedArena(bool shared);
   std::byte* base_ = nullptr;
   std::size_t capacity_ = 0;
   std::size_t used_ = 0;
+};
+
+// While it lives, enumerations in this thread use an arena of the thread's own (reserved once per
+// thread, reused) instead of the process-wide one. A batch worker analyzes whole registers side
+// by side with other workers this way; they would otherwise bump-allocate the same shared memory.
+class PrivateArenaScope {
+ public:
+  PrivateArenaScope();
+  ~PrivateArenaScope();
+  PrivateArenaScope(const PrivateArenaScope&) = delete;
+  PrivateArenaScope& operator=(const PrivateArenaScope&) = delete;
+
+ private:
+  SharedArena* previous_;
 };
 
 }  // namespace lfsr

@@ -26,6 +26,7 @@
 #include "lfsr/linear_map.hpp"
 #include "lfsr/report.hpp"
 #include "lfsr/runner.hpp"
+#include "many_registers.hpp"
 #include "options.hpp"
 #include "progress_line.hpp"
 #include "subject.hpp"
@@ -244,6 +245,7 @@ int main(int argc, char** argv) {
 
   try {
     app.parse(argc, argv);
+    if (options.batch || options.scan) return lfsr::cli::run_many_registers(options);
     const Subject subject = Subject::from_options(options);
     if (options.period_of) {
       print(analyze_state(subject, *options.period_of), options);

@@ -29,6 +29,8 @@ constexpr const char* usage_examples = R"(Examples:
   lfsr-analyze --field 9 --poly 'x^2+[4]*x+[5]'  coefficients as element numbers: [4] = a+1, [5] = a+2
   lfsr-analyze --field 256 --modulus 'a^8+a^4+a^3+a+1' --bits 3   GF(256) with the AES modulus
   lfsr-analyze --matrix rule90.txt             any linear map v -> A v, A read from a file
+  lfsr-analyze --batch regs.txt --format json  one JSON line per register of the file, in order
+  lfsr-analyze --scan --bits 16 --summary      every degree-16 register over GF(2), summarized
   lfsr-analyze --bits 16 --form galois --format json
   lfsr-analyze --bits 32 --mode fork --workers 2   enumerate with two forked worker processes
   lfsr-analyze --bits 24 --compare --repeat 5      seq, threads and fork timed against each other
@@ -83,8 +85,21 @@ void add_options(CLI::App& app, Options& options) {
                                 "Analyze the linear map v -> A v for the n x n matrix A over GF(q) in FILE (- for "
                                 "standard input): n rows of n elements separated by spaces or commas, # comments")
                      ->type_name("FILE");
+  auto* batch = app.add_option("--batch", options.batch,
+                               "Analyze every register in FILE (- for standard input): one polynomial per line as "
+                               "--poly takes it, or taps:12,6,4,1; # comments. JSON: one object per line")
+                    ->type_name("FILE");
+  auto* scan = app.add_flag("--scan", options.scan,
+                            "Analyze every monic polynomial of degree --bits over the field, in increasing order "
+                            "of sum c_i q^i");
+  app.add_flag("--nonsingular", options.nonsingular, "With --scan: only the polynomials with c_0 != 0")->needs(scan);
+  app.add_flag("--summary", options.summary,
+               "With --scan or --batch: one summary (registers of each cycle type, maximal length, irreducible, "
+               "singular) instead of a line per register");
   poly->excludes(taps);
   matrix->excludes(poly)->excludes(taps);
+  batch->excludes(poly)->excludes(taps)->excludes(matrix)->excludes(scan);
+  scan->excludes(poly)->excludes(taps)->excludes(matrix);
   app.add_option("--field", options.field,
                  fmt::format("Field order q, a prime power up to {} (default 2)", max_field_order))
       ->type_name("q")

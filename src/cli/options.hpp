@@ -17,6 +17,10 @@ struct Options {
   std::optional<std::string> poly;
   std::optional<std::string> taps;
   std::optional<std::string> matrix;  // a file name, "-" for standard input
+  std::optional<std::string> batch;   // a file name, "-" for standard input
+  bool scan = false;
+  bool nonsingular = false;
+  bool summary = false;
   std::uint64_t field = 2;
   std::optional<std::string> modulus;
   std::optional<std::string> form;  // default fibonacci; registers only

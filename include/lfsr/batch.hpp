@@ -1,0 +1,47 @@
+// Many registers in one run: small ones analyzed whole, one per task, by the workers of one runner
+// (the fork pool serves the whole batch), large ones chunked over all workers; results in order.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "lfsr/cycle_structure.hpp"
+#include "lfsr/error.hpp"
+#include "lfsr/lfsr.hpp"
+#include "lfsr/runner.hpp"
+
+namespace lfsr {
+
+// How one register of a batch ended: its result, or the one-line error a single run would print.
+struct BatchOutcome {
+  CycleStructure result;  // when ok()
+  std::string method;     // resolved: "enumerate", "algebraic" or "both"
+  double seconds = 0;     // analysis time of this register in its worker
+  std::string error;
+  ExitCode error_code = ExitCode::success;
+
+  bool ok() const { return error_code == ExitCode::success; }
+};
+
+struct BatchOptions {
+  std::string method = "auto";  // enumerate | algebraic | both | auto, as --method
+  // Registers with at most this many states (enumerated) go to one worker whole; larger ones are
+  // cut into chunks for all workers, one register at a time.
+  std::uint64_t whole_register_states = std::uint64_t{1} << 22;
+};
+
+// The method `auto` picks for one register: enumerate up to 2^24 states, else algebraic.
+std::string resolve_method(const std::string& method, const Lfsr& lfsr);
+
+// Analyzes registers[0..n) with runner's workers and calls report(i, outcome) for i = 0, 1, ... in
+// order, each as soon as it and every register before it are done. A register's own failure (an
+// order that cannot be found, a mismatch) is its outcome, not an exception. A worker that dies is
+// replaced and its registers are analyzed again, once; a second failure throws WorkerError, after
+// every register before the lost ones has been reported. Exceptions from report propagate.
+void analyze_batch(const std::vector<Lfsr>& registers, Runner& runner, const BatchOptions& options,
+                   const std::function<void(std::size_t, BatchOutcome&&)>& report);
+
+}  // namespace lfsr

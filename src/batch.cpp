@@ -1,0 +1,254 @@
+// The batch job: whole registers as the tasks of one job for any runner, streamed back in order.
+#include "lfsr/batch.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <chrono>
+#include <map>
+#include <optional>
+#include <utility>
+
+#include "byte_io.hpp"
+#include "lfsr/algebra.hpp"
+#include "lfsr/enumerate.hpp"
+#include "lfsr/linear_map.hpp"
+#include "lfsr/shared_arena.hpp"
+
+namespace lfsr {
+
+namespace {
+
+constexpr const char* batch_job = "batch.registers";
+
+// --method auto enumerates up to this many states (as a single run does).
+constexpr std::uint64_t auto_enumeration_states = std::uint64_t{1} << 24;
+
+mpz_class state_count(const Lfsr& lfsr) {
+  mpz_class states;
+  mpz_ui_pow_ui(states.get_mpz_t(), lfsr.field().q(), static_cast<unsigned long>(lfsr.degree()));
+  return states;
+}
+
+// Big integers cross the pipe as hexadecimal text: exact, and simple to read back.
+void put_number(ByteWriter& out, const mpz_class& value) { out.put_bytes(value.get_str(16)); }
+mpz_class get_number(ByteReader& in) { return mpz_class(std::string(in.get_bytes()), 16); }
+
+void put_outcome(ByteWriter& out, const BatchOutcome& outcome) {
+  out.put(outcome.error_code).put(outcome.seconds).put_bytes(outcome.method).put_bytes(outcome.error);
+  if (!outcome.ok()) return;
+  const CycleStructure& r = outcome.result;
+  put_number(out, r.states);
+  put_number(out, r.cyclic_states);
+  put_number(out, r.transient_states);
+  put_number(out, r.max_tail);
+  out.put(r.cycles.size());
+  for (const auto& [length, count] : r.cycles) {
+    put_number(out, length);
+    put_number(out, count);
+  }
+}
+
+BatchOutcome get_outcome(ByteReader& in) {
+  BatchOutcome outcome;
+  outcome.error_code = in.get<ExitCode>();
+  outcome.seconds = in.get<double>();
+  outcome.method = in.get_bytes();
+  outcome.error = in.get_bytes();
+  if (!outcome.ok()) return outcome;
+  CycleStructure& r = outcome.result;
+  r.states = get_number(in);
+  r.cyclic_states = get_number(in);
+  r.transient_states = get_number(in);
+  r.max_tail = get_number(in);
+  for (auto lengths = in.get<std::size_t>(); lengths > 0; --lengths) {
+    mpz_class length = get_number(in);
+    r.cycles.emplace(std::move(length), get_number(in));
+  }
+  return outcome;
+}
+
+// The field goes by its order and modulus, the registers by form and coefficients.
+std::string batch_spec(const std::vector<const Lfsr*>& registers, const std::string& method) {
+  ByteWriter out;
+  const Field& field = registers.front()->field();
+  out.put_bytes(method).put(field.q()).put_bytes(field.modulus_text()).put(registers.size());
+  for (const Lfsr* lfsr : registers) {
+    out.put(lfsr->form).put(lfsr->polynomial.coefficients().size());
+    for (const std::uint32_t c : lfsr->polynomial.coefficients()) out.put(c);
+  }
+  return out.take();
+}
+
+// One register analyzed in this worker, with the memory of this thread: other workers analyze
+// theirs at the same time.
+BatchOutcome analyze_whole(const Lfsr& lfsr, const std::string& requested_method) {
+  const auto start = std::chrono::steady_clock::now();
+  BatchOutcome outcome;
+  outcome.method = resolve_method(requested_method, lfsr);
+  try {
+    if (outcome.method == "algebraic") {
+      outcome.result = algebraic_cycle_structure(lfsr.polynomial);
+    } else {
+      const PrivateArenaScope private_arena;
+      const std::unique_ptr<Runner> here = make_sequential_runner();
+      outcome.result = enumerate(linear_map_of(lfsr), *here);
+      if (outcome.method == "both" && algebraic_cycle_structure(lfsr.polynomial) != outcome.result) {
+        throw MismatchError(
+            fmt::format("enumeration and the algebraic method disagree on {}", lfsr.polynomial.to_string()));
+      }
+    }
+  } catch (const InputError& error) {
+    outcome.error = error.what();
+    outcome.error_code = ExitCode::usage;
+  } catch (const ResourceError& error) {
+    outcome.error = error.what();
+    outcome.error_code = ExitCode::resources;
+  } catch (const MismatchError& error) {
+    outcome.error = error.what();
+    outcome.error_code = ExitCode::mismatch;
+  }
+  outcome.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return outcome;
+}
+
+// Chunk c of a batch job is registers [c * per_chunk, (c + 1) * per_chunk).
+class BatchJob final : public ChunkJob {
+ public:
+  explicit BatchJob(std::string_view spec) {
+    ByteReader in(spec);
+    method_ = in.get_bytes();
+    const auto q = in.get<std::uint32_t>();
+    const std::string modulus(in.get_bytes());
+    const Field field = modulus.empty() ? Field::from_order(q) : Field::with_modulus(q, modulus);
+    for (auto count = in.get<std::size_t>(); count > 0; --count) {
+      const auto form = in.get<Form>();
+      std::vector<std::uint32_t> coefficients(in.get<std::size_t>());
+      for (std::uint32_t& c : coefficients) c = in.get<std::uint32_t>();
+      registers_.push_back(Lfsr{Polynomial(field, std::move(coefficients)), form});
+    }
+  }
+
+  std::unique_ptr<ChunkWorker> make_worker() override { return std::make_unique<Worker>(*this); }
+
+ private:
+  class Worker final : public ChunkWorker {
+   public:
+    explicit Worker(const BatchJob& job) : job_(job) {}
+    std::string run_chunk(std::uint64_t chunk) override {
+      // One register per chunk: the runners balance the load and stream the results back.
+      ByteWriter out;
+      put_outcome(out, analyze_whole(job_.registers_.at(chunk), job_.method_));
+      return out.take();
+    }
+
+   private:
+    const BatchJob& job_;
+  };
+
+  std::string method_;
+  std::vector<Lfsr> registers_;
+};
+
+const bool registered = [] {
+  register_job_kind(batch_job, [](std::string_view spec) -> std::unique_ptr<ChunkJob> {
+    return std::make_unique<BatchJob>(spec);
+  });
+  return true;
+}();
+
+// Hands outcomes on in input order, holding back those that arrive early.
+class InOrder {
+ public:
+  explicit InOrder(const std::function<void(std::size_t, BatchOutcome&&)>& report) : report_(report) {}
+  void done(std::size_t index, BatchOutcome&& outcome) {
+    waiting_.emplace(index, std::move(outcome));
+    for (auto it = waiting_.begin(); it != waiting_.end() && it->first == next_; it = waiting_.begin()) {
+      report_(next_++, std::move(it->second));
+      waiting_.erase(it);
+    }
+  }
+  bool has(std::size_t index) const { return index < next_ || waiting_.contains(index); }
+
+ private:
+  const std::function<void(std::size_t, BatchOutcome&&)>& report_;
+  std::size_t next_ = 0;
+  std::map<std::size_t, BatchOutcome> waiting_;
+};
+
+bool runs_whole(const Lfsr& lfsr, const BatchOptions& options) {
+  return resolve_method(options.method, lfsr) == "algebraic" || state_count(lfsr) <= options.whole_register_states;
+}
+
+// A large register: its chunks over all workers, then the algebraic check if asked for.
+BatchOutcome analyze_chunked(const Lfsr& lfsr, Runner& runner, const std::string& method) {
+  const auto start = std::chrono::steady_clock::now();
+  BatchOutcome outcome;
+  outcome.method = method;
+  try {
+    outcome.result = enumerate(linear_map_of(lfsr), runner);
+    if (method == "both" && algebraic_cycle_structure(lfsr.polynomial) != outcome.result) {
+      outcome.error = fmt::format("enumeration and the algebraic method disagree on {}", lfsr.polynomial.to_string());
+      outcome.error_code = ExitCode::mismatch;
+    }
+  } catch (const ResourceError& error) {
+    outcome.error = error.what();
+    outcome.error_code = ExitCode::resources;
+  }
+  outcome.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return outcome;
+}
+
+// Runs registers [begin, end), all small, as one job; retries once what a dead worker lost.
+void run_whole_registers(const std::vector<Lfsr>& registers, std::size_t begin, std::size_t end, Runner& runner,
+                         const BatchOptions& options, InOrder& in_order) {
+  for (int attempt = 0;; ++attempt) {
+    std::vector<std::size_t> pending;
+    std::vector<const Lfsr*> items;
+    for (std::size_t i = begin; i < end; ++i) {
+      if (in_order.has(i)) continue;
+      pending.push_back(i);
+      items.push_back(&registers[i]);
+    }
+    if (pending.empty()) return;
+    JobDescription job{batch_job, batch_spec(items, options.method), items.size(), next_run_id(), {}, {}};
+    job.on_result = [&](std::uint64_t chunk, std::string&& bytes) {
+      ByteReader in(bytes);
+      in_order.done(pending[chunk], get_outcome(in));
+    };
+    try {
+      runner.run(job);
+      return;
+    } catch (const WorkerError&) {
+      if (attempt > 0) throw;  // the pool is forked afresh for the retry; twice is not chance
+    }
+  }
+}
+
+}  // namespace
+
+std::string resolve_method(const std::string& method, const Lfsr& lfsr) {
+  if (method != "auto") return method;
+  return state_count(lfsr) <= auto_enumeration_states ? "enumerate" : "algebraic";
+}
+
+void analyze_batch(const std::vector<Lfsr>& registers, Runner& runner, const BatchOptions& options,
+                   const std::function<void(std::size_t, BatchOutcome&&)>& report) {
+  InOrder in_order(report);
+  for (std::size_t begin = 0; begin < registers.size();) {
+    if (!runs_whole(registers[begin], options)) {
+      in_order.done(begin, analyze_chunked(registers[begin], runner, resolve_method(options.method, registers[begin])));
+      ++begin;
+      continue;
+    }
+    // A job holds registers of one field only (the spec names it once).
+    std::size_t end = begin + 1;
+    while (end < registers.size() && runs_whole(registers[end], options) &&
+           registers[end].field() == registers[begin].field())
+      ++end;
+    run_whole_registers(registers, begin, end, runner, options, in_order);
+    begin = end;
+  }
+}
+
+}  // namespace lfsr

@@ -1,0 +1,339 @@
+// Batch files and whole-degree scans: registers read or generated in windows, analyzed by one
+// runner (the fork pool forked once serves them all), written in input order as they finish.
+#include "many_registers.hpp"
+
+#include <fmt/format.h>
+#include <gmpxx.h>
+
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "lfsr/algebra.hpp"
+#include "lfsr/batch.hpp"
+#include "lfsr/error.hpp"
+#include "lfsr/report.hpp"
+#include "lfsr/runner.hpp"
+
+namespace lfsr::cli {
+
+namespace {
+
+// Registers analyzed per call of analyze_batch: enough to keep every worker busy, few enough that
+// output starts at once and a stream from standard input is read as it comes.
+constexpr std::size_t window_registers = 2048;
+
+// Most registers a scan may cover: q^N beyond this would run for days.
+constexpr std::uint64_t max_scan_registers = std::uint64_t{1} << 32;
+
+// One input line or scan position: a register, or why there is none.
+struct Entry {
+  std::uint64_t line = 0;
+  std::optional<Lfsr> lfsr;
+  std::string error;
+};
+
+class RegisterSource {
+ public:
+  virtual ~RegisterSource() = default;
+  // Appends up to `count` entries; false when the source is exhausted.
+  virtual bool read(std::vector<Entry>& entries, std::size_t count) = 0;
+};
+
+std::string_view trim(std::string_view text) {
+  const auto first = text.find_first_not_of(" \t\r");
+  if (first == std::string_view::npos) return {};
+  return text.substr(first, text.find_last_not_of(" \t\r") - first + 1);
+}
+
+// --batch: "x^4+x+1", "0x13" or "taps:4,1" per line; '#' starts a comment.
+class BatchFile final : public RegisterSource {
+ public:
+  BatchFile(const std::string& path, const Field& field, Form form) : field_(field), form_(form) {
+    if (path != "-") {
+      file_.open(path);
+      if (!file_) throw InputError(fmt::format("cannot read batch file {}: {}", path, std::strerror(errno)));
+    }
+    in_ = path == "-" ? &std::cin : &file_;
+  }
+
+  bool read(std::vector<Entry>& entries, std::size_t count) override {
+    std::string text;
+    for (std::size_t read = 0; read < count && std::getline(*in_, text);) {
+      ++line_;
+      const std::string_view body = trim(std::string_view(text).substr(0, text.find('#')));
+      if (body.empty()) continue;
+      Entry entry{line_, std::nullopt, ""};
+      try {
+        const bool taps = body.starts_with("taps:");
+        Polynomial f = taps ? parse_taps(body.substr(5), field_) : parse_polynomial(body, field_);
+        entry.lfsr = Lfsr{std::move(f), form_};
+      } catch (const InputError& error) {
+        entry.error = error.what();
+      }
+      entries.push_back(std::move(entry));
+      ++read;
+    }
+    if (in_->bad()) throw InputError("cannot read the batch file");
+    return !in_->eof();
+  }
+
+ private:
+  Field field_;
+  Form form_;
+  std::ifstream file_;
+  std::istream* in_;
+  std::uint64_t line_ = 0;
+};
+
+// --scan: every monic polynomial of degree n, coefficients c_0..c_(n-1) the base-q digits of
+// 0, 1, 2, ... (so c_0 varies fastest); with --nonsingular those with c_0 != 0.
+class Scan final : public RegisterSource {
+ public:
+  Scan(const Field& field, int n, Form form, bool nonsingular)
+      : field_(field), n_(n), form_(form), nonsingular_(nonsingular) {
+    mpz_class total;
+    mpz_ui_pow_ui(total.get_mpz_t(), field.q(), static_cast<unsigned long>(n));
+    if (total > max_scan_registers) {
+      throw ResourceError(fmt::format("a scan of the {}^{} polynomials of degree {} over {} is too large (the limit is "
+                                      "2^32 registers)",
+                                      field.q(), n, n, field.name()));
+    }
+    end_ = total.get_ui();
+  }
+
+  bool read(std::vector<Entry>& entries, std::size_t count) override {
+    for (std::size_t read = 0; read < count && index_ < end_; ++index_) {
+      if (nonsingular_ && index_ % field_.q() == 0) continue;
+      std::vector<std::uint32_t> coefficients(static_cast<std::size_t>(n_) + 1, 1);
+      std::uint64_t rest = index_;
+      for (int i = 0; i < n_; ++i, rest /= field_.q()) coefficients[static_cast<std::size_t>(i)] = rest % field_.q();
+      entries.push_back({++position_, Lfsr{Polynomial(field_, std::move(coefficients)), form_}, ""});
+      ++read;
+    }
+    return index_ < end_;
+  }
+
+ private:
+  Field field_;
+  int n_;
+  Form form_;
+  bool nonsingular_;
+  std::uint64_t index_ = 0;
+  std::uint64_t end_ = 0;
+  std::uint64_t position_ = 0;
+};
+
+// --summary: registers of each cycle type (the multiset of cycle lengths), and the counts.
+struct Summary {
+  std::uint64_t registers = 0;
+  std::uint64_t maximal_length = 0;
+  std::uint64_t irreducible = 0;
+  std::uint64_t singular = 0;
+  std::uint64_t errors = 0;
+  std::map<std::map<mpz_class, mpz_class>, std::uint64_t> cycle_types;
+
+  void add(const Lfsr& lfsr, const CycleStructure& result) {
+    ++registers;
+    maximal_length += result.maximal_length() ? 1 : 0;
+    irreducible += is_irreducible(lfsr.polynomial) ? 1 : 0;
+    singular += lfsr.polynomial.is_singular() ? 1 : 0;
+    ++cycle_types[result.cycles];
+  }
+
+  nlohmann::ordered_json json() const {
+    std::vector<std::pair<const std::map<mpz_class, mpz_class>*, std::uint64_t>> types;
+    for (const auto& [type, count] : cycle_types) types.emplace_back(&type, count);
+    // The most common types first; ties in the order of the types themselves.
+    std::stable_sort(types.begin(), types.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    nlohmann::ordered_json list = nlohmann::ordered_json::array();
+    for (const auto& [type, count] : types) {
+      nlohmann::ordered_json cycles = nlohmann::ordered_json::array();
+      for (const auto& [length, number] : *type) cycles.push_back({{"length", big_number(length)}, {"count", big_number(number)}});
+      list.push_back({{"cycles", std::move(cycles)}, {"registers", count}});
+    }
+    return {{"registers", registers},   {"maximal_length", maximal_length}, {"irreducible", irreducible},
+            {"singular", singular},     {"errors", errors},                 {"cycle_types", std::move(list)}};
+  }
+};
+
+void write_line(const std::string& text) {
+  std::fwrite(text.data(), 1, text.size(), stdout);
+  std::fflush(stdout);
+}
+
+std::unique_ptr<Runner> batch_runner(const Options& options) {
+  const int workers = options.workers.value_or(online_cpus());
+  switch (parse_mode(options.mode)) {
+    case Mode::seq:
+      return make_sequential_runner();
+    case Mode::fork:
+      return make_fork_runner(workers);
+    default:  // threads, and auto: many registers keep every worker busy
+      return workers > 1 ? make_thread_runner(workers) : make_sequential_runner();
+  }
+}
+
+// Writes each entry as it is done: a JSON line, a table row, or (--summary) nothing until the end.
+class Output {
+ public:
+  Output(const Options& options, const Runner& runner) : options_(options), runner_(runner) {
+    if (!json() && !options.summary) {
+      write_line(fmt::format("{:>6}  {:>10}  {:>14}  {:<7}  {:>9}  {}\n", "line", "cycles", "longest cycle", "maximal",
+                             "seconds", "polynomial"));
+    }
+  }
+
+  void failed(const Entry& entry, const std::string& error, ExitCode code) {
+    if (exit_code_ == ExitCode::success) exit_code_ = code;
+    ++summary_.errors;
+    if (options_.summary) return;
+    if (json()) {
+      write_line(dump_json(nlohmann::ordered_json{{"line", entry.line}, {"error", error}}) + "\n");
+    } else {
+      write_line(fmt::format("{:>6}  error: {}\n", entry.line, error));
+    }
+  }
+
+  void done(const Entry& entry, BatchOutcome&& outcome) {
+    if (!outcome.ok()) {
+      failed(entry, outcome.error, outcome.error_code);
+      return;
+    }
+    const Lfsr& lfsr = *entry.lfsr;
+    ++done_;
+    maximal_ += outcome.result.maximal_length() ? 1 : 0;
+    if (options_.summary) {
+      summary_.add(lfsr, outcome.result);
+      return;
+    }
+    if (!json()) {
+      write_line(fmt::format("{:>6}  {:>10}  {:>14}  {:<7}  {:>9.6f}  {}\n", entry.line,
+                             outcome.result.total_cycles().get_str(), outcome.result.max_cycle_length().get_str(),
+                             outcome.result.maximal_length() ? "yes" : "no", outcome.seconds,
+                             lfsr.polynomial.to_string()));
+      return;
+    }
+    Report report{run_info(lfsr, outcome.method, outcome.seconds), std::move(outcome.result), {}};
+    nlohmann::ordered_json line{{"line", entry.line}};
+    line.update(report_json(report));
+    write_line(dump_json(line) + "\n");
+  }
+
+  void finish(const Field& field, double seconds) {
+    if (options_.summary) {
+      RunInfo run = run_info(Lfsr{Polynomial(field, {0, 1}), parse_form(options_.form.value_or("fibonacci"))},
+                             options_.method, seconds);
+      nlohmann::ordered_json json{{"schema_version", json_schema_version}, {"field", report_json(Report{run, {}, {}})["field"]}};
+      if (options_.scan) {
+        json["bits"] = *options_.bits;
+        json["scan"] = options_.nonsingular ? "nonsingular" : "all";
+      }
+      json.update(nlohmann::ordered_json{{"form", run.form}, {"method", run.method}, {"mode", run.mode},
+                                         {"workers", run.workers}});
+      json.update(summary_.json());
+      json["seconds"] = seconds;
+      write_line(this->json() ? dump_json(json, 2) + "\n" : summary_text(json));
+      return;
+    }
+    if (!json()) {
+      write_line(fmt::format("\n{} registers, {} maximal length, {} failed, in {:.3f} s ({}, {} worker{})\n",
+                             summary_.errors + done_, maximal_, summary_.errors, seconds,
+                             mode_name(runner_.mode()), runner_.workers(), runner_.workers() == 1 ? "" : "s"));
+    }
+  }
+
+  ExitCode exit_code() const { return exit_code_; }
+
+ private:
+  bool json() const { return options_.format == "json"; }
+
+  RunInfo run_info(const Lfsr& lfsr, const std::string& method, double seconds) const {
+    RunInfo run;
+    run.field = lfsr.field();
+    run.bits = lfsr.degree();
+    run.polynomial = lfsr.polynomial.to_string();
+    run.form = std::string(form_name(lfsr.form));
+    run.method = method;
+    run.mode = std::string(mode_name(runner_.mode()));
+    run.workers = runner_.workers();
+    run.seconds = seconds;
+    return run;
+  }
+
+  static std::string summary_text(const nlohmann::ordered_json& json) {
+    std::string out = fmt::format("{} registers, {} maximal length, {} irreducible, {} singular, {} failed\n\n",
+                                  json["registers"].get<std::uint64_t>(), json["maximal_length"].get<std::uint64_t>(),
+                                  json["irreducible"].get<std::uint64_t>(), json["singular"].get<std::uint64_t>(),
+                                  json["errors"].get<std::uint64_t>());
+    out += fmt::format("{:>10}  {}\n", "registers", "cycle type (length^count ...)");
+    for (const auto& type : json["cycle_types"]) {
+      std::string lengths;
+      for (const auto& cycle : type["cycles"])
+        lengths += fmt::format("{}{}^{}", lengths.empty() ? "" : " ", dump_json(cycle["length"]), dump_json(cycle["count"]));
+      out += fmt::format("{:>10}  {}\n", type["registers"].get<std::uint64_t>(), lengths);
+    }
+    return out + fmt::format("\nin {:.3f} s ({}, {} worker{})\n", json["seconds"].get<double>(),
+                             json["mode"].get<std::string>(), json["workers"].get<int>(),
+                             json["workers"].get<int>() == 1 ? "" : "s");
+  }
+
+  const Options& options_;
+  const Runner& runner_;
+  Summary summary_;
+  std::uint64_t maximal_ = 0;
+  std::uint64_t done_ = 0;
+  ExitCode exit_code_ = ExitCode::success;
+};
+
+}  // namespace
+
+int run_many_registers(const Options& options) {
+  const Field field = field_from(options);
+  const Form form = parse_form(options.form.value_or("fibonacci"));
+  if (options.period_of || options.compare) throw InputError("--period-of and --compare analyze a single register");
+  std::unique_ptr<RegisterSource> source;
+  if (options.scan) {
+    if (!options.bits) throw InputError("--scan needs --bits N, the degree of the polynomials to scan");
+    source = std::make_unique<Scan>(field, *options.bits, form, options.nonsingular);
+  } else {
+    if (options.bits) throw InputError("--bits does not apply to --batch: every line gives its own polynomial");
+    source = std::make_unique<BatchFile>(*options.batch, field, form);
+  }
+  const std::unique_ptr<Runner> runner = batch_runner(options);
+  BatchOptions batch_options;
+  batch_options.method = options.method;
+  Output output(options, *runner);
+  const auto start = std::chrono::steady_clock::now();
+  for (bool more = true; more;) {
+    std::vector<Entry> entries;
+    more = source->read(entries, window_registers);
+    std::vector<Lfsr> registers;
+    std::vector<std::size_t> entry_of;  // registers[i] is entries[entry_of[i]]
+    for (std::size_t e = 0; e < entries.size(); ++e) {
+      if (!entries[e].lfsr) continue;
+      registers.push_back(*entries[e].lfsr);
+      entry_of.push_back(e);
+    }
+    std::size_t written = 0;  // entries before this one are out
+    const auto flush_errors_before = [&](std::size_t e) {
+      for (; written < e; ++written) output.failed(entries[written], entries[written].error, ExitCode::usage);
+    };
+    analyze_batch(registers, *runner, batch_options, [&](std::size_t i, BatchOutcome&& outcome) {
+      flush_errors_before(entry_of[i]);
+      output.done(entries[entry_of[i]], std::move(outcome));
+      written = entry_of[i] + 1;
+    });
+    flush_errors_before(entries.size());
+  }
+  output.finish(field, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+  return static_cast<int>(output.exit_code());
+}
+
+}  // namespace lfsr::cli
