@@ -69,10 +69,10 @@ BatchOutcome get_outcome(ByteReader& in) {
 }
 
 // The field goes by its order and modulus, the registers by form and coefficients.
-std::string batch_spec(const std::vector<const Lfsr*>& registers, const std::string& method) {
+std::string batch_spec(const std::vector<const Lfsr*>& registers, const std::string& method, std::size_t per_chunk) {
   ByteWriter out;
   const Field& field = registers.front()->field();
-  out.put_bytes(method).put(field.q()).put_bytes(field.modulus_text()).put(registers.size());
+  out.put_bytes(method).put(per_chunk).put(field.q()).put_bytes(field.modulus_text()).put(registers.size());
   for (const Lfsr* lfsr : registers) {
     out.put(lfsr->form).put(lfsr->polynomial.coefficients().size());
     for (const std::uint32_t c : lfsr->polynomial.coefficients()) out.put(c);
@@ -118,6 +118,7 @@ class BatchJob final : public ChunkJob {
   explicit BatchJob(std::string_view spec) {
     ByteReader in(spec);
     method_ = in.get_bytes();
+    per_chunk_ = in.get<std::size_t>();
     const auto q = in.get<std::uint32_t>();
     const std::string modulus(in.get_bytes());
     const Field field = modulus.empty() ? Field::from_order(q) : Field::with_modulus(q, modulus);
@@ -136,9 +137,10 @@ class BatchJob final : public ChunkJob {
    public:
     explicit Worker(const BatchJob& job) : job_(job) {}
     std::string run_chunk(std::uint64_t chunk) override {
-      // One register per chunk: the runners balance the load and stream the results back.
       ByteWriter out;
-      put_outcome(out, analyze_whole(job_.registers_.at(chunk), job_.method_));
+      const std::size_t begin = chunk * job_.per_chunk_;
+      const std::size_t end = std::min(job_.registers_.size(), begin + job_.per_chunk_);
+      for (std::size_t i = begin; i < end; ++i) put_outcome(out, analyze_whole(job_.registers_[i], job_.method_));
       return out.take();
     }
 
@@ -147,6 +149,7 @@ class BatchJob final : public ChunkJob {
   };
 
   std::string method_;
+  std::size_t per_chunk_ = 1;
   std::vector<Lfsr> registers_;
 };
 
@@ -211,10 +214,16 @@ void run_whole_registers(const std::vector<Lfsr>& registers, std::size_t begin, 
       items.push_back(&registers[i]);
     }
     if (pending.empty()) return;
-    JobDescription job{batch_job, batch_spec(items, options.method), items.size(), next_run_id(), {}, {}};
+    // Tasks of several registers when there are many: a small register takes microseconds, less
+    // than a task's round trip to a forked worker; sixteen tasks per worker still balance the load.
+    const std::size_t per_chunk =
+        std::clamp<std::size_t>(items.size() / (16 * static_cast<std::size_t>(runner.workers())), 1, 64);
+    const std::size_t chunks = (items.size() + per_chunk - 1) / per_chunk;
+    JobDescription job{batch_job, batch_spec(items, options.method, per_chunk), chunks, next_run_id(), {}, {}};
     job.on_result = [&](std::uint64_t chunk, std::string&& bytes) {
       ByteReader in(bytes);
-      in_order.done(pending[chunk], get_outcome(in));
+      for (std::size_t i = chunk * per_chunk; i < std::min(items.size(), (chunk + 1) * per_chunk); ++i)
+        in_order.done(pending[i], get_outcome(in));
     };
     try {
       runner.run(job);
