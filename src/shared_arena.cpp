@@ -46,6 +46,9 @@ SharedArena::SharedArena(bool shared) {
   base_ = static_cast<std::byte*>(region);
 }
 
+// A thread's private arena goes with the thread; the process-wide one with the process.
+SharedArena::~SharedArena() { munmap(base_, capacity_); }
+
 std::size_t SharedArena::allocate(std::size_t bytes) {
   constexpr std::size_t alignment = 4096;
   const std::size_t offset = (used_ + alignment - 1) / alignment * alignment;

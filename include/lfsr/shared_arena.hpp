@@ -13,6 +13,10 @@ class SharedArena {
   // (reserve it before forking workers), unless a PrivateArenaScope is active in this thread.
   static SharedArena& instance();
 
+  ~SharedArena();
+  SharedArena(const SharedArena&) = delete;
+  SharedArena& operator=(const SharedArena&) = delete;
+
   std::byte* base() const { return base_; }
   std::size_t capacity() const { return capacity_; }
   // Forgets every allocation (the memory stays mapped and keeps its contents).

@@ -20,6 +20,7 @@
 #include "lfsr/error.hpp"
 #include "lfsr/report.hpp"
 #include "lfsr/runner.hpp"
+#include "lfsr/scan.hpp"
 
 namespace lfsr::cli {
 
@@ -92,75 +93,21 @@ class BatchFile final : public RegisterSource {
   std::uint64_t line_ = 0;
 };
 
-// --scan: every monic polynomial of degree n, coefficients c_0..c_(n-1) the base-q digits of
-// 0, 1, 2, ... (so c_0 varies fastest); with --nonsingular those with c_0 != 0.
+// --scan: the polynomials of PolynomialScan, in its order.
 class Scan final : public RegisterSource {
  public:
-  Scan(const Field& field, int n, Form form, bool nonsingular)
-      : field_(field), n_(n), form_(form), nonsingular_(nonsingular) {
-    mpz_class total;
-    mpz_ui_pow_ui(total.get_mpz_t(), field.q(), static_cast<unsigned long>(n));
-    if (total > max_scan_registers) {
-      throw ResourceError(fmt::format("a scan of the {}^{} polynomials of degree {} over {} is too large (the limit is "
-                                      "2^32 registers)",
-                                      field.q(), n, n, field.name()));
-    }
-    end_ = total.get_ui();
-  }
+  Scan(const Field& field, int n, Form form, bool nonsingular) : scan_(field, n, nonsingular), form_(form) {}
 
   bool read(std::vector<Entry>& entries, std::size_t count) override {
-    for (std::size_t read = 0; read < count && index_ < end_; ++index_) {
-      if (nonsingular_ && index_ % field_.q() == 0) continue;
-      std::vector<std::uint32_t> coefficients(static_cast<std::size_t>(n_) + 1, 1);
-      std::uint64_t rest = index_;
-      for (int i = 0; i < n_; ++i, rest /= field_.q()) coefficients[static_cast<std::size_t>(i)] = rest % field_.q();
-      entries.push_back({++position_, Lfsr{Polynomial(field_, std::move(coefficients)), form_}, ""});
-      ++read;
-    }
-    return index_ < end_;
+    for (std::size_t read = 0; read < count && next_ < scan_.size(); ++read, ++next_)
+      entries.push_back({next_ + 1, Lfsr{scan_.at(next_), form_}, ""});
+    return next_ < scan_.size();
   }
 
  private:
-  Field field_;
-  int n_;
+  PolynomialScan scan_;
   Form form_;
-  bool nonsingular_;
-  std::uint64_t index_ = 0;
-  std::uint64_t end_ = 0;
-  std::uint64_t position_ = 0;
-};
-
-// --summary: registers of each cycle type (the multiset of cycle lengths), and the counts.
-struct Summary {
-  std::uint64_t registers = 0;
-  std::uint64_t maximal_length = 0;
-  std::uint64_t irreducible = 0;
-  std::uint64_t singular = 0;
-  std::uint64_t errors = 0;
-  std::map<std::map<mpz_class, mpz_class>, std::uint64_t> cycle_types;
-
-  void add(const Lfsr& lfsr, const CycleStructure& result) {
-    ++registers;
-    maximal_length += result.maximal_length() ? 1 : 0;
-    irreducible += is_irreducible(lfsr.polynomial) ? 1 : 0;
-    singular += lfsr.polynomial.is_singular() ? 1 : 0;
-    ++cycle_types[result.cycles];
-  }
-
-  nlohmann::ordered_json json() const {
-    std::vector<std::pair<const std::map<mpz_class, mpz_class>*, std::uint64_t>> types;
-    for (const auto& [type, count] : cycle_types) types.emplace_back(&type, count);
-    // The most common types first; ties in the order of the types themselves.
-    std::stable_sort(types.begin(), types.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
-    nlohmann::ordered_json list = nlohmann::ordered_json::array();
-    for (const auto& [type, count] : types) {
-      nlohmann::ordered_json cycles = nlohmann::ordered_json::array();
-      for (const auto& [length, number] : *type) cycles.push_back({{"length", big_number(length)}, {"count", big_number(number)}});
-      list.push_back({{"cycles", std::move(cycles)}, {"registers", count}});
-    }
-    return {{"registers", registers},   {"maximal_length", maximal_length}, {"irreducible", irreducible},
-            {"singular", singular},     {"errors", errors},                 {"cycle_types", std::move(list)}};
-  }
+  std::uint64_t next_ = 0;
 };
 
 void write_line(const std::string& text) {
@@ -192,7 +139,7 @@ class Output {
 
   void failed(const Entry& entry, const std::string& error, ExitCode code) {
     if (exit_code_ == ExitCode::success) exit_code_ = code;
-    ++summary_.errors;
+    ++errors_;
     if (options_.summary) return;
     if (json()) {
       write_line(dump_json(nlohmann::ordered_json{{"line", entry.line}, {"error", error}}) + "\n");
@@ -210,7 +157,7 @@ class Output {
     ++done_;
     maximal_ += outcome.result.maximal_length() ? 1 : 0;
     if (options_.summary) {
-      summary_.add(lfsr, outcome.result);
+      summary_.add(lfsr.polynomial, outcome.result);
       return;
     }
     if (!json()) {
@@ -238,13 +185,14 @@ class Output {
       json.update(nlohmann::ordered_json{{"form", run.form}, {"method", run.method}, {"mode", run.mode},
                                          {"workers", run.workers}});
       json.update(summary_.json());
+      json["errors"] = errors_;
       json["seconds"] = seconds;
       write_line(this->json() ? dump_json(json, 2) + "\n" : summary_text(json));
       return;
     }
     if (!json()) {
       write_line(fmt::format("\n{} registers, {} maximal length, {} failed, in {:.3f} s ({}, {} worker{})\n",
-                             summary_.errors + done_, maximal_, summary_.errors, seconds,
+                             errors_ + done_, maximal_, errors_, seconds,
                              mode_name(runner_.mode()), runner_.workers(), runner_.workers() == 1 ? "" : "s"));
     }
   }
@@ -286,7 +234,8 @@ class Output {
 
   const Options& options_;
   const Runner& runner_;
-  Summary summary_;
+  CycleTypeSummary summary_;
+  std::uint64_t errors_ = 0;
   std::uint64_t maximal_ = 0;
   std::uint64_t done_ = 0;
   ExitCode exit_code_ = ExitCode::success;

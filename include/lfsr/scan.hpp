@@ -1,0 +1,50 @@
+// Every monic polynomial of one degree over a field, in a fixed order, and what a scan adds up.
+#pragma once
+
+#include <gmpxx.h>
+
+#include <cstdint>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "lfsr/cycle_structure.hpp"
+#include "lfsr/polynomial.hpp"
+
+namespace lfsr {
+
+// Most polynomials a scan may cover: q^n beyond this would run for days.
+inline constexpr std::uint64_t max_scan_polynomials = std::uint64_t{1} << 32;
+
+// The monic polynomials x^n + c_(n-1) x^(n-1) + ... + c_0 whose coefficients, read as the base-q
+// digits of an integer (c_0 lowest), count 0, 1, 2, ...; with `nonsingular`, only those with
+// c_0 != 0. Throws ResourceError past max_scan_polynomials, InputError for n < 1.
+class PolynomialScan {
+ public:
+  PolynomialScan(const Field& field, int n, bool nonsingular);
+  std::uint64_t size() const;
+  // The polynomial at `position` (0 <= position < size()) in the scan order.
+  Polynomial at(std::uint64_t position) const;
+
+ private:
+  Field field_;
+  int n_;
+  bool nonsingular_;
+  std::uint64_t all_ = 0;  // q^n
+};
+
+// Registers of each cycle type (the multiset of cycle lengths), and how many are maximal length,
+// irreducible and singular.
+struct CycleTypeSummary {
+  std::uint64_t registers = 0;
+  std::uint64_t maximal_length = 0;
+  std::uint64_t irreducible = 0;
+  std::uint64_t singular = 0;
+  std::map<std::map<mpz_class, mpz_class>, std::uint64_t> cycle_types;
+
+  void add(const Polynomial& f, const CycleStructure& result);
+  // {"registers", "maximal_length", "irreducible", "singular", "cycle_types": [{"cycles": [...],
+  // "registers": N}, ...]}, the most common types first.
+  nlohmann::ordered_json json() const;
+};
+
+}  // namespace lfsr
