@@ -240,3 +240,42 @@ add_test(NAME "reads a matrix from standard input"
          COMMAND bash -c "\"$1\" --matrix - --format json < \"$2\" | grep -q '\"total_cycles\": 14'"
                  bash $<TARGET_FILE:lfsr-analyze> ${LFSR_MATRICES}/cyclic_shift_6.txt)
 set_tests_properties("reads a matrix from standard input" PROPERTIES LABELS cli TIMEOUT 60)
+
+# --batch and --scan.
+set(LFSR_BATCHES ${LFSR_CLI_TEST_DIR}/batches)
+foreach(run IN ITEMS "seq;2;120" "threads;3;100" "fork;4;100" "fork;9;40")
+  list(GET run 0 mode)
+  list(GET run 1 q)
+  list(GET run 2 count)
+  add_test(NAME "batch lines over GF(${q}) by ${mode} equal their single runs"
+           COMMAND bash ${LFSR_CLI_TEST_DIR}/batch_equals_single.sh $<TARGET_FILE:lfsr-analyze> ${mode} ${q} ${count})
+  set_tests_properties("batch lines over GF(${q}) by ${mode} equal their single runs" PROPERTIES LABELS cli TIMEOUT 120)
+endforeach()
+add_test(NAME "a malformed batch line becomes an error line and exit code 2, the others are done"
+         COMMAND bash -c [=[
+out=$("$1" --batch "$2" --format json --mode fork --workers 2); code=$?
+[[ $code == 2 ]] || { echo "exit code $code"; exit 1; }
+[[ $(wc -l <<<"$out") == 6 ]] || { echo "$out"; exit 1; }
+grep -q '^{"line":7,"error":"cannot parse polynomial \\"x^3+y+1\\": unexpected' <<<"$out" || { echo "$out"; exit 1; }
+[[ $(grep -c '"maximal_length":true' <<<"$out") == 3 ]] || { echo "$out"; exit 1; }
+grep -q '^{"line":8,.*"transient_states":24' <<<"$out" || { echo "$out"; exit 1; }
+]=] bash $<TARGET_FILE:lfsr-analyze> ${LFSR_BATCHES}/mixed.txt)
+set_tests_properties("a malformed batch line becomes an error line and exit code 2, the others are done"
+                     PROPERTIES LABELS cli TIMEOUT 60)
+add_test(NAME "reads a batch from standard input and prints a table"
+         COMMAND bash -c [=[printf 'x^4+x+1\nx^4+1\n' | "$1" --batch - | grep -q '^ *2 *6 *4 *no ']=]
+                 bash $<TARGET_FILE:lfsr-analyze>)
+set_tests_properties("reads a batch from standard input and prints a table" PROPERTIES LABELS cli TIMEOUT 60)
+lfsr_cli_json("scans degree 8 over GF(2): 16 maximal length, 30 irreducible" --scan --bits 8 --summary --format json --
+              "registers=256" "maximal_length=16" "irreducible=30" "singular=128" "errors=0" "scan=\"all\"")
+lfsr_cli_json("scans degree 16 over GF(2) algebraically: 2048 maximal length" --scan --bits 16 --summary
+              --method algebraic --format json -- "registers=65536" "maximal_length=2048" "irreducible=4080")
+lfsr_cli_json("scans degree 4 over GF(3): 8 maximal length" --scan --bits 4 --field 3 --summary --format json --
+              "registers=81" "maximal_length=8" "irreducible=18")
+lfsr_cli_json("scans only the nonsingular polynomials" --scan --bits 8 --nonsingular --summary --mode fork --workers 2
+              --format json -- "registers=128" "singular=0" "maximal_length=16" "scan=\"nonsingular\"")
+lfsr_cli_rejects("rejects --scan without --bits" 2 "--scan needs --bits" --scan)
+lfsr_cli_rejects("rejects --nonsingular without --scan" 2 "--nonsingular requires --scan" --bits 4 --nonsingular)
+lfsr_cli_rejects("rejects --batch with --poly" 2 "excludes" --batch ${LFSR_BATCHES}/mixed.txt --poly "x^2+x+1")
+lfsr_cli_rejects("rejects a missing batch file" 2 "cannot read batch file" --batch ${LFSR_BATCHES}/no_such_file.txt)
+lfsr_cli_rejects("refuses a scan of more than 2^32 registers" 3 "too large" --scan --bits 33)
