@@ -70,6 +70,27 @@ echo "a closed pipe"
 "$binary" --bits 16 --mode fork --workers 2 --format json | head -c 10 >/dev/null
 [[ -z $(pgrep -f "^$binary --bits 16 --mode fork") ]] || fail "processes left after the pipe closed"
 
-rm -f "$err"
-echo "$((4 - failures)) passed, $failures failed"
+echo "a worker killed during a scan"
+# 32768 registers in tasks of many: the lost tasks are analyzed again, no line is lost or repeated.
+out=$(mktemp)
+"$binary" --scan --bits 15 --method enumerate --mode fork --workers 2 --format json >"$out" 2>"$err" &
+parent=$!
+read -r -a workers <<<"$(workers_of $parent)"
+sleep 0.5
+kill -KILL "${workers[0]}"
+wait $parent
+status=$?
+((status == 0)) || fail "exit status $status after a worker died during a scan, expected 0: $(cat "$err")"
+lines=$(grep -o '^{"line":[0-9]*' "$out" | cut -d: -f2)
+[[ $(wc -l <<<"$lines") == 32768 && $(sort -un <<<"$lines" | wc -l) == 32768 && $(wc -l <"$out") == 32768 ]] ||
+  fail "a scan with a killed worker wrote $(wc -l <"$out") lines, not each of 32768 once"
+[[ $lines == "$(seq 32768)" ]] || fail "the scan's lines are not in order"
+
+echo "a batch into a pipe closed early"
+"$binary" --scan --bits 14 --mode fork --workers 2 --format json | head -n 3 >"$out"
+[[ $(wc -l <"$out") == 3 ]] && grep -q '"line":3,' "$out" || fail "head got: $(cat "$out")"
+[[ -z $(pgrep -f "^$binary --scan --bits 14") ]] || fail "processes left after the batch's pipe closed"
+
+rm -f "$err" "$out"
+echo "$((6 - failures)) passed, $failures failed"
 ((failures == 0))
