@@ -2,6 +2,7 @@
 #include "lfsr/report.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <array>
@@ -108,6 +109,26 @@ nlohmann::ordered_json register_json(const RunInfo& run) {
   };
 }
 
+// --sequence: the keys of the register's recovery, after the register keys.
+void add_sequence_keys(nlohmann::ordered_json& json, const RunInfo& run) {
+  if (!run.sequence) return;
+  json["linear_complexity"] = run.sequence->linear_complexity;
+  json["sequence_length"] = run.sequence->sequence_length;
+  json["unique"] = run.sequence->unique;
+  if (!run.sequence->profile.empty()) json["profile"] = run.sequence->profile;
+}
+
+// "linear complexity 5 of 10 elements", and the profile when asked for.
+std::string sequence_text(const RunInfo& run) {
+  if (!run.sequence) return "";
+  const SequenceInfo& sequence = *run.sequence;
+  std::string out = fmt::format("linear complexity {} of a sequence of {} elements{}\n", sequence.linear_complexity,
+                                sequence.sequence_length,
+                                sequence.unique ? "" : " (fewer than 2L: other registers of this length fit too)");
+  if (!sequence.profile.empty()) out += fmt::format("profile {}\n", fmt::join(sequence.profile, " "));
+  return out;
+}
+
 double microseconds(double seconds) { return std::round(seconds * 1e6) / 1e6; }
 
 std::string state_space_text(const Report& report) {
@@ -207,6 +228,7 @@ nlohmann::ordered_json report_json(const Report& report) {
     cycles.push_back({{"length", big_number(length)}, {"count", big_number(count)}});
   }
   nlohmann::ordered_json json = register_json(run);
+  add_sequence_keys(json, run);
   json.update(nlohmann::ordered_json{
       {"mode", run.mode},
       {"workers", run.workers},
@@ -262,11 +284,23 @@ std::string state_report_text(const StateReport& report) {
   return out;
 }
 
+nlohmann::ordered_json zero_complexity_json(const RunInfo& run) {
+  nlohmann::ordered_json json{{"schema_version", json_schema_version}, {"field", field_json(run.field)}, {"bits", 0},
+                              {"polynomial", nullptr}, {"input", "sequence"}};
+  add_sequence_keys(json, run);
+  return json;
+}
+
+std::string zero_complexity_text(const RunInfo& run) {
+  return fmt::format("{} sequence of zeros: no register is needed\n", run.field.name()) + sequence_text(run);
+}
+
 std::string report_text(const Report& report, std::size_t cycle_rows) {
   const RunInfo& run = report.run;
   const CycleStructure& result = report.result;
   std::string out;
   out += heading(run);
+  out += sequence_text(run);
   fmt::format_to(std::back_inserter(out), "{} {}, {} states\n\n", run.input == "matrix" ? "dimension" : "degree",
                  run.bits, state_space_text(report));
   append_cycle_table(out, result, cycle_rows);

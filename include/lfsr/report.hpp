@@ -4,6 +4,7 @@
 #include <gmpxx.h>
 
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,13 +17,22 @@ namespace lfsr {
 // Version of the JSON contract: raised only when an existing key changes meaning.
 inline constexpr int json_schema_version = 1;
 
+// A register recovered from a sequence (--sequence): what Berlekamp-Massey found.
+struct SequenceInfo {
+  int linear_complexity = 0;
+  std::size_t sequence_length = 0;
+  bool unique = true;        // sequence_length >= 2 L: no other register of length L generates it
+  std::vector<int> profile;  // --profile: L of each prefix; empty otherwise
+};
+
 // What was analyzed and how: everything a report states besides the cycle structure itself.
 struct RunInfo {
   Field field = Field::from_order(2);
   int bits = 0;
   std::string polynomial;         // Polynomial::to_string(); for a matrix, its characteristic polynomial
   std::string form;               // "fibonacci" | "galois"; empty for a matrix
-  std::string input = "polynomial";  // "polynomial" (an LFSR) | "matrix" (--matrix)
+  std::string input = "polynomial";  // "polynomial" (an LFSR) | "matrix" (--matrix) | "sequence"
+  std::optional<SequenceInfo> sequence;  // input "sequence" only
   std::string method = "enumerate";
   std::string mode;  // runner that ran the chunks: "seq" | "threads" | "fork"
   int workers = 1;
@@ -61,6 +71,10 @@ std::string dump_json(const nlohmann::ordered_json& value, int indent = -1);
 // Rows of the cycle table the text report prints before it summarizes the rest (the first and
 // the last lengths, with a line saying how many are left out).
 inline constexpr std::size_t default_cycle_rows = 24;
+
+// --sequence whose linear complexity is 0 (the all-zero sequence): no register to analyze.
+nlohmann::ordered_json zero_complexity_json(const RunInfo& run);
+std::string zero_complexity_text(const RunInfo& run);
 
 // The human-readable report: field, polynomial, a table of cycle lengths, counts and states,
 // timing. At most `cycle_rows` rows of the cycle table (0: all of them).

@@ -11,7 +11,11 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <cerrno>
+#include <cstring>
 #include <fstream>
+#include <iostream>
+#include <sstream>
 #include <limits>
 #include <memory>
 #include <new>
@@ -20,6 +24,7 @@
 #include <string_view>
 
 #include "lfsr/algebra.hpp"
+#include "lfsr/berlekamp_massey.hpp"
 #include "lfsr/compare.hpp"
 #include "lfsr/enumerate.hpp"
 #include "lfsr/error.hpp"
@@ -226,6 +231,55 @@ void print(const lfsr::StateReport& report, const lfsr::cli::Options& options) {
   }
 }
 
+std::string read_text(const std::string& path, std::string_view what) {
+  std::ifstream file;
+  std::istream* in = &std::cin;
+  if (path != "-") {
+    file.open(path, std::ios::binary);
+    if (!file) throw lfsr::InputError(fmt::format("cannot read {} {}: {}", what, path, std::strerror(errno)));
+    in = &file;
+  }
+  std::ostringstream text;
+  text << in->rdbuf();
+  return text.str();
+}
+
+// --sequence: Berlekamp-Massey, a warning when the register is not unique, and the register as a
+// Subject; nothing (the report printed here) for the all-zero sequence.
+std::optional<Subject> recover_register(const lfsr::cli::Options& options) {
+  if (options.form) throw lfsr::InputError("--form: the register of a sequence is in Fibonacci form");
+  if (options.matrix) throw lfsr::InputError("--matrix does not go with a sequence");
+  const lfsr::Field field = lfsr::cli::field_from(options);
+  const std::string text = options.sequence ? *options.sequence : read_text(*options.sequence_file, "sequence file");
+  const lfsr::LinearComplexity found =
+      lfsr::berlekamp_massey(lfsr::parse_sequence(text, field), field, options.profile);
+  lfsr::SequenceInfo info{found.complexity, found.sequence_length, found.unique(), found.profile};
+  if (found.complexity == 0) {
+    lfsr::RunInfo run;
+    run.field = field;
+    run.input = "sequence";
+    run.sequence = info;
+    if (options.format == "json") {
+      fmt::print("{}\n", lfsr::dump_json(lfsr::zero_complexity_json(run), 2));
+    } else {
+      fmt::print("{}", lfsr::zero_complexity_text(run));
+    }
+    return std::nullopt;
+  }
+  if (!info.unique) {
+    fmt::print(stderr,
+               "lfsr-analyze: warning: the sequence has {} elements, fewer than 2L = {}: other registers of length {} "
+               "generate it too\n",
+               info.sequence_length, 2 * info.linear_complexity, info.linear_complexity);
+  }
+  lfsr::Lfsr lfsr{lfsr::Polynomial(field, found.polynomial), lfsr::Form::fibonacci};
+  if (options.bits && *options.bits != lfsr.degree()) {
+    throw lfsr::InputError(fmt::format("--bits {} does not match the linear complexity {} of the sequence",
+                                       *options.bits, lfsr.degree()));
+  }
+  return Subject::from_sequence(std::move(lfsr), std::move(info));
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -246,7 +300,12 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
     if (options.batch || options.scan) return lfsr::cli::run_many_registers(options);
-    const Subject subject = Subject::from_options(options);
+    std::optional<Subject> recovered;
+    if (options.sequence || options.sequence_file) {
+      recovered = recover_register(options);
+      if (!recovered) return static_cast<int>(ExitCode::success);  // all zeros: printed, nothing to analyze
+    }
+    const Subject subject = recovered ? std::move(*recovered) : Subject::from_options(options);
     if (options.period_of) {
       print(analyze_state(subject, *options.period_of), options);
     } else {

@@ -31,6 +31,7 @@ constexpr const char* usage_examples = R"(Examples:
   lfsr-analyze --matrix rule90.txt             any linear map v -> A v, A read from a file
   lfsr-analyze --batch regs.txt --format json  one JSON line per register of the file, in order
   lfsr-analyze --scan --bits 16 --summary      every degree-16 register over GF(2), summarized
+  lfsr-analyze --sequence 0001001101011110     the shortest register that outputs it, and its cycles
   lfsr-analyze --bits 16 --form galois --format json
   lfsr-analyze --bits 32 --mode fork --workers 2   enumerate with two forked worker processes
   lfsr-analyze --bits 24 --compare --repeat 5      seq, threads and fork timed against each other
@@ -96,10 +97,20 @@ void add_options(CLI::App& app, Options& options) {
   app.add_flag("--summary", options.summary,
                "With --scan or --batch: one summary (registers of each cycle type, maximal length, irreducible, "
                "singular) instead of a line per register");
+  auto* sequence = app.add_option("--sequence", options.sequence,
+                                  "Recover the shortest LFSR that generates this sequence (Berlekamp-Massey) and "
+                                  "analyze it: elements separated by spaces or commas, over GF(2) also 0110...")
+                       ->type_name("S");
+  auto* sequence_file =
+      app.add_option("--sequence-file", options.sequence_file, "The same with the sequence read from FILE (- for stdin)")
+          ->type_name("FILE");
+  app.add_flag("--profile", options.profile, "With --sequence: also the linear complexity of every prefix");
   poly->excludes(taps);
   matrix->excludes(poly)->excludes(taps);
-  batch->excludes(poly)->excludes(taps)->excludes(matrix)->excludes(scan);
-  scan->excludes(poly)->excludes(taps)->excludes(matrix);
+  sequence->excludes(sequence_file)->excludes(poly)->excludes(taps)->excludes(matrix);
+  sequence_file->excludes(poly)->excludes(taps)->excludes(matrix);
+  batch->excludes(poly)->excludes(taps)->excludes(matrix)->excludes(scan)->excludes(sequence)->excludes(sequence_file);
+  scan->excludes(poly)->excludes(taps)->excludes(matrix)->excludes(sequence)->excludes(sequence_file);
   app.add_option("--field", options.field,
                  fmt::format("Field order q, a prime power up to {} (default 2)", max_field_order))
       ->type_name("q")

@@ -21,6 +21,9 @@ struct Options {
   bool scan = false;
   bool nonsingular = false;
   bool summary = false;
+  std::optional<std::string> sequence;       // elements as text
+  std::optional<std::string> sequence_file;  // a file name, "-" for standard input
+  bool profile = false;
   std::uint64_t field = 2;
   std::optional<std::string> modulus;
   std::optional<std::string> form;  // default fibonacci; registers only

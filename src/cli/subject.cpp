@@ -59,6 +59,13 @@ Subject Subject::from_options(const Options& options) {
   return Subject(std::move(matrix), std::move(polynomial));
 }
 
+Subject Subject::from_sequence(Lfsr lfsr, SequenceInfo sequence) {
+  std::string polynomial = lfsr.polynomial.to_string();
+  Subject subject(std::move(lfsr), std::move(polynomial));
+  subject.sequence_ = std::move(sequence);
+  return subject;
+}
+
 const Field& Subject::field() const {
   return std::visit([](const auto& what) -> const Field& {
     if constexpr (std::is_same_v<std::decay_t<decltype(what)>, Lfsr>) return what.field();
@@ -88,6 +95,10 @@ RunInfo Subject::describe() const {
   run.polynomial = polynomial_;
   if (const Lfsr* lfsr = std::get_if<Lfsr>(&what_)) {
     run.form = std::string(form_name(lfsr->form));
+    if (sequence_) {
+      run.input = "sequence";
+      run.sequence = sequence_;
+    }
   } else {
     run.form.clear();
     run.input = "matrix";

@@ -3,6 +3,7 @@
 
 #include <gmpxx.h>
 
+#include <optional>
 #include <string>
 #include <variant>
 
@@ -22,6 +23,8 @@ class Subject {
  public:
   // --matrix FILE, or the register of --poly / --taps / --bits. Throws InputError naming the problem.
   static Subject from_options(const Options& options);
+  // The register Berlekamp-Massey recovered from --sequence (linear complexity >= 1).
+  static Subject from_sequence(Lfsr lfsr, SequenceInfo sequence);
 
   const Field& field() const;
   int dimension() const;
@@ -41,6 +44,7 @@ class Subject {
 
   std::variant<Lfsr, Matrix> what_;
   std::string polynomial_;  // the characteristic polynomial as text
+  std::optional<SequenceInfo> sequence_;
 };
 
 }  // namespace lfsr::cli

@@ -279,3 +279,22 @@ lfsr_cli_rejects("rejects --nonsingular without --scan" 2 "--nonsingular require
 lfsr_cli_rejects("rejects --batch with --poly" 2 "excludes" --batch ${LFSR_BATCHES}/mixed.txt --poly "x^2+x+1")
 lfsr_cli_rejects("rejects a missing batch file" 2 "cannot read batch file" --batch ${LFSR_BATCHES}/no_such_file.txt)
 lfsr_cli_rejects("refuses a scan of more than 2^32 registers" 3 "too large" --scan --bits 33)
+
+# --sequence: the shortest register that generates a sequence (Berlekamp-Massey), then its analysis.
+lfsr_cli_json("recovers x^4+x+1 from 16 bits of its output" --sequence 0001001101011110 --format json --
+              "polynomial=\"x^4+x+1\"" "linear_complexity=4" "sequence_length=16" "unique=true" "input=\"sequence\""
+              "maximal_length=true")
+lfsr_cli_json("recovers a register over GF(3) from elements separated by commas" --field 3
+              --sequence "1,0,0,1,1,0,0,0,1,1,2,0,2,1,2,1" --format json -- "linear_complexity=8" "sequence_length=16")
+lfsr_cli_json("reads a sequence file and gives the linear complexity profile"
+              --sequence-file ${LFSR_CLI_TEST_DIR}/sequences/m4.txt --profile --format json --
+              "linear_complexity=4" "profile=[1,1,1,1,4,4,4,4,4,4,4,4,4,4,4,4,4,4,4,4,4,4,4,4,4,4,4,4,4,4,4,4]")
+lfsr_cli_json("gives linear complexity 0 for all zeros" --sequence "0 0 0 0 0" --format json --
+              "linear_complexity=0" "polynomial=null" "bits=0")
+lfsr_cli_json("gives linear complexity n + 1 for n zeros and a one" --sequence "0 0 0 1 0 0 0 0" --format json --
+              "linear_complexity=4" "polynomial=\"x^4\"")
+lfsr_cli_prints("warns when the sequence is shorter than 2L" "linear complexity 8 of a sequence of 8 elements \\(fewer than 2L"
+                --sequence "0 0 0 0 0 0 0 1")
+lfsr_cli_rejects("rejects a sequence element out of range" 2 "element" --sequence "0 1 2 1")
+lfsr_cli_rejects("rejects an empty sequence" 2 "sequence" --sequence " ")
+lfsr_cli_rejects("rejects --sequence with --poly" 2 "excludes" --sequence 0101 --poly "x^2+x+1")
