@@ -16,7 +16,9 @@ namespace {
 // (a trinomial if one exists, else a pentanomial: four terms would be divisible by x + 1), and among
 // those the smallest a, or the lexicographically smallest (a, b, c) with a > b > c. Each entry was
 // found by search and checked primitive (irreducible, x^(2^n-1) = 1 and x^((2^n-1)/r) != 1 mod f
-// for every prime r | 2^n - 1) with NTL and, independently, with FLINT.
+// for every prime r | 2^n - 1) with NTL and, independently, with FLINT. The rule is the one
+// first_primitive_polynomial (primitive_search.hpp) follows over any field, and a test checks that
+// its search finds every entry.
 constexpr std::array<std::string_view, 167> default_taps = {
     "2,1",        "3,1",        "4,1",        "5,2",        "6,1",        "7,1",       "8,4,3,2",     "9,4",
     "10,3",       "11,2",       "12,6,4,1",   "13,4,3,1",   "14,5,3,1",   "15,1",      "16,5,3,2",    "17,3",

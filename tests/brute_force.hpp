@@ -1,49 +1,81 @@
-// Independent reference: the functional graph of an LFSR built by NTL matrix products, analyzed
-// with the textbook colouring walk. Shares no code with the engine.
+// Independent reference: the functional graph of an LFSR built by NTL matrix products over GF(q),
+// analyzed with the textbook colouring walk. Shares no code with the engine.
 #pragma once
 
 #include <NTL/mat_GF2.h>
+#include <NTL/mat_GF2E.h>
 #include <NTL/mat_lzz_p.h>
+#include <NTL/mat_lzz_pE.h>
 
 #include <cstdint>
+#include <type_traits>
 #include <vector>
 
 #include "lfsr/cycle_structure.hpp"
 #include "lfsr/lfsr.hpp"
+#include "ntl_field.hpp"
 
 namespace lfsr::testing {
 
-// next[s] for every state index s, computed as A v with NTL.
+// Our element (base-p digits = coefficients in a) as an NTL element and back, written here rather
+// than taken from src/ntl_field.hpp, so the reference does not share the conversions it checks.
+template <class Element>
+Element ntl_element(std::uint64_t value, std::uint64_t p) {
+  if constexpr (std::is_same_v<Element, NTL::GF2> || std::is_same_v<Element, NTL::zz_p>) {
+    return Element(static_cast<long>(value));
+  } else {
+    std::conditional_t<std::is_same_v<Element, NTL::GF2E>, NTL::GF2X, NTL::zz_pX> digits;
+    for (long i = 0; value != 0; ++i, value /= p) NTL::SetCoeff(digits, i, static_cast<long>(value % p));
+    return NTL::conv<Element>(digits);
+  }
+}
+
+template <class Element>
+std::uint64_t element_value(const Element& element, std::uint64_t p) {
+  if constexpr (std::is_same_v<Element, NTL::GF2> || std::is_same_v<Element, NTL::zz_p>) {
+    return static_cast<std::uint64_t>(NTL::rep(element));
+  } else {
+    std::uint64_t value = 0;
+    for (long i = NTL::deg(NTL::rep(element)); i >= 0; --i)
+      value = value * p + static_cast<std::uint64_t>(NTL::rep(NTL::coeff(NTL::rep(element), i)));
+    return value;
+  }
+}
+
+// The transition matrix in the NTL type of the field, the field's contexts installed.
+template <class Poly>
+auto ntl_transition_matrix(const Lfsr& lfsr) {
+  if constexpr (std::is_same_v<Poly, NTL::GF2X>) return transition_matrix_gf2(lfsr);
+  if constexpr (std::is_same_v<Poly, NTL::zz_pX>) return transition_matrix_zz_p(lfsr);
+  if constexpr (std::is_same_v<Poly, NTL::GF2EX>) return transition_matrix_gf2e(lfsr);
+  if constexpr (std::is_same_v<Poly, NTL::zz_pEX>) return transition_matrix_zz_pe(lfsr);
+}
+
+// next[s] for every state index s = sum v_i q^i, computed as A v with NTL over GF(q) itself (GF2,
+// zz_p, GF2E or zz_pE), where the engine works on the base-p digits.
 inline std::vector<std::uint64_t> successors_by_ntl(const Lfsr& lfsr) {
   const long n = lfsr.degree();
-  const long q = lfsr.field().q();
+  const std::uint64_t q = lfsr.field().q();
+  const std::uint64_t p = lfsr.field().p();
   std::uint64_t states = 1;
-  for (long i = 0; i < n; ++i) states *= static_cast<std::uint64_t>(q);
+  for (long i = 0; i < n; ++i) states *= q;
   std::vector<std::uint64_t> next(states);
-  auto to_index = [&](const auto& v) {
-    std::uint64_t index = 0;
-    for (long i = n; i-- > 0;)
-      index = index * static_cast<std::uint64_t>(q) + static_cast<std::uint64_t>(NTL::rep(v[i]));
-    return index;
-  };
-  auto fill = [&](const auto& a, auto v) {
+  detail::with_ntl_field(lfsr.field(), [&]<class Poly>(std::type_identity<Poly>) {
+    using Element = detail::NtlElement<Poly>;
+    const auto a = ntl_transition_matrix<Poly>(lfsr);
+    std::vector<Element> elements;
+    for (std::uint64_t value = 0; value < q; ++value) elements.push_back(ntl_element<Element>(value, p));
+    NTL::Vec<Element> v;
+    v.SetLength(n);
     for (std::uint64_t s = 0; s < states; ++s) {
       std::uint64_t digits = s;
-      for (long i = 0; i < n; ++i, digits /= static_cast<std::uint64_t>(q))
-        v[i] = static_cast<long>(digits % static_cast<std::uint64_t>(q));
-      next[s] = to_index(a * v);
+      for (long i = 0; i < n; ++i, digits /= q) v[i] = elements[digits % q];
+      const NTL::Vec<Element> image = a * v;
+      std::uint64_t index = 0;
+      for (long i = n; i-- > 0;) index = index * q + element_value(image[i], p);
+      next[s] = index;
     }
-  };
-  if (q == 2) {
-    NTL::vec_GF2 v;
-    v.SetLength(n);
-    fill(transition_matrix_gf2(lfsr), v);
-  } else {
-    NTL::zz_pPush push(q);
-    NTL::vec_zz_p v;
-    v.SetLength(n);
-    fill(transition_matrix_zz_p(lfsr), v);
-  }
+  });
   return next;
 }
 

@@ -78,6 +78,13 @@ inline std::map<mpz_class, mpz_class> rotation_cycles(unsigned q, unsigned n) {
   return cycles;
 }
 
+// Monic irreducible polynomials of degree n over GF(q): (1/n) sum_{d | n} mu(d) q^(n/d), the
+// aperiodic necklaces of length n.
+inline mpz_class irreducible_count(unsigned q, unsigned n) { return rotation_cycles(q, n).at(n); }
+
+// Primitive polynomials of degree n over GF(q): phi(q^n - 1) / n (q^n < 2^64).
+inline std::uint64_t primitive_count(unsigned q, unsigned n) { return euler_phi(power(q, n).get_ui() - 1) / n; }
+
 inline Polynomial x_to_the_n_minus_one(const Field& field, unsigned n) {
   std::vector<std::uint32_t> coefficients(n + 1, 0);
   coefficients[0] = field.neg(1);

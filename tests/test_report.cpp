@@ -27,6 +27,8 @@ lfsr::Report maximal_length_report() {
                               .bits = 4,
                               .polynomial = "x^4+x+1",
                               .form = "fibonacci",
+                              .input = "polynomial",
+                              .sequence = {},
                               .method = "enumerate",
                               .mode = "seq",
                               .workers = 1,

@@ -21,7 +21,9 @@ inline constexpr int max_primitive_search_bits = 100000;
 //   small: over GF(2^k) no x^N + c_1 x + c_0 with 8 | N is irreducible (Swan), and a rule that
 //   tried every c_1 first would try q^2 of them.
 // Over GF(2) this is the rule of the built-in table (fewest terms, then the lowest exponents), and
-// the tests check that the two agree. Proven primitive by is_primitive. Throws InputError unless
+// the tests check that the two agree. Proven primitive by is_primitive. Milliseconds for most fields
+// and degrees; sparse candidates are rarely irreducible or primitive in some fields, and near N = 64
+// over GF(3^k), k >= 5, a search takes seconds (bench/bench_primitive_search). Throws InputError unless
 // 1 <= bits <= max_primitive_search_bits, ResourceError when q^N - 1 cannot be factored within options.
 Polynomial first_primitive_polynomial(int bits, const Field& field, const AlgebraOptions& options = {});
 
