@@ -18,16 +18,7 @@ for ((i = 0; i < 10000; i++)); do
   echo "$poly"
 done >"$work/batch10.txt"
 
-time_runs() {
-  local times=() start end
-  for ((i = 0; i < runs; i++)); do
-    start=$(date +%s%N)
-    "$binary" "$@" >/dev/null
-    end=$(date +%s%N)
-    times+=("$(((end - start) / 1000))")
-  done
-  printf '%s\n' "${times[@]}" | sort -n | awk '{t[NR]=$1} END {printf "%.3f %.3f", t[int((NR+1)/2)]/1e6, t[1]/1e6}'
-}
+source "$(dirname "$0")/time_runs.sh"
 
 echo "lfsr-analyze whole-process wall time, median (min) of $runs runs, $workers workers, $(nproc) CPUs"
 echo

@@ -8,16 +8,7 @@ runs=${2:-5}
 workers=${WORKERS:-2}
 
 # median and min of the wall times (seconds) of RUNS runs of: lfsr-analyze ARGS
-time_runs() {
-  local times=() start end
-  for ((i = 0; i < runs; i++)); do
-    start=$(date +%s%N)
-    "$binary" "$@" --method enumerate --no-progress >/dev/null
-    end=$(date +%s%N)
-    times+=("$(((end - start) / 1000))")
-  done
-  printf '%s\n' "${times[@]}" | sort -n | awk '{t[NR]=$1} END {printf "%.4f %.4f", t[int((NR+1)/2)]/1e6, t[1]/1e6}'
-}
+source "$(dirname "$0")/time_runs.sh"
 
 echo "lfsr-analyze whole-process wall time, median (min) of $runs runs, $workers workers, $(nproc) CPUs"
 echo
@@ -26,9 +17,9 @@ echo "|---|---|---|---|---|---|---|"
 while read -r label args; do
   [[ -z $label || $label == \#* ]] && continue
   read -r -a argv <<<"$args"
-  read -r seq seq_min <<<"$(time_runs "${argv[@]}" --mode seq)"
-  read -r threads threads_min <<<"$(time_runs "${argv[@]}" --mode threads --workers "$workers")"
-  read -r fork fork_min <<<"$(time_runs "${argv[@]}" --mode fork --workers "$workers")"
+  read -r seq seq_min <<<"$(time_runs "${argv[@]}" --method enumerate --no-progress --mode seq)"
+  read -r threads threads_min <<<"$(time_runs "${argv[@]}" --method enumerate --no-progress --mode threads --workers "$workers")"
+  read -r fork fork_min <<<"$(time_runs "${argv[@]}" --method enumerate --no-progress --mode fork --workers "$workers")"
   states=$("$binary" "${argv[@]}" --method enumerate --mode seq --format json | sed -n 's/^  "states": \([0-9]*\),$/\1/p')
   awk -v l="$label" -v n="$states" -v s="$seq" -v sm="$seq_min" -v t="$threads" -v tm="$threads_min" -v f="$fork" \
     -v fm="$fork_min" 'BEGIN {printf "| %s | %s | %s (%s) | %s (%s) | %s (%s) | %.2fx | %.2fx |\n", l, n, s, sm, t, tm, f, fm, s / t, s / f}'

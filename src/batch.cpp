@@ -80,36 +80,51 @@ std::string batch_spec(const std::vector<const Lfsr*>& registers, const std::str
   return out.take();
 }
 
-// One register analyzed in this worker, with the memory of this thread: other workers analyze
-// theirs at the same time.
-BatchOutcome analyze_whole(const Lfsr& lfsr, const std::string& requested_method) {
+// Runs analysis(outcome) and times it; the failures a single run would report become the
+// register's outcome rather than the batch's.
+template <class Analysis>
+BatchOutcome recorded(std::string method, Analysis&& analysis) {
   const auto start = std::chrono::steady_clock::now();
   BatchOutcome outcome;
-  outcome.method = resolve_method(requested_method, lfsr);
+  outcome.method = std::move(method);
+  const auto failed = [&](const std::exception& error, ExitCode code) {
+    outcome.error = error.what();
+    outcome.error_code = code;
+  };
   try {
-    if (outcome.method == "algebraic") {
-      outcome.result = algebraic_cycle_structure(lfsr.polynomial);
-    } else {
-      const PrivateArenaScope private_arena;
-      const std::unique_ptr<Runner> here = make_sequential_runner();
-      outcome.result = enumerate(linear_map_of(lfsr), *here);
-      if (outcome.method == "both" && algebraic_cycle_structure(lfsr.polynomial) != outcome.result) {
-        throw MismatchError(
-            fmt::format("enumeration and the algebraic method disagree on {}", lfsr.polynomial.to_string()));
-      }
-    }
+    analysis(outcome);
   } catch (const InputError& error) {
-    outcome.error = error.what();
-    outcome.error_code = ExitCode::usage;
+    failed(error, ExitCode::usage);
   } catch (const ResourceError& error) {
-    outcome.error = error.what();
-    outcome.error_code = ExitCode::resources;
+    failed(error, ExitCode::resources);
   } catch (const MismatchError& error) {
-    outcome.error = error.what();
-    outcome.error_code = ExitCode::mismatch;
+    failed(error, ExitCode::mismatch);
   }
   outcome.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return outcome;
+}
+
+// --method both: the factorization must give what the enumeration found.
+void check_against_algebra(const Lfsr& lfsr, const CycleStructure& enumerated) {
+  if (algebraic_cycle_structure(lfsr.polynomial) != enumerated) {
+    throw MismatchError(
+        fmt::format("enumeration and the algebraic method disagree on {}", lfsr.polynomial.to_string()));
+  }
+}
+
+// One register analyzed in this worker, with the memory of this thread: other workers analyze
+// theirs at the same time.
+BatchOutcome analyze_whole(const Lfsr& lfsr, const std::string& requested_method) {
+  return recorded(resolve_method(requested_method, lfsr), [&](BatchOutcome& outcome) {
+    if (outcome.method == "algebraic") {
+      outcome.result = algebraic_cycle_structure(lfsr.polynomial);
+      return;
+    }
+    const PrivateArenaScope private_arena;
+    const std::unique_ptr<Runner> here = make_sequential_runner();
+    outcome.result = enumerate(linear_map_of(lfsr), *here);
+    if (outcome.method == "both") check_against_algebra(lfsr, outcome.result);
+  });
 }
 
 // Chunk c of a batch job is registers [c * per_chunk, (c + 1) * per_chunk).
@@ -185,21 +200,10 @@ bool runs_whole(const Lfsr& lfsr, const BatchOptions& options) {
 
 // A large register: its chunks over all workers, then the algebraic check if asked for.
 BatchOutcome analyze_chunked(const Lfsr& lfsr, Runner& runner, const std::string& method) {
-  const auto start = std::chrono::steady_clock::now();
-  BatchOutcome outcome;
-  outcome.method = method;
-  try {
+  return recorded(method, [&](BatchOutcome& outcome) {
     outcome.result = enumerate(linear_map_of(lfsr), runner);
-    if (method == "both" && algebraic_cycle_structure(lfsr.polynomial) != outcome.result) {
-      outcome.error = fmt::format("enumeration and the algebraic method disagree on {}", lfsr.polynomial.to_string());
-      outcome.error_code = ExitCode::mismatch;
-    }
-  } catch (const ResourceError& error) {
-    outcome.error = error.what();
-    outcome.error_code = ExitCode::resources;
-  }
-  outcome.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  return outcome;
+    if (method == "both") check_against_algebra(lfsr, outcome.result);
+  });
 }
 
 // Runs registers [begin, end), all small, as one job; retries once what a dead worker lost.
