@@ -86,11 +86,25 @@ lines=$(grep -o '^{"line":[0-9]*' "$out" | cut -d: -f2)
   fail "a scan with a killed worker wrote $(wc -l <"$out") lines, not each of 32768 once"
 [[ $lines == "$(seq 32768)" ]] || fail "the scan's lines are not in order"
 
+echo "Ctrl-C during a scan"
+env --default-signal=INT setsid "$binary" --scan --bits 16 --method enumerate --mode fork --workers 2 --format json \
+  >"$out" 2>/dev/null &
+parent=$!
+read -r -a workers <<<"$(workers_of $parent)"
+sleep 1
+kill -INT -- -$parent
+wait $parent
+status=$?
+((status == 130)) || fail "exit status $status after SIGINT during a scan, expected 130"
+all_gone "${workers[@]}" || fail "workers outlived an interrupted scan"
+[[ ! -s $out || $(tail -c 1 "$out" | od -An -c | tr -d ' ') == '\n' ]] || fail "the interrupted scan left a partial line"
+grep -vq '^{"line":[0-9]*,.*}$' "$out" && fail "the interrupted scan wrote a line that is not a whole object"
+
 echo "a batch into a pipe closed early"
 "$binary" --scan --bits 14 --mode fork --workers 2 --format json | head -n 3 >"$out"
 [[ $(wc -l <"$out") == 3 ]] && grep -q '"line":3,' "$out" || fail "head got: $(cat "$out")"
 [[ -z $(pgrep -f "^$binary --scan --bits 14") ]] || fail "processes left after the batch's pipe closed"
 
 rm -f "$err" "$out"
-echo "$((6 - failures)) passed, $failures failed"
+echo "$((7 - failures)) passed, $failures failed"
 ((failures == 0))
