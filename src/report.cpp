@@ -74,6 +74,8 @@ void write_json(std::string& out, const nlohmann::ordered_json& value, int inden
   out += object ? '}' : ']';
 }
 
+}  // namespace
+
 nlohmann::ordered_json field_json(const Field& field) {
   return {
       {"q", field.q()},
@@ -82,6 +84,8 @@ nlohmann::ordered_json field_json(const Field& field) {
       {"modulus", field.is_prime() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(field.modulus_text())},
   };
 }
+
+namespace {
 
 // "GF(4) register x^3+a*x+1, fibonacci form" and, over GF(p^k), the modulus that gives the
 // coefficients their meaning: "field GF(4) = GF(2)[a]/(a^2+a+1)".

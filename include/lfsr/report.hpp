@@ -54,6 +54,9 @@ struct StateReport {
   std::string minimal_polynomial;  // of the state under the transition, as text
 };
 
+// {"q", "p", "k", "modulus"}: the field as every object names it.
+nlohmann::ordered_json field_json(const Field& field);
+
 // The JSON object of the contract (docs/json.md); big integers stay exact (see dump_json).
 nlohmann::ordered_json report_json(const Report& report);
 

@@ -5,7 +5,9 @@
 #include <fmt/format.h>
 #include <gmpxx.h>
 
+#include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -175,15 +177,15 @@ class Output {
 
   void finish(const Field& field, double seconds) {
     if (options_.summary) {
-      RunInfo run = run_info(Lfsr{Polynomial(field, {0, 1}), parse_form(options_.form.value_or("fibonacci"))},
-                             options_.method, seconds);
-      nlohmann::ordered_json json{{"schema_version", json_schema_version}, {"field", report_json(Report{run, {}, {}})["field"]}};
+      nlohmann::ordered_json json{{"schema_version", json_schema_version}, {"field", field_json(field)}};
       if (options_.scan) {
         json["bits"] = *options_.bits;
         json["scan"] = options_.nonsingular ? "nonsingular" : "all";
       }
-      json.update(nlohmann::ordered_json{{"form", run.form}, {"method", run.method}, {"mode", run.mode},
-                                         {"workers", run.workers}});
+      json.update(nlohmann::ordered_json{{"form", options_.form.value_or("fibonacci")},
+                                         {"method", options_.method},
+                                         {"mode", mode_name(runner_.mode())},
+                                         {"workers", runner_.workers()}});
       json.update(summary_.json());
       json["errors"] = errors_;
       json["seconds"] = seconds;
