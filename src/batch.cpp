@@ -169,9 +169,8 @@ class BatchJob final : public ChunkJob {
 };
 
 const bool registered = [] {
-  register_job_kind(batch_job, [](std::string_view spec) -> std::unique_ptr<ChunkJob> {
-    return std::make_unique<BatchJob>(spec);
-  });
+  register_job_kind(
+      batch_job, [](std::string_view spec) -> std::unique_ptr<ChunkJob> { return std::make_unique<BatchJob>(spec); });
   return true;
 }();
 

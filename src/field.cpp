@@ -8,11 +8,10 @@
 #include <utility>
 
 #include "conway_polynomials.hpp"
+#include "lfsr/error.hpp"
 #include "lfsr/polynomial.hpp"
 #include "ntl_field.hpp"
 #include "polynomial_order.hpp"
-
-#include "lfsr/error.hpp"
 
 namespace lfsr {
 
@@ -105,7 +104,8 @@ Field Field::from_order(std::uint64_t q) {
 Field Field::with_modulus(std::uint64_t q, std::string_view modulus_text) {
   const auto [p, k] = checked_prime_power(q);
   if (k == 1) {
-    throw InputError(fmt::format("--modulus needs a prime-power field GF(p^k) with k >= 2; GF({}) is a prime field", q));
+    throw InputError(
+        fmt::format("--modulus needs a prime-power field GF(p^k) with k >= 2; GF({}) is a prime field", q));
   }
   const Field base(p, 1, {});
   // The modulus is a polynomial in the generator a; the polynomial parser reads it in x.
@@ -118,8 +118,9 @@ Field Field::with_modulus(std::uint64_t q, std::string_view modulus_text) {
     throw InputError(fmt::format("modulus: {}", error.what()));
   }
   if (modulus.size() != k + 1) {
-    throw InputError(fmt::format("modulus {} has degree {}; GF({}) = GF({}^{}) needs an irreducible polynomial of degree {}",
-                                 modulus_text, modulus.size() - 1, q, p, k, k));
+    throw InputError(
+        fmt::format("modulus {} has degree {}; GF({}) = GF({}^{}) needs an irreducible polynomial of degree {}",
+                    modulus_text, modulus.size() - 1, q, p, k, k));
   }
   if (!detail::is_irreducible(base, modulus)) {
     throw InputError(fmt::format("modulus {} is reducible over GF({}): it does not define a field", modulus_text, p));

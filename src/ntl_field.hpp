@@ -69,7 +69,8 @@ template <class BasePoly>
 BasePoly base_polynomial(const std::vector<std::uint32_t>& digits) {
   BasePoly f;
   for (long i = static_cast<long>(digits.size()); i-- > 0;) {
-    if (digits[static_cast<std::size_t>(i)] != 0) NTL::SetCoeff(f, i, static_cast<long>(digits[static_cast<std::size_t>(i)]));
+    if (digits[static_cast<std::size_t>(i)] != 0)
+      NTL::SetCoeff(f, i, static_cast<long>(digits[static_cast<std::size_t>(i)]));
   }
   return f;
 }
@@ -112,7 +113,8 @@ std::uint32_t from_ntl_element(const Element& element) {
     const auto p = static_cast<std::uint32_t>(std::is_same_v<Element, NTL::GF2E> ? 2 : NTL::zz_p::modulus());
     const auto& digits = NTL::rep(element);
     std::uint32_t value = 0;
-    for (long i = NTL::deg(digits); i >= 0; --i) value = value * p + static_cast<std::uint32_t>(NTL::rep(NTL::coeff(digits, i)));
+    for (long i = NTL::deg(digits); i >= 0; --i)
+      value = value * p + static_cast<std::uint32_t>(NTL::rep(NTL::coeff(digits, i)));
     return value;
   }
 }
@@ -144,7 +146,8 @@ NtlMatrix<Poly> to_ntl_matrix(const std::vector<std::uint32_t>& entries, long n)
   NtlMatrix<Poly> a;
   a.SetDims(n, n);
   for (long i = 0; i < n; ++i) {
-    for (long j = 0; j < n; ++j) a[i][j] = to_ntl_element<NtlElement<Poly>>(entries[static_cast<std::size_t>(i * n + j)]);
+    for (long j = 0; j < n; ++j)
+      a[i][j] = to_ntl_element<NtlElement<Poly>>(entries[static_cast<std::size_t>(i * n + j)]);
   }
   return a;
 }

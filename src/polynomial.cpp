@@ -127,7 +127,8 @@ class AlgebraicParser {
         negative = peek() == '-';
         ++pos_;
         skip_space();
-        if (at_end() || peek() == ')') fail(sign_pos, fmt::format("dangling '{}' with no term after it", text_[sign_pos]));
+        if (at_end() || peek() == ')')
+          fail(sign_pos, fmt::format("dangling '{}' with no term after it", text_[sign_pos]));
         if (peek() == '+' || peek() == '-') fail(pos_, fmt::format("'{}' follows another sign", peek()));
       } else if (!first) {
         fail(pos_, fmt::format("unexpected {} (expected '+' or '-')", describe_char(peek())));
@@ -135,8 +136,8 @@ class AlgebraicParser {
       const Term term = read_term(allow_x);
       const auto i = static_cast<std::size_t>(term.exponent);
       if (i >= coefficients.size()) coefficients.resize(i + 1, 0);
-      coefficients[i] = negative ? field_.sub(coefficients[i], term.coefficient)
-                                 : field_.add(coefficients[i], term.coefficient);
+      coefficients[i] =
+          negative ? field_.sub(coefficients[i], term.coefficient) : field_.add(coefficients[i], term.coefficient);
       skip_space();
       if (at_end() || peek() == ')') return coefficients;
     }
@@ -180,8 +181,8 @@ class AlgebraicParser {
       term.coefficient = field_.mul(term.coefficient, static_cast<std::uint32_t>(index));
     } else if (c == 'a') {
       if (field_.is_prime()) {
-        fail(start, fmt::format("'a' names the generator of a field GF(p^k), k >= 2, and {} is a prime field",
-                                field_.name()));
+        fail(start,
+             fmt::format("'a' names the generator of a field GF(p^k), k >= 2, and {} is a prime field", field_.name()));
       }
       ++pos_;
       term.coefficient = field_.mul(term.coefficient, field_.power(field_.generator(), read_exponent()));
@@ -333,8 +334,9 @@ std::string Polynomial::to_string() const {
 Polynomial parse_polynomial(std::string_view text, const Field& field) {
   const std::string_view body = trim(text);
   if (body.empty()) throw InputError("empty polynomial text");
-  std::vector<std::uint32_t> coefficients =
-      looks_hexadecimal(body) ? parse_hexadecimal(body, field) : AlgebraicParser(body, field, "polynomial").parse_polynomial();
+  std::vector<std::uint32_t> coefficients = looks_hexadecimal(body)
+                                                ? parse_hexadecimal(body, field)
+                                                : AlgebraicParser(body, field, "polynomial").parse_polynomial();
   while (!coefficients.empty() && coefficients.back() == 0) coefficients.pop_back();
   if (coefficients.empty()) {
     throw InputError(fmt::format("polynomial {} is zero; an LFSR needs degree >= 1", quoted(body)));
@@ -355,8 +357,8 @@ std::uint32_t parse_element(std::string_view text, const Field& field) {
   if (std::all_of(body.begin(), body.end(), is_digit)) {
     const auto [value, ok] = to_uint64(body);
     if (!ok || value >= field.q()) {
-      throw InputError(fmt::format("element {} is out of range: {} has elements 0..{}", quoted(body), field.name(),
-                                   field.q() - 1));
+      throw InputError(
+          fmt::format("element {} is out of range: {} has elements 0..{}", quoted(body), field.name(), field.q() - 1));
     }
     return static_cast<std::uint32_t>(value);
   }

@@ -92,14 +92,13 @@ OrderedFactorization factor_with_orders_as(const Polynomial& f, const AlgebraOpt
 }  // namespace
 
 OrderedFactorization factor_with_orders(const Polynomial& f, const AlgebraOptions& limits) {
-  return with_ntl_field(
-      f.field(), [&]<class Poly>(std::type_identity<Poly>) { return factor_with_orders_as<Poly>(f, limits); });
+  return with_ntl_field(f.field(),
+                        [&]<class Poly>(std::type_identity<Poly>) { return factor_with_orders_as<Poly>(f, limits); });
 }
 
 bool is_irreducible(const Field& field, const std::vector<std::uint32_t>& coefficients) {
-  return with_ntl_field(field, [&]<class Poly>(std::type_identity<Poly>) {
-    return NTL::IterIrredTest(to_ntl<Poly>(coefficients)) != 0;
-  });
+  return with_ntl_field(
+      field, [&]<class Poly>(std::type_identity<Poly>) { return NTL::IterIrredTest(to_ntl<Poly>(coefficients)) != 0; });
 }
 
 mpz_class power_order(const mpz_class& order, std::uint32_t p, long j) {

@@ -289,8 +289,11 @@ std::string state_report_text(const StateReport& report) {
 }
 
 nlohmann::ordered_json zero_complexity_json(const RunInfo& run) {
-  nlohmann::ordered_json json{{"schema_version", json_schema_version}, {"field", field_json(run.field)}, {"bits", 0},
-                              {"polynomial", nullptr}, {"input", "sequence"}};
+  nlohmann::ordered_json json{{"schema_version", json_schema_version},
+                              {"field", field_json(run.field)},
+                              {"bits", 0},
+                              {"polynomial", nullptr},
+                              {"input", "sequence"}};
   add_sequence_keys(json, run);
   return json;
 }

@@ -18,9 +18,10 @@ PolynomialScan::PolynomialScan(const Field& field, int n, bool nonsingular)
   mpz_class total;
   mpz_ui_pow_ui(total.get_mpz_t(), field.q(), static_cast<unsigned long>(n));
   if (total > max_scan_polynomials) {
-    throw ResourceError(fmt::format("a scan of the {}^{} polynomials of degree {} over {} is too large (the limit is "
-                                    "2^32 registers)",
-                                    field.q(), n, n, field.name()));
+    throw ResourceError(
+        fmt::format("a scan of the {}^{} polynomials of degree {} over {} is too large (the limit is "
+                    "2^32 registers)",
+                    field.q(), n, n, field.name()));
   }
   all_ = total.get_ui();
 }
@@ -32,7 +33,8 @@ Polynomial PolynomialScan::at(std::uint64_t position) const {
   // Among the nonsingular ones every block of q consecutive integers loses its c_0 = 0 member.
   std::uint64_t index = nonsingular_ ? position / (q - 1) * q + position % (q - 1) + 1 : position;
   std::vector<std::uint32_t> coefficients(static_cast<std::size_t>(n_) + 1, 1);
-  for (int i = 0; i < n_; ++i, index /= q) coefficients[static_cast<std::size_t>(i)] = static_cast<std::uint32_t>(index % q);
+  for (int i = 0; i < n_; ++i, index /= q)
+    coefficients[static_cast<std::size_t>(i)] = static_cast<std::uint32_t>(index % q);
   return Polynomial(field_, std::move(coefficients));
 }
 

@@ -13,7 +13,6 @@ namespace lfsr::detail {
 
 // The coordinates v_i (base-q digits of the index, i < n) of a state of GF(q)^n. Throws InputError
 // unless 0 <= state < q^n, naming `owner` ("a degree-8 register", "an 8 x 8 matrix").
-std::vector<std::uint32_t> state_coordinates(const mpz_class& state, const Field& field, int n,
-                                             std::string_view owner);
+std::vector<std::uint32_t> state_coordinates(const mpz_class& state, const Field& field, int n, std::string_view owner);
 
 }  // namespace lfsr::detail

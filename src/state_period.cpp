@@ -55,8 +55,8 @@ std::vector<std::uint32_t> state_coordinates(const mpz_class& state, const Field
 
 StatePeriod state_period(const Lfsr& lfsr, const mpz_class& state, const AlgebraOptions& options) {
   const Field& field = lfsr.field();
-  const std::vector<std::uint32_t> v = detail::state_coordinates(
-      state, field, lfsr.degree(), fmt::format("a degree-{} register", lfsr.degree()));
+  const std::vector<std::uint32_t> v =
+      detail::state_coordinates(state, field, lfsr.degree(), fmt::format("a degree-{} register", lfsr.degree()));
   StatePeriod result;
   result.minimal_polynomial = detail::with_ntl_field(
       field, [&]<class Poly>(std::type_identity<Poly>) { return minimal_polynomial_as<Poly>(lfsr, v); });

@@ -57,10 +57,25 @@ TEST_CASE("report_json has exactly the keys of the contract") {
   for (const auto& item : json.items()) {
     keys.insert(item.key());
   }
-  const std::set<std::string> contract{"schema_version",   "field",          "bits",    "polynomial",   "form", "input",
-                                       "method",           "mode",           "workers", "states",       "cyclic_states",
-                                       "transient_states", "max_tail",       "cycles",  "total_cycles", "fixed_points",
-                                       "max_cycle_length", "maximal_length", "seconds"};
+  const std::set<std::string> contract{"schema_version",
+                                       "field",
+                                       "bits",
+                                       "polynomial",
+                                       "form",
+                                       "input",
+                                       "method",
+                                       "mode",
+                                       "workers",
+                                       "states",
+                                       "cyclic_states",
+                                       "transient_states",
+                                       "max_tail",
+                                       "cycles",
+                                       "total_cycles",
+                                       "fixed_points",
+                                       "max_cycle_length",
+                                       "maximal_length",
+                                       "seconds"};
   CHECK(keys == contract);
   CHECK(json["schema_version"] == lfsr::json_schema_version);
   CHECK(json["field"] == nlohmann::ordered_json{{"q", 2}, {"p", 2}, {"k", 1}, {"modulus", nullptr}});

@@ -78,7 +78,8 @@ TEST_CASE("scans count phi(q^N - 1) / N maximal-length registers for every q^N <
       // Degrees whose scans take more than a second or two are left to the GF(2) and GF(3) rows.
       if (q > 3 && power(q, n) > (1U << 16)) break;
       CAPTURE(q, n);
-      const CycleTypeSummary summary = scan_summary(Field::from_order(q), static_cast<int>(n), true, "algebraic", *runner);
+      const CycleTypeSummary summary =
+          scan_summary(Field::from_order(q), static_cast<int>(n), true, "algebraic", *runner);
       CHECK(summary.maximal_length == primitive_count(q, n));
       CHECK(summary.irreducible + (n == 1 ? 1 : 0) == irreducible_count(q, n));
     }

@@ -360,7 +360,8 @@ std::uint64_t ntl_field_image(const detail::NtlMatrix<Poly>& a, std::uint64_t q,
   const long n = a.NumRows();
   NTL::Vec<Element> v;
   v.SetLength(n);
-  for (long i = 0; i < n; ++i, state /= q) v[i] = detail::to_ntl_element<Element>(static_cast<std::uint32_t>(state % q));
+  for (long i = 0; i < n; ++i, state /= q)
+    v[i] = detail::to_ntl_element<Element>(static_cast<std::uint32_t>(state % q));
   const NTL::Vec<Element> w = a * v;
   std::uint64_t index = 0;
   for (long i = n; i-- > 0;) index = index * q + detail::from_ntl_element(w[i]);

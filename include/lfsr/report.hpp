@@ -29,9 +29,9 @@ struct SequenceInfo {
 struct RunInfo {
   Field field = Field::from_order(2);
   int bits = 0;
-  std::string polynomial;         // Polynomial::to_string(); for a matrix, its characteristic polynomial
-  std::string form;               // "fibonacci" | "galois"; empty for a matrix
-  std::string input = "polynomial";  // "polynomial" (an LFSR) | "matrix" (--matrix) | "sequence"
+  std::string polynomial;                // Polynomial::to_string(); for a matrix, its characteristic polynomial
+  std::string form;                      // "fibonacci" | "galois"; empty for a matrix
+  std::string input = "polynomial";      // "polynomial" (an LFSR) | "matrix" (--matrix) | "sequence"
   std::optional<SequenceInfo> sequence;  // input "sequence" only
   std::string method = "enumerate";
   std::string mode;  // runner that ran the chunks: "seq" | "threads" | "fork"

@@ -8,18 +8,18 @@
 #include <algorithm>
 #include <bit>
 #include <cctype>
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <iostream>
-#include <sstream>
 #include <limits>
 #include <memory>
 #include <new>
 #include <optional>
+#include <sstream>
 #include <string>
 #include <string_view>
 
@@ -274,8 +274,8 @@ std::optional<Subject> recover_register(const lfsr::cli::Options& options) {
   }
   lfsr::Lfsr lfsr{lfsr::Polynomial(field, found.polynomial), lfsr::Form::fibonacci};
   if (options.bits && *options.bits != lfsr.degree()) {
-    throw lfsr::InputError(fmt::format("--bits {} does not match the linear complexity {} of the sequence",
-                                       *options.bits, lfsr.degree()));
+    throw lfsr::InputError(
+        fmt::format("--bits {} does not match the linear complexity {} of the sequence", *options.bits, lfsr.degree()));
   }
   return Subject::from_sequence(std::move(lfsr), std::move(info));
 }

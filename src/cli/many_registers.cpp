@@ -7,8 +7,8 @@
 
 #include <cerrno>
 #include <chrono>
-#include <cstring>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -194,8 +194,8 @@ class Output {
     }
     if (!json()) {
       write_line(fmt::format("\n{} registers, {} maximal length, {} failed, in {:.3f} s ({}, {} worker{})\n",
-                             errors_ + done_, maximal_, errors_, seconds,
-                             mode_name(runner_.mode()), runner_.workers(), runner_.workers() == 1 ? "" : "s"));
+                             errors_ + done_, maximal_, errors_, seconds, mode_name(runner_.mode()), runner_.workers(),
+                             runner_.workers() == 1 ? "" : "s"));
     }
   }
 
@@ -226,7 +226,8 @@ class Output {
     for (const auto& type : json["cycle_types"]) {
       std::string lengths;
       for (const auto& cycle : type["cycles"])
-        lengths += fmt::format("{}{}^{}", lengths.empty() ? "" : " ", dump_json(cycle["length"]), dump_json(cycle["count"]));
+        lengths +=
+            fmt::format("{}{}^{}", lengths.empty() ? "" : " ", dump_json(cycle["length"]), dump_json(cycle["count"]));
       out += fmt::format("{:>10}  {}\n", type["registers"].get<std::uint64_t>(), lengths);
     }
     return out + fmt::format("\nin {:.3f} s ({}, {} worker{})\n", json["seconds"].get<double>(),

@@ -101,9 +101,9 @@ void add_options(CLI::App& app, Options& options) {
                                   "Recover the shortest LFSR that generates this sequence (Berlekamp-Massey) and "
                                   "analyze it: elements separated by spaces or commas, over GF(2) also 0110...")
                        ->type_name("S");
-  auto* sequence_file =
-      app.add_option("--sequence-file", options.sequence_file, "The same with the sequence read from FILE (- for stdin)")
-          ->type_name("FILE");
+  auto* sequence_file = app.add_option("--sequence-file", options.sequence_file,
+                                       "The same with the sequence read from FILE (- for stdin)")
+                            ->type_name("FILE");
   app.add_flag("--profile", options.profile, "With --sequence: also the linear complexity of every prefix");
   poly->excludes(taps);
   matrix->excludes(poly)->excludes(taps);

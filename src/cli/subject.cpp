@@ -67,17 +67,25 @@ Subject Subject::from_sequence(Lfsr lfsr, SequenceInfo sequence) {
 }
 
 const Field& Subject::field() const {
-  return std::visit([](const auto& what) -> const Field& {
-    if constexpr (std::is_same_v<std::decay_t<decltype(what)>, Lfsr>) return what.field();
-    else return what.field;
-  }, what_);
+  return std::visit(
+      [](const auto& what) -> const Field& {
+        if constexpr (std::is_same_v<std::decay_t<decltype(what)>, Lfsr>)
+          return what.field();
+        else
+          return what.field;
+      },
+      what_);
 }
 
 int Subject::dimension() const {
-  return std::visit([](const auto& what) {
-    if constexpr (std::is_same_v<std::decay_t<decltype(what)>, Lfsr>) return what.degree();
-    else return what.n;
-  }, what_);
+  return std::visit(
+      [](const auto& what) {
+        if constexpr (std::is_same_v<std::decay_t<decltype(what)>, Lfsr>)
+          return what.degree();
+        else
+          return what.n;
+      },
+      what_);
 }
 
 mpz_class Subject::states() const {
@@ -113,10 +121,14 @@ LinearMap Subject::linear_map() const {
 }
 
 CycleStructure Subject::algebraic_cycle_structure() const {
-  return std::visit([](const auto& what) {
-    if constexpr (std::is_same_v<std::decay_t<decltype(what)>, Lfsr>) return lfsr::algebraic_cycle_structure(what.polynomial);
-    else return lfsr::algebraic_cycle_structure(what);
-  }, what_);
+  return std::visit(
+      [](const auto& what) {
+        if constexpr (std::is_same_v<std::decay_t<decltype(what)>, Lfsr>)
+          return lfsr::algebraic_cycle_structure(what.polynomial);
+        else
+          return lfsr::algebraic_cycle_structure(what);
+      },
+      what_);
 }
 
 StatePeriod Subject::state_period(const mpz_class& state) const {
