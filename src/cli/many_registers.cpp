@@ -133,7 +133,7 @@ std::unique_ptr<Runner> batch_runner(const Options& options) {
 class Output {
  public:
   Output(const Options& options, const Runner& runner) : options_(options), runner_(runner) {
-    if (!json() && !options.summary) {
+    if (!json_lines() && !options.summary) {
       write_line(fmt::format("{:>6}  {:>10}  {:>14}  {:<7}  {:>9}  {}\n", "line", "cycles", "longest cycle", "maximal",
                              "seconds", "polynomial"));
     }
@@ -143,7 +143,7 @@ class Output {
     if (exit_code_ == ExitCode::success) exit_code_ = code;
     ++errors_;
     if (options_.summary) return;
-    if (json()) {
+    if (json_lines()) {
       write_line(dump_json(nlohmann::ordered_json{{"line", entry.line}, {"error", error}}) + "\n");
     } else {
       write_line(fmt::format("{:>6}  error: {}\n", entry.line, error));
@@ -162,7 +162,7 @@ class Output {
       summary_.add(lfsr.polynomial, outcome.result);
       return;
     }
-    if (!json()) {
+    if (!json_lines()) {
       write_line(fmt::format("{:>6}  {:>10}  {:>14}  {:<7}  {:>9.6f}  {}\n", entry.line,
                              outcome.result.total_cycles().get_str(), outcome.result.max_cycle_length().get_str(),
                              outcome.result.maximal_length() ? "yes" : "no", outcome.seconds,
@@ -177,22 +177,22 @@ class Output {
 
   void finish(const Field& field, double seconds) {
     if (options_.summary) {
-      nlohmann::ordered_json json{{"schema_version", json_schema_version}, {"field", field_json(field)}};
+      nlohmann::ordered_json summary{{"schema_version", json_schema_version}, {"field", field_json(field)}};
       if (options_.scan) {
-        json["bits"] = *options_.bits;
-        json["scan"] = options_.nonsingular ? "nonsingular" : "all";
+        summary["bits"] = *options_.bits;
+        summary["scan"] = options_.nonsingular ? "nonsingular" : "all";
       }
-      json.update(nlohmann::ordered_json{{"form", options_.form.value_or("fibonacci")},
+      summary.update(nlohmann::ordered_json{{"form", options_.form.value_or("fibonacci")},
                                          {"method", options_.method},
                                          {"mode", mode_name(runner_.mode())},
                                          {"workers", runner_.workers()}});
-      json.update(summary_.json());
-      json["errors"] = errors_;
-      json["seconds"] = seconds;
-      write_line(this->json() ? dump_json(json, 2) + "\n" : summary_text(json));
+      summary.update(summary_.json());
+      summary["errors"] = errors_;
+      summary["seconds"] = seconds;
+      write_line(json_lines() ? dump_json(summary, 2) + "\n" : summary_text(summary));
       return;
     }
-    if (!json()) {
+    if (!json_lines()) {
       write_line(fmt::format("\n{} registers, {} maximal length, {} failed, in {:.3f} s ({}, {} worker{})\n",
                              errors_ + done_, maximal_, errors_, seconds, mode_name(runner_.mode()), runner_.workers(),
                              runner_.workers() == 1 ? "" : "s"));
@@ -202,7 +202,7 @@ class Output {
   ExitCode exit_code() const { return exit_code_; }
 
  private:
-  bool json() const { return options_.format == "json"; }
+  bool json_lines() const { return options_.format == "json"; }
 
   RunInfo run_info(const Lfsr& lfsr, const std::string& method, double seconds) const {
     RunInfo run;
