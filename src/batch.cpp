@@ -81,9 +81,11 @@ std::string batch_spec(const std::vector<const Lfsr*>& registers, const std::str
 }
 
 // Runs analysis(outcome) and times it; the failures a single run would report become the
-// register's outcome rather than the batch's.
+// register's outcome rather than the batch's. Inside a worker a WorkerError (a helper process of
+// the factoring failed) is the register's too; in the calling process it means a pool worker died,
+// which the caller retries.
 template <class Analysis>
-BatchOutcome recorded(std::string method, Analysis&& analysis) {
+BatchOutcome recorded(std::string method, bool in_worker, Analysis&& analysis) {
   const auto start = std::chrono::steady_clock::now();
   BatchOutcome outcome;
   outcome.method = std::move(method);
@@ -99,6 +101,9 @@ BatchOutcome recorded(std::string method, Analysis&& analysis) {
     failed(error, ExitCode::resources);
   } catch (const MismatchError& error) {
     failed(error, ExitCode::mismatch);
+  } catch (const WorkerError& error) {
+    if (!in_worker) throw;
+    failed(error, ExitCode::worker_failed);
   }
   outcome.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return outcome;
@@ -115,7 +120,7 @@ void check_against_algebra(const Lfsr& lfsr, const CycleStructure& enumerated) {
 // One register analyzed in this worker, with the memory of this thread: other workers analyze
 // theirs at the same time.
 BatchOutcome analyze_whole(const Lfsr& lfsr, const std::string& requested_method) {
-  return recorded(resolve_method(requested_method, lfsr), [&](BatchOutcome& outcome) {
+  return recorded(resolve_method(requested_method, lfsr), true, [&](BatchOutcome& outcome) {
     if (outcome.method == "algebraic") {
       outcome.result = algebraic_cycle_structure(lfsr.polynomial);
       return;
@@ -180,9 +185,10 @@ class InOrder {
   explicit InOrder(const std::function<void(std::size_t, BatchOutcome&&)>& report) : report_(report) {}
   void done(std::size_t index, BatchOutcome&& outcome) {
     waiting_.emplace(index, std::move(outcome));
-    for (auto it = waiting_.begin(); it != waiting_.end() && it->first == next_; it = waiting_.begin()) {
-      report_(next_++, std::move(it->second));
-      waiting_.erase(it);
+    while (!waiting_.empty() && waiting_.begin()->first == next_) {
+      BatchOutcome ready = std::move(waiting_.begin()->second);
+      waiting_.erase(waiting_.begin());
+      report_(next_++, std::move(ready));
     }
   }
   bool has(std::size_t index) const { return index < next_ || waiting_.contains(index); }
@@ -197,12 +203,22 @@ bool runs_whole(const Lfsr& lfsr, const BatchOptions& options) {
   return resolve_method(options.method, lfsr) == "algebraic" || state_count(lfsr) <= options.whole_register_states;
 }
 
-// A large register: its chunks over all workers, then the algebraic check if asked for.
-BatchOutcome analyze_chunked(const Lfsr& lfsr, Runner& runner, const std::string& method) {
-  return recorded(method, [&](BatchOutcome& outcome) {
-    outcome.result = enumerate(linear_map_of(lfsr), runner);
-    if (method == "both") check_against_algebra(lfsr, outcome.result);
-  });
+// A large register: its chunks over all workers, then the algebraic check if asked for. A run whose
+// worker died is void as a whole: it runs again, once, on a pool forked afresh.
+BatchOutcome analyze_chunked(const Lfsr& lfsr, Runner& runner, const BatchOptions& options) {
+  const std::string method = resolve_method(options.method, lfsr);
+  for (int attempt = 0;; ++attempt) {
+    try {
+      return recorded(method, false, [&](BatchOutcome& outcome) {
+        const LinearMap map = linear_map_of(lfsr);
+        if (options.check_memory) options.check_memory(lfsr, map);
+        outcome.result = enumerate(map, runner);
+        if (method == "both") check_against_algebra(lfsr, outcome.result);
+      });
+    } catch (const WorkerError&) {
+      if (attempt > 0) throw;
+    }
+  }
 }
 
 // Runs registers [begin, end), all small, as one job; retries once what a dead worker lost.
@@ -249,7 +265,7 @@ void analyze_batch(const std::vector<Lfsr>& registers, Runner& runner, const Bat
   InOrder in_order(report);
   for (std::size_t begin = 0; begin < registers.size();) {
     if (!runs_whole(registers[begin], options)) {
-      in_order.done(begin, analyze_chunked(registers[begin], runner, resolve_method(options.method, registers[begin])));
+      in_order.done(begin, analyze_chunked(registers[begin], runner, options));
       ++begin;
       continue;
     }

@@ -189,7 +189,9 @@ class ForkPool {
       if (waiting == 0) break;
       if (poll(fds.data(), fds.size(), -1) < 0) {
         if (errno == EINTR) continue;
-        throw WorkerError(fmt::format("poll failed: {}", std::strerror(errno)));
+        const std::string failure = fmt::format("poll failed: {}", std::strerror(errno));
+        stop_all();  // the workers are mid-chunk: their answers must not reach the next run
+        throw WorkerError(failure);
       }
       for (std::size_t w = 0; w < busy.size(); ++w) {
         if (!busy[w] || fds[w].revents == 0) continue;

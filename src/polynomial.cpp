@@ -19,6 +19,9 @@ namespace {
 // dense coefficient vector a parser allocates small.
 constexpr std::uint64_t max_parsed_degree = 100000;
 
+// Deepest nesting of parentheses the parser follows.
+constexpr int max_parentheses_depth = 64;
+
 bool is_space(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_x(char c) { return c == 'x' || c == 'X'; }
@@ -195,10 +198,15 @@ class AlgebraicParser {
       }
       return false;
     } else if (c == '(') {
+      // The groups recurse: a bound keeps hostile input ("((((...") from exhausting the stack.
+      if (++depth_ > max_parentheses_depth) {
+        fail(start, fmt::format("parentheses nested deeper than {}", max_parentheses_depth));
+      }
       ++pos_;
       const std::vector<std::uint32_t> group = read_sum(false);
       if (at_end()) fail(start, "'(' is never closed");
       ++pos_;
+      --depth_;
       term.coefficient = field_.mul(term.coefficient, group.empty() ? 0 : group[0]);
     } else {
       fail(start, fmt::format("unexpected {} (expected a number, x{})", describe_char(c),
@@ -239,6 +247,7 @@ class AlgebraicParser {
   const Field& field_;
   std::string_view noun_;
   std::size_t pos_ = 0;
+  int depth_ = 0;
 };
 
 // Hex is recognised by its "0x" prefix and the absence of algebraic operators, so "0x^3+x+1"

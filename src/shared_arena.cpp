@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstring>
 #include <system_error>
 
 #include "lfsr/error.hpp"
@@ -37,12 +38,17 @@ PrivateArenaScope::~PrivateArenaScope() { private_arena_in_use = previous_; }
 SharedArena::SharedArena(bool shared) {
   // Reserve address space for twice the physical memory; MAP_NORESERVE commits nothing until
   // touched, and the memory-size check before a run keeps real use within what the machine has.
+  // A private arena serves whole small registers of a batch only (at most 2^22 states, a few MiB
+  // each): 1 GiB of address space per thread is plenty, and keeps many threads within a ulimit.
   const auto pages = static_cast<std::size_t>(sysconf(_SC_PHYS_PAGES));
   const auto page_size = static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
-  capacity_ = 2 * pages * page_size;
+  capacity_ = shared ? 2 * pages * page_size : std::size_t{1} << 30;
   const int sharing = shared ? MAP_SHARED : MAP_PRIVATE;
   void* region = mmap(nullptr, capacity_, PROT_READ | PROT_WRITE, sharing | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-  if (region == MAP_FAILED) throw std::system_error(errno, std::generic_category(), "mmap shared arena");
+  if (region == MAP_FAILED) {
+    throw ResourceError(fmt::format("cannot reserve {} MiB of address space for the enumeration: {}",
+                                    capacity_ >> 20, std::strerror(errno)));
+  }
   base_ = static_cast<std::byte*>(region);
 }
 

@@ -19,7 +19,9 @@ CycleTypeSummary scan_summary(const Field& field, int n, bool nonsingular, const
   std::vector<Lfsr> registers;
   for (std::uint64_t i = 0; i < scan.size(); ++i) registers.push_back(Lfsr{scan.at(i), Form::fibonacci});
   CycleTypeSummary summary;
-  analyze_batch(registers, runner, BatchOptions{method, BatchOptions{}.whole_register_states},
+  BatchOptions options;
+  options.method = method;
+  analyze_batch(registers, runner, options,
                 [&](std::size_t i, BatchOutcome&& outcome) {
                   REQUIRE(outcome.ok());
                   summary.add(registers[i].polynomial, outcome.result);

@@ -11,6 +11,7 @@
 #include "lfsr/cycle_structure.hpp"
 #include "lfsr/error.hpp"
 #include "lfsr/lfsr.hpp"
+#include "lfsr/linear_map.hpp"
 #include "lfsr/runner.hpp"
 
 namespace lfsr {
@@ -31,6 +32,9 @@ struct BatchOptions {
   // Registers with at most this many states (enumerated) go to one worker whole; larger ones are
   // cut into chunks for all workers, one register at a time.
   std::uint64_t whole_register_states = std::uint64_t{1} << 22;
+  // Called before a register is chunked over the workers; throws ResourceError when the memory
+  // cannot hold its enumeration (that register then fails, not the batch).
+  std::function<void(const Lfsr&, const LinearMap&)> check_memory;
 };
 
 // The method `auto` picks for one register: enumerate up to 2^24 states, else algebraic.
@@ -38,9 +42,10 @@ std::string resolve_method(const std::string& method, const Lfsr& lfsr);
 
 // Analyzes registers[0..n) with runner's workers and calls report(i, outcome) for i = 0, 1, ... in
 // order, each as soon as it and every register before it are done. A register's own failure (an
-// order that cannot be found, a mismatch) is its outcome, not an exception. A worker that dies is
-// replaced and its registers are analyzed again, once; a second failure throws WorkerError, after
-// every register before the lost ones has been reported. Exceptions from report propagate.
+// order that cannot be found, a mismatch, too little memory) is its outcome, not an exception. A
+// worker that dies is replaced and its registers are analyzed again, once; a second failure throws
+// WorkerError, after every register before the lost ones has been reported. Exceptions from report
+// propagate.
 void analyze_batch(const std::vector<Lfsr>& registers, Runner& runner, const BatchOptions& options,
                    const std::function<void(std::size_t, BatchOutcome&&)>& report);
 

@@ -32,6 +32,7 @@
 #include "lfsr/report.hpp"
 #include "lfsr/runner.hpp"
 #include "many_registers.hpp"
+#include "memory_check.hpp"
 #include "options.hpp"
 #include "progress_line.hpp"
 #include "subject.hpp"
@@ -65,20 +66,6 @@ int fail(ExitCode code, std::string_view message) {
   return static_cast<int>(code);
 }
 
-// MemAvailable from /proc/meminfo in bytes; nothing when the kernel does not tell.
-std::optional<std::uint64_t> available_memory() {
-  std::ifstream meminfo("/proc/meminfo");
-  std::string key;
-  std::uint64_t kib = 0;
-  std::string unit;
-  while (meminfo >> key >> kib && std::getline(meminfo, unit)) {
-    if (key == "MemAvailable:") {
-      return kib * 1024;
-    }
-  }
-  return std::nullopt;
-}
-
 // Checked on q^n before the map is built: a huge degree would otherwise first exhaust memory
 // building the map's matrix.
 void check_state_space(const Subject& subject) {
@@ -86,29 +73,6 @@ void check_state_space(const Subject& subject) {
     throw lfsr::ResourceError(fmt::format("state space of {} states is too large to enumerate (the limit is 2^{})",
                                           subject.state_space_name(),
                                           std::bit_width(lfsr::max_enumeration_states) - 1));
-  }
-}
-
-// Refuses a run the memory cannot hold rather than letting the kernel kill it halfway.
-void check_memory(const Subject& subject, const lfsr::LinearMap& map, int workers,
-                  const std::optional<std::string>& max_memory) {
-  std::uint64_t allowed = std::numeric_limits<std::uint64_t>::max();
-  std::string bound;
-  if (const std::optional<std::uint64_t> available = available_memory()) {
-    allowed = *available;
-    bound = "available (MemAvailable)";
-  }
-  if (max_memory) {
-    if (const std::uint64_t limit = lfsr::cli::parse_memory_size(*max_memory); limit < allowed) {
-      allowed = limit;
-      bound = fmt::format("allowed by --max-memory {}", *max_memory);
-    }
-  }
-  const std::uint64_t needed = lfsr::enumeration_memory_bytes(map, workers);
-  if (needed > allowed) {
-    throw lfsr::ResourceError(fmt::format("enumerating {} states needs {} of memory, more than the {} {}",
-                                          subject.state_space_name(), lfsr::cli::format_bytes(needed),
-                                          lfsr::cli::format_bytes(allowed), bound));
   }
 }
 
@@ -162,7 +126,7 @@ lfsr::Report analyze(const Subject& subject, const lfsr::cli::Options& options, 
 
   if (options.compare) {
     const int workers = options.workers.value_or(lfsr::online_cpus());
-    check_memory(subject, map, workers, options.max_memory);
+    lfsr::cli::check_memory(subject.state_space_name(), map, workers, options.max_memory);
     lfsr::Comparison comparison = lfsr::compare_modes(map, workers, options.repeat, enumeration);
     progress.clear();
     run.mode = "seq";
@@ -172,7 +136,7 @@ lfsr::Report analyze(const Subject& subject, const lfsr::cli::Options& options, 
   }
 
   const std::unique_ptr<lfsr::Runner> runner = make_runner(options, map.state_count());
-  check_memory(subject, map, runner->workers(), options.max_memory);
+  lfsr::cli::check_memory(subject.state_space_name(), map, runner->workers(), options.max_memory);
   const auto start = std::chrono::steady_clock::now();
   lfsr::CycleStructure result = lfsr::enumerate(map, *runner, enumeration);
   progress.clear();
@@ -211,8 +175,17 @@ lfsr::StateReport analyze_state(const Subject& subject, const std::string& state
   report.run.seconds = seconds_since(start);
   report.tail = period.tail;
   report.period = period.period;
-  report.minimal_polynomial = lfsr::Polynomial(subject.field(), period.minimal_polynomial).to_string();
+  // The zero state's minimal polynomial is the constant 1, which is no register's polynomial.
+  report.minimal_polynomial = period.minimal_polynomial.size() == 1
+                                  ? std::string("1")
+                                  : lfsr::Polynomial(subject.field(), period.minimal_polynomial).to_string();
   return report;
+}
+
+// A report that could not be written (a full disk) must not end with exit code 0.
+void flush_output() {
+  if (std::fflush(stdout) != 0 || std::ferror(stdout) != 0)
+    throw lfsr::WorkerError(fmt::format("writing the output: {}", std::strerror(errno)));
 }
 
 void print(const lfsr::Report& report, const lfsr::cli::Options& options) {
@@ -221,6 +194,7 @@ void print(const lfsr::Report& report, const lfsr::cli::Options& options) {
   } else {
     fmt::print("{}", lfsr::report_text(report, options.all_cycles ? 0 : lfsr::default_cycle_rows));
   }
+  flush_output();
 }
 
 void print(const lfsr::StateReport& report, const lfsr::cli::Options& options) {
@@ -229,6 +203,7 @@ void print(const lfsr::StateReport& report, const lfsr::cli::Options& options) {
   } else {
     fmt::print("{}", lfsr::state_report_text(report));
   }
+  flush_output();
 }
 
 std::string read_text(const std::string& path, std::string_view what) {
@@ -244,17 +219,32 @@ std::string read_text(const std::string& path, std::string_view what) {
   return text.str();
 }
 
-// --sequence: Berlekamp-Massey, a warning when the register is not unique, and the register as a
-// Subject; nothing (the report printed here) for the all-zero sequence.
+// --sequence: Berlekamp-Massey, and the register as a Subject; nothing (the report printed here)
+// for the all-zero sequence.
+// After the report, so that an error is still the only line on stderr.
+void warn_if_not_unique(const Subject& subject) {
+  const std::optional<lfsr::SequenceInfo> info = subject.describe().sequence;
+  if (!info || info->unique) return;
+  fmt::print(stderr,
+             "lfsr-analyze: warning: the sequence has {} elements, fewer than 2L = {}: other registers of length {} "
+             "generate it too\n",
+             info->sequence_length, 2 * info->linear_complexity, info->linear_complexity);
+}
+
 std::optional<Subject> recover_register(const lfsr::cli::Options& options) {
-  if (options.form) throw lfsr::InputError("--form: the register of a sequence is in Fibonacci form");
-  if (options.matrix) throw lfsr::InputError("--matrix does not go with a sequence");
+  if (options.form && *options.form != "fibonacci")
+    throw lfsr::InputError("--form: the register of a sequence is in Fibonacci form");
   const lfsr::Field field = lfsr::cli::field_from(options);
   const std::string text = options.sequence ? *options.sequence : read_text(*options.sequence_file, "sequence file");
   const lfsr::LinearComplexity found =
       lfsr::berlekamp_massey(lfsr::parse_sequence(text, field), field, options.profile);
+  if (options.bits && *options.bits != found.complexity) {
+    throw lfsr::InputError(fmt::format("--bits {} does not match the linear complexity {} of the sequence",
+                                       *options.bits, found.complexity));
+  }
   lfsr::SequenceInfo info{found.complexity, found.sequence_length, found.unique(), found.profile};
   if (found.complexity == 0) {
+    if (options.period_of) throw lfsr::InputError("--period-of: a sequence of zeros needs no register");
     lfsr::RunInfo run;
     run.field = field;
     run.input = "sequence";
@@ -264,19 +254,10 @@ std::optional<Subject> recover_register(const lfsr::cli::Options& options) {
     } else {
       fmt::print("{}", lfsr::zero_complexity_text(run));
     }
+    flush_output();
     return std::nullopt;
   }
-  if (!info.unique) {
-    fmt::print(stderr,
-               "lfsr-analyze: warning: the sequence has {} elements, fewer than 2L = {}: other registers of length {} "
-               "generate it too\n",
-               info.sequence_length, 2 * info.linear_complexity, info.linear_complexity);
-  }
   lfsr::Lfsr lfsr{lfsr::Polynomial(field, found.polynomial), lfsr::Form::fibonacci};
-  if (options.bits && *options.bits != lfsr.degree()) {
-    throw lfsr::InputError(
-        fmt::format("--bits {} does not match the linear complexity {} of the sequence", *options.bits, lfsr.degree()));
-  }
   return Subject::from_sequence(std::move(lfsr), std::move(info));
 }
 
@@ -312,6 +293,7 @@ int main(int argc, char** argv) {
       lfsr::cli::ProgressLine progress(options.progress || (!options.no_progress && isatty(STDERR_FILENO)));
       print(analyze(subject, options, progress), options);
     }
+    warn_if_not_unique(subject);
     return static_cast<int>(ExitCode::success);
   } catch (const CLI::ParseError& error) {
     // --help and --version are ParseErrors that exit 0; every other CLI11 code means bad usage.

@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -23,14 +24,18 @@
 #include "lfsr/report.hpp"
 #include "lfsr/runner.hpp"
 #include "lfsr/scan.hpp"
+#include "memory_check.hpp"
 
 namespace lfsr::cli {
 
 namespace {
 
 // Registers analyzed per call of analyze_batch: enough to keep every worker busy, few enough that
-// output starts at once and a stream from standard input is read as it comes.
+// output starts soon. Standard input is read in such windows too: a window's lines are written
+// once it is full (or the input ends) and they are done. A window also ends at this many
+// coefficients in all, so that a file of huge polynomials does not fill the memory.
 constexpr std::size_t window_registers = 2048;
+constexpr std::size_t window_coefficients = std::size_t{1} << 22;
 
 // Most registers a scan may cover: q^N beyond this would run for days.
 constexpr std::uint64_t max_scan_registers = std::uint64_t{1} << 32;
@@ -58,17 +63,21 @@ std::string_view trim(std::string_view text) {
 // --batch: "x^4+x+1", "0x13" or "taps:4,1" per line; '#' starts a comment.
 class BatchFile final : public RegisterSource {
  public:
-  BatchFile(const std::string& path, const Field& field, Form form) : field_(field), form_(form) {
+  BatchFile(const std::string& path, const Field& field, Form form) : path_(path), field_(field), form_(form) {
     if (path != "-") {
       file_.open(path);
-      if (!file_) throw InputError(fmt::format("cannot read batch file {}: {}", path, std::strerror(errno)));
+      if (!file_ || std::filesystem::is_directory(path)) {
+        throw InputError(fmt::format("cannot read batch file {}: {}", path,
+                                     file_ ? "it is a directory" : std::strerror(errno)));
+      }
     }
     in_ = path == "-" ? &std::cin : &file_;
   }
 
   bool read(std::vector<Entry>& entries, std::size_t count) override {
     std::string text;
-    for (std::size_t read = 0; read < count && std::getline(*in_, text);) {
+    std::size_t coefficients = 0;
+    for (std::size_t read = 0; read < count && coefficients < window_coefficients && std::getline(*in_, text);) {
       ++line_;
       const std::string_view body = trim(std::string_view(text).substr(0, text.find('#')));
       if (body.empty()) continue;
@@ -76,6 +85,7 @@ class BatchFile final : public RegisterSource {
       try {
         const bool taps = body.starts_with("taps:");
         Polynomial f = taps ? parse_taps(body.substr(5), field_) : parse_polynomial(body, field_);
+        coefficients += f.coefficients().size();
         entry.lfsr = Lfsr{std::move(f), form_};
       } catch (const InputError& error) {
         entry.error = error.what();
@@ -83,11 +93,12 @@ class BatchFile final : public RegisterSource {
       entries.push_back(std::move(entry));
       ++read;
     }
-    if (in_->bad()) throw InputError("cannot read the batch file");
+    if (in_->bad()) throw InputError(fmt::format("cannot read batch file {}: {}", path_, std::strerror(errno)));
     return !in_->eof();
   }
 
  private:
+  std::string path_;
   Field field_;
   Form form_;
   std::ifstream file_;
@@ -112,9 +123,11 @@ class Scan final : public RegisterSource {
   std::uint64_t next_ = 0;
 };
 
+// One whole line, flushed: a reader sees every line as soon as it is complete. A failed write (a
+// full disk) ends the run rather than leaving a silently truncated output.
 void write_line(const std::string& text) {
-  std::fwrite(text.data(), 1, text.size(), stdout);
-  std::fflush(stdout);
+  if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size() || std::fflush(stdout) != 0)
+    throw WorkerError(fmt::format("writing the output: {}", std::strerror(errno)));
 }
 
 std::unique_ptr<Runner> batch_runner(const Options& options) {
@@ -150,12 +163,11 @@ class Output {
     }
   }
 
-  void done(const Entry& entry, BatchOutcome&& outcome) {
+  void done(const Entry& entry, const Lfsr& lfsr, BatchOutcome&& outcome) {
     if (!outcome.ok()) {
       failed(entry, outcome.error, outcome.error_code);
       return;
     }
-    const Lfsr& lfsr = *entry.lfsr;
     ++done_;
     maximal_ += outcome.result.maximal_length() ? 1 : 0;
     if (options_.summary) {
@@ -249,7 +261,9 @@ class Output {
 int run_many_registers(const Options& options) {
   const Field field = field_from(options);
   const Form form = parse_form(options.form.value_or("fibonacci"));
-  if (options.period_of || options.compare) throw InputError("--period-of and --compare analyze a single register");
+  if (options.period_of || options.compare || options.chunk) {
+    throw InputError("--period-of, --compare and --chunk apply to a single register, not to --batch or --scan");
+  }
   std::unique_ptr<RegisterSource> source;
   if (options.scan) {
     if (!options.bits) throw InputError("--scan needs --bits N, the degree of the polynomials to scan");
@@ -261,6 +275,9 @@ int run_many_registers(const Options& options) {
   const std::unique_ptr<Runner> runner = batch_runner(options);
   BatchOptions batch_options;
   batch_options.method = options.method;
+  batch_options.check_memory = [&](const Lfsr& lfsr, const LinearMap& map) {
+    check_memory(fmt::format("{}^{}", field.q(), lfsr.degree()), map, runner->workers(), options.max_memory);
+  };
   Output output(options, *runner);
   const auto start = std::chrono::steady_clock::now();
   for (bool more = true; more;) {
@@ -270,7 +287,7 @@ int run_many_registers(const Options& options) {
     std::vector<std::size_t> entry_of;  // registers[i] is entries[entry_of[i]]
     for (std::size_t e = 0; e < entries.size(); ++e) {
       if (!entries[e].lfsr) continue;
-      registers.push_back(*entries[e].lfsr);
+      registers.push_back(std::move(*entries[e].lfsr));  // the entry keeps its line number only
       entry_of.push_back(e);
     }
     std::size_t written = 0;  // entries before this one are out
@@ -279,7 +296,7 @@ int run_many_registers(const Options& options) {
     };
     analyze_batch(registers, *runner, batch_options, [&](std::size_t i, BatchOutcome&& outcome) {
       flush_errors_before(entry_of[i]);
-      output.done(entries[entry_of[i]], std::move(outcome));
+      output.done(entries[entry_of[i]], registers[i], std::move(outcome));
       written = entry_of[i] + 1;
     });
     flush_errors_before(entries.size());

@@ -302,3 +302,36 @@ set_tests_properties("warns when the sequence is shorter than 2L" PROPERTIES LAB
 lfsr_cli_rejects("rejects a sequence element out of range" 2 "element" --sequence "0 1 2 1")
 lfsr_cli_rejects("rejects an empty sequence" 2 "sequence" --sequence " ")
 lfsr_cli_rejects("rejects --sequence with --poly" 2 "excludes" --sequence 0101 --poly "x^2+x+1")
+
+# Review fixes: hostile nesting, the zero state, memory and write failures in batches.
+add_test(NAME "rejects parentheses nested beyond the limit instead of overflowing the stack"
+         COMMAND bash -c [=[
+p="x^4+$(printf '(%.0s' {1..20000})1$(printf ')%.0s' {1..20000})"
+err=$("$1" --field 4 --poly "$p" 2>&1 >/dev/null); code=$?
+[[ $code == 2 && $err == *"parentheses nested deeper than 64"* ]] || { echo "exit $code: $err"; exit 1; }
+]=] bash $<TARGET_FILE:lfsr-analyze>)
+set_tests_properties("rejects parentheses nested beyond the limit instead of overflowing the stack"
+                     PROPERTIES LABELS cli TIMEOUT 60)
+lfsr_cli_json("gives the zero state period 1 and minimal polynomial 1" --poly "x^4+x+1" --period-of 0 --format json --
+              "period=1" "tail=0" "minimal_polynomial=\"1\"")
+lfsr_cli_json("gives the zero state of a matrix map period 1" --matrix ${LFSR_MATRICES}/nilpotent_4.txt --period-of 0
+              --format json -- "period=1" "minimal_polynomial=\"1\"")
+add_test(NAME "a batch register too large for --max-memory fails alone with exit code 3"
+         COMMAND bash -c [=[
+out=$(printf 'x^4+x+1\nx^34+x^27+x^2+x+1\nx^3+x+1\n' | "$1" --batch - --method enumerate --max-memory 1K --format json)
+code=$?
+[[ $code == 3 && $(wc -l <<<"$out") == 3 ]] || { echo "exit $code: $out"; exit 1; }
+grep -q '^{"line":2,"error":"enumerating 2^34 states needs' <<<"$out" || { echo "$out"; exit 1; }
+]=] bash $<TARGET_FILE:lfsr-analyze>)
+set_tests_properties("a batch register too large for --max-memory fails alone with exit code 3"
+                     PROPERTIES LABELS cli TIMEOUT 60)
+add_test(NAME "output that cannot be written ends with exit code 5"
+         COMMAND bash -c [=[
+"$1" --bits 10 >/dev/full 2>/dev/null; a=$?
+"$1" --scan --bits 8 --format json >/dev/full 2>/dev/null; b=$?
+[[ $a == 5 && $b == 5 ]] || { echo "exit codes $a $b"; exit 1; }
+]=] bash $<TARGET_FILE:lfsr-analyze>)
+set_tests_properties("output that cannot be written ends with exit code 5" PROPERTIES LABELS cli TIMEOUT 60)
+lfsr_cli_rejects("rejects --chunk with --scan" 2 "apply to a single register" --scan --bits 4 --chunk 10)
+lfsr_cli_rejects("rejects --bits that does not match a sequence's complexity" 2
+                 "--bits 5 does not match the linear complexity 0" --sequence "0 0 0" --bits 5)

@@ -1,0 +1,17 @@
+// Refusing an enumeration the memory cannot hold, before it starts.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "lfsr/linear_map.hpp"
+
+namespace lfsr::cli {
+
+// Throws ResourceError naming both figures when enumerating `map` with `workers` workers needs more
+// than the smaller of MemAvailable and --max-memory. `state_space` names it: "2^32".
+void check_memory(std::string_view state_space, const LinearMap& map, int workers,
+                  const std::optional<std::string>& max_memory);
+
+}  // namespace lfsr::cli
