@@ -46,8 +46,8 @@ SharedArena::SharedArena(bool shared) {
   const int sharing = shared ? MAP_SHARED : MAP_PRIVATE;
   void* region = mmap(nullptr, capacity_, PROT_READ | PROT_WRITE, sharing | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
   if (region == MAP_FAILED) {
-    throw ResourceError(fmt::format("cannot reserve {} MiB of address space for the enumeration: {}",
-                                    capacity_ >> 20, std::strerror(errno)));
+    throw ResourceError(fmt::format("cannot reserve {} MiB of address space for the enumeration: {}", capacity_ >> 20,
+                                    std::strerror(errno)));
   }
   base_ = static_cast<std::byte*>(region);
 }

@@ -21,11 +21,10 @@ CycleTypeSummary scan_summary(const Field& field, int n, bool nonsingular, const
   CycleTypeSummary summary;
   BatchOptions options;
   options.method = method;
-  analyze_batch(registers, runner, options,
-                [&](std::size_t i, BatchOutcome&& outcome) {
-                  REQUIRE(outcome.ok());
-                  summary.add(registers[i].polynomial, outcome.result);
-                });
+  analyze_batch(registers, runner, options, [&](std::size_t i, BatchOutcome&& outcome) {
+    REQUIRE(outcome.ok());
+    summary.add(registers[i].polynomial, outcome.result);
+  });
   return summary;
 }
 

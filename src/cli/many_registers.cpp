@@ -67,8 +67,8 @@ class BatchFile final : public RegisterSource {
     if (path != "-") {
       file_.open(path);
       if (!file_ || std::filesystem::is_directory(path)) {
-        throw InputError(fmt::format("cannot read batch file {}: {}", path,
-                                     file_ ? "it is a directory" : std::strerror(errno)));
+        throw InputError(
+            fmt::format("cannot read batch file {}: {}", path, file_ ? "it is a directory" : std::strerror(errno)));
       }
     }
     in_ = path == "-" ? &std::cin : &file_;
@@ -195,9 +195,9 @@ class Output {
         summary["scan"] = options_.nonsingular ? "nonsingular" : "all";
       }
       summary.update(nlohmann::ordered_json{{"form", options_.form.value_or("fibonacci")},
-                                         {"method", options_.method},
-                                         {"mode", mode_name(runner_.mode())},
-                                         {"workers", runner_.workers()}});
+                                            {"method", options_.method},
+                                            {"mode", mode_name(runner_.mode())},
+                                            {"workers", runner_.workers()}});
       summary.update(summary_.json());
       summary["errors"] = errors_;
       summary["seconds"] = seconds;

@@ -47,9 +47,8 @@ void check_memory(std::string_view state_space, const LinearMap& map, int worker
   }
   const std::uint64_t needed = enumeration_memory_bytes(map, workers);
   if (needed > allowed) {
-    throw ResourceError(fmt::format("enumerating {} states needs {} of memory, more than the {} {}",
-                                          state_space, format_bytes(needed),
-                                          format_bytes(allowed), bound));
+    throw ResourceError(fmt::format("enumerating {} states needs {} of memory, more than the {} {}", state_space,
+                                    format_bytes(needed), format_bytes(allowed), bound));
   }
 }
 
