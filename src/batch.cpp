@@ -21,9 +21,6 @@ namespace {
 
 constexpr const char* batch_job = "batch.registers";
 
-// --method auto enumerates up to this many states (as a single run does).
-constexpr std::uint64_t auto_enumeration_states = std::uint64_t{1} << 24;
-
 mpz_class state_count(const Lfsr& lfsr) {
   mpz_class states;
   mpz_ui_pow_ui(states.get_mpz_t(), lfsr.field().q(), static_cast<unsigned long>(lfsr.degree()));
@@ -257,7 +254,7 @@ void run_whole_registers(const std::vector<Lfsr>& registers, std::size_t begin, 
 
 std::string resolve_method(const std::string& method, const Lfsr& lfsr) {
   if (method != "auto") return method;
-  return state_count(lfsr) <= auto_enumeration_states ? "enumerate" : "algebraic";
+  return automatic_method(state_count(lfsr));
 }
 
 void analyze_batch(const std::vector<Lfsr>& registers, Runner& runner, const BatchOptions& options,

@@ -40,6 +40,14 @@ inline constexpr std::uint64_t parallel_threshold_states = std::uint64_t{1} << 2
 // worker, else threads (as fast as the fork pool on one register, with nothing to fork).
 Mode automatic_mode(std::uint64_t states, int workers);
 
+// --method auto enumerates up to this many states (a few milliseconds) and factors beyond.
+inline constexpr std::uint64_t automatic_enumeration_states = std::uint64_t{1} << 24;
+
+// The method --method auto picks for a state space of `states`: "enumerate" or "algebraic".
+inline const char* automatic_method(const mpz_class& states) {
+  return states <= automatic_enumeration_states ? "enumerate" : "algebraic";
+}
+
 // Bytes the enumeration of `map` needs with `workers` workers (shared bitsets, claim table,
 // per-worker buffers): compare with the memory available before starting.
 std::uint64_t enumeration_memory_bytes(const LinearMap& map, int workers);

@@ -13,16 +13,14 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
-#include <iostream>
 #include <limits>
 #include <memory>
 #include <new>
 #include <optional>
-#include <sstream>
 #include <string>
 #include <string_view>
 
+#include "input_file.hpp"
 #include "lfsr/algebra.hpp"
 #include "lfsr/berlekamp_massey.hpp"
 #include "lfsr/compare.hpp"
@@ -45,9 +43,6 @@ namespace {
 
 using lfsr::ExitCode;
 using lfsr::cli::Subject;
-
-// --method auto enumerates up to this many states (a few milliseconds) and factors beyond.
-const mpz_class auto_enumeration_states = mpz_class(1) << 24;
 
 // NTL as packaged is built without exceptions: it prints and aborts. Input is validated before
 // NTL sees it, so reaching here is a bug; exit with the documented code instead of SIGABRT.
@@ -103,7 +98,7 @@ std::string choose_method(const lfsr::cli::Options& options, const Subject& subj
     return "enumerate";
   }
   if (options.method != "auto") return options.method;
-  return subject.states() <= auto_enumeration_states ? "enumerate" : "algebraic";
+  return lfsr::automatic_method(subject.states());
 }
 
 lfsr::Report analyze(const Subject& subject, const lfsr::cli::Options& options, lfsr::cli::ProgressLine& progress) {
@@ -206,19 +201,6 @@ void print(const lfsr::StateReport& report, const lfsr::cli::Options& options) {
   flush_output();
 }
 
-std::string read_text(const std::string& path, std::string_view what) {
-  std::ifstream file;
-  std::istream* in = &std::cin;
-  if (path != "-") {
-    file.open(path, std::ios::binary);
-    if (!file) throw lfsr::InputError(fmt::format("cannot read {} {}: {}", what, path, std::strerror(errno)));
-    in = &file;
-  }
-  std::ostringstream text;
-  text << in->rdbuf();
-  return text.str();
-}
-
 // --sequence: Berlekamp-Massey, and the register as a Subject; nothing (the report printed here)
 // for the all-zero sequence.
 // After the report, so that an error is still the only line on stderr.
@@ -235,7 +217,8 @@ std::optional<Subject> recover_register(const lfsr::cli::Options& options) {
   if (options.form && *options.form != "fibonacci")
     throw lfsr::InputError("--form: the register of a sequence is in Fibonacci form");
   const lfsr::Field field = lfsr::cli::field_from(options);
-  const std::string text = options.sequence ? *options.sequence : read_text(*options.sequence_file, "sequence file");
+  const std::string text =
+      options.sequence ? *options.sequence : lfsr::cli::read_input_file(*options.sequence_file, "sequence file");
   const lfsr::LinearComplexity found =
       lfsr::berlekamp_massey(lfsr::parse_sequence(text, field), field, options.profile);
   if (options.bits && *options.bits != found.complexity) {

@@ -5,43 +5,12 @@
 
 #include <cerrno>
 #include <cstring>
-#include <fstream>
-#include <iostream>
 #include <iterator>
-#include <sstream>
 
+#include "input_file.hpp"
 #include "lfsr/error.hpp"
 
 namespace lfsr::cli {
-
-namespace {
-
-// Far above any matrix the algebra handles (parse_matrix has its own dimension limit); it only
-// stops a wrong file name (a disk image, /dev/zero) from being read into memory whole.
-constexpr std::size_t max_matrix_file_bytes = std::size_t{64} << 20;
-
-std::string read_matrix_text(const std::string& path) {
-  std::ifstream file;
-  std::istream* in = &std::cin;
-  if (path != "-") {
-    file.open(path, std::ios::binary);
-    if (!file) throw InputError(fmt::format("cannot read matrix file {}: {}", path, std::strerror(errno)));
-    in = &file;
-  }
-  std::string text;
-  char buffer[1 << 16];
-  while (in->read(buffer, sizeof buffer) || in->gcount() > 0) {
-    text.append(buffer, static_cast<std::size_t>(in->gcount()));
-    if (text.size() > max_matrix_file_bytes) {
-      throw InputError(fmt::format("matrix file {} is larger than {} MiB", path == "-" ? "(standard input)" : path,
-                                   max_matrix_file_bytes >> 20));
-    }
-  }
-  if (in->bad()) throw InputError(fmt::format("cannot read matrix file {}", path));
-  return text;
-}
-
-}  // namespace
 
 Subject Subject::from_options(const Options& options) {
   const Field field = field_from(options);
@@ -51,7 +20,7 @@ Subject Subject::from_options(const Options& options) {
     return Subject(std::move(lfsr), std::move(polynomial));
   }
   if (options.form) throw InputError("--form applies to registers (--poly, --taps, --bits), not to --matrix");
-  Matrix matrix = parse_matrix(read_matrix_text(*options.matrix), field);
+  Matrix matrix = parse_matrix(read_input_file(*options.matrix, "matrix file"), field);
   if (options.bits && *options.bits != matrix.n) {
     throw InputError(fmt::format("--bits {} does not match the {} x {} matrix", *options.bits, matrix.n, matrix.n));
   }
@@ -108,8 +77,7 @@ RunInfo Subject::describe() const {
       run.sequence = sequence_;
     }
   } else {
-    run.form.clear();
-    run.input = "matrix";
+    run.input = "matrix";  // and no form
   }
   return run;
 }

@@ -86,6 +86,20 @@ lines=$(grep -o '^{"line":[0-9]*' "$out" | cut -d: -f2)
   fail "a scan with a killed worker wrote $(wc -l <"$out") lines, not each of 32768 once"
 [[ $lines == "$(seq 32768)" ]] || fail "the scan's lines are not in order"
 
+echo "a worker killed while a batch's large register is chunked over the pool"
+printf 'x^4+x+1\nx^32+x^31+x^4+x^3+x+1\nx^3+x+1\n' |
+  "$binary" --batch - --method enumerate --mode fork --workers 2 --format json >"$out" 2>"$err" &
+parent=$!
+read -r -a workers <<<"$(workers_of $parent)"
+sleep 0.5
+kill -KILL "${workers[0]}"
+wait $parent
+status=$?
+((status == 0)) || fail "exit status $status after a worker died on a chunked register, expected 0: $(cat "$err")"
+[[ $(grep -o '^{"line":[0-9]*' "$out" | cut -d: -f2 | tr '\n' ' ') == "1 2 3 " ]] ||
+  fail "the batch wrote lines $(grep -o '^{"line":[0-9]*' "$out" | cut -d: -f2 | tr '\n' ' '), not 1 2 3"
+grep -q '^{"line":2,.*"transient_states":' "$out" || fail "line 2 has no result: $(sed -n 2p "$out")"
+
 echo "Ctrl-C during a scan"
 env --default-signal=INT setsid "$binary" --scan --bits 16 --method enumerate --mode fork --workers 2 --format json \
   >"$out" 2>/dev/null &
@@ -106,5 +120,5 @@ echo "a batch into a pipe closed early"
 [[ -z $(pgrep -f "^$binary --scan --bits 14") ]] || fail "processes left after the batch's pipe closed"
 
 rm -f "$err" "$out"
-echo "$((7 - failures)) passed, $failures failed"
+echo "$((8 - failures)) passed, $failures failed"
 ((failures == 0))
