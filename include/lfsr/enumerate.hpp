@@ -24,6 +24,8 @@ struct EnumerationProgress {
 
 struct EnumerationOptions {
   std::uint64_t chunk_states = 0;  // states per chunk; 0 lets the engine choose
+  // Also fill CycleStructure::cycle_list with every cycle (the caller bounds their number first).
+  bool list_cycles = false;
   // Called about four times a second from a monitor thread while the run lasts (none when empty).
   std::function<void(const EnumerationProgress&)> on_progress;
 };
