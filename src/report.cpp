@@ -38,7 +38,8 @@ std::optional<std::string_view> big_number_digits(const nlohmann::ordered_json& 
 
 // Mirrors nlohmann's serializer layout for objects and arrays and delegates every scalar to
 // nlohmann's own dump, so escaping and number formats are exactly nlohmann's.
-void write_json(std::string& out, const nlohmann::ordered_json& value, int indent, int depth) {
+// Values nested `pretty_depth` levels deep or more are written compact, on one line.
+void write_json(std::string& out, const nlohmann::ordered_json& value, int indent, int depth, int pretty_depth) {
   if (const std::optional<std::string_view> digits = big_number_digits(value)) {
     out += *digits;
     return;
@@ -48,6 +49,7 @@ void write_json(std::string& out, const nlohmann::ordered_json& value, int inden
     out += value.dump();
     return;
   }
+  if (depth >= pretty_depth) indent = -1;
   const bool pretty = indent >= 0;
   const auto new_line = [&](int level) {
     if (pretty) {
@@ -68,7 +70,7 @@ void write_json(std::string& out, const nlohmann::ordered_json& value, int inden
       out += nlohmann::ordered_json(item.key()).dump();
       out += pretty ? ": " : ":";
     }
-    write_json(out, item.value(), indent, depth + 1);
+    write_json(out, item.value(), indent, depth + 1, pretty_depth);
   }
   new_line(depth);
   out += object ? '}' : ']';
@@ -218,9 +220,9 @@ nlohmann::ordered_json big_number(const mpz_class& value) {
   return std::string(big_number_marker) + value.get_str();
 }
 
-std::string dump_json(const nlohmann::ordered_json& value, int indent) {
+std::string dump_json(const nlohmann::ordered_json& value, int indent, int pretty_depth) {
   std::string out;
-  write_json(out, value, indent, 0);
+  write_json(out, value, indent, 0, pretty_depth);
   return out;
 }
 
@@ -342,6 +344,120 @@ std::string report_text(const Report& report, std::size_t cycle_rows) {
     out += "\nmodes compared, results identical:\n";
     append_compare_table(out, report.compare);
   }
+  return out;
+}
+
+namespace {
+
+// The digits of a trace row, v_{n-1} first, so that over GF(2) they read as the binary index:
+// digits side by side while q <= 10, else element numbers separated by commas. More than 40
+// characters: the first and last 16 or so around "...", and the digit count. Only the digits shown
+// are formatted: a row of a long register has 100000 of them.
+std::string trace_digits_text(const std::vector<std::uint32_t>& digits, std::uint32_t q) {
+  const std::string_view separator = q > 10 ? "," : "";
+  const auto width = [](std::uint32_t digit) { return fmt::formatted_size("{}", digit); };
+  std::size_t length = 0;
+  for (const std::uint32_t digit : digits) length += width(digit) + separator.size();
+  if (length <= 40 + separator.size()) return fmt::format("{}", fmt::join(digits.rbegin(), digits.rend(), separator));
+  std::string head, tail;
+  for (auto it = digits.rbegin(); head.size() + width(*it) <= 16; ++it) head += fmt::format("{}{}", *it, separator);
+  for (auto it = digits.begin(); tail.size() + width(*it) <= 16; ++it)
+    tail = fmt::format("{}{}", separator, *it) + tail;
+  if (!separator.empty()) {
+    head.pop_back();
+    tail.erase(0, 1);
+  }
+  return fmt::format("{}...{} ({} digits)", head, tail, digits.size());
+}
+
+// An index of more than 20 digits as 1.0715e301: five significant digits, rounded, and the power of ten.
+std::string trace_index_text(const mpz_class& index) {
+  const std::string digits = index.get_str();
+  if (digits.size() <= 20) return digits;
+  std::size_t exponent = digits.size() - 1;
+  mpz_class scale;
+  mpz_ui_pow_ui(scale.get_mpz_t(), 10, static_cast<unsigned long>(exponent - 4));
+  mpz_class lead = (index + scale / 2) / scale;  // 10000..100000
+  if (lead == 100000) {
+    lead = 10000;
+    ++exponent;
+  }
+  const std::string shown = lead.get_str();
+  return fmt::format("{}.{}e{}", shown[0], shown.substr(1), exponent);
+}
+
+// "s" for a Fibonacci register's cells, "r" for a Galois register's coefficients, "v" for a matrix.
+std::string_view trace_digit_letter(const RunInfo& run) {
+  if (run.input == "matrix") return "v";
+  return run.form == "galois" ? "r" : "s";
+}
+
+}  // namespace
+
+nlohmann::ordered_json trace_report_json(const TraceReport& report) {
+  const Trace& trace = report.trace;
+  nlohmann::ordered_json rows = nlohmann::ordered_json::array();
+  for (std::size_t t = 0; t < trace.rows.size(); ++t) {
+    const TraceRow& row = trace.rows[t];
+    rows.push_back({{"step", t},
+                    {"state", big_number(row.state)},
+                    {"digits", std::vector<std::uint32_t>(row.digits.rbegin(), row.digits.rend())},
+                    {"output", row.output}});
+  }
+  const auto optional_number = [](const std::optional<std::uint64_t>& value) {
+    return value ? nlohmann::ordered_json(*value) : nlohmann::ordered_json(nullptr);
+  };
+  nlohmann::ordered_json json = register_json(report.run);
+  add_sequence_keys(json, report.run);
+  json.update(nlohmann::ordered_json{
+      {"state", big_number(trace.rows.front().state)},
+      {"output_digit", trace.output_digit},
+      {"trace", std::move(rows)},
+      {"steps", trace.rows.size()},
+      {"stop", trace_stop_name(trace.stop)},
+      {"tail", optional_number(trace.tail)},
+      {"period", optional_number(trace.period)},
+      {"next_state", big_number(trace.next_state)},
+      {"seconds", microseconds(report.run.seconds)},
+  });
+  return json;
+}
+
+std::string trace_report_text(const TraceReport& report) {
+  const RunInfo& run = report.run;
+  const Trace& trace = report.trace;
+  const std::string_view letter = trace_digit_letter(run);
+  const int n = run.bits;
+  std::string out = heading(run) + sequence_text(run);
+  const std::string output_name = fmt::format("{}_{}", letter, trace.output_digit);
+  fmt::format_to(std::back_inserter(out), "output: {}, {}\n\n", output_name,
+                 run.input == "matrix"  ? "the first coordinate of the state"
+                 : run.form == "galois" ? fmt::format("the coefficient of x^{} that x r(x) carries out", n - 1)
+                                        : std::string("the cell shifted out"));
+
+  std::vector<std::vector<std::string>> rows{
+      {"step", "state", n == 1 ? fmt::format("{}_0", letter) : fmt::format("{}_{}..{}_0", letter, n - 1, letter),
+       fmt::format("output {}", output_name)}};
+  for (std::size_t t = 0; t < trace.rows.size(); ++t) {
+    const TraceRow& row = trace.rows[t];
+    rows.push_back({std::to_string(t), trace_index_text(row.state), trace_digits_text(row.digits, run.field.q()),
+                    std::to_string(row.output)});
+  }
+  append_table(out, rows);
+  out += '\n';
+
+  const std::size_t steps = trace.rows.size();
+  if (trace.tail) {
+    fmt::format_to(std::back_inserter(out), "after {} step{} the state of step {} comes back: tail {}, period {}\n",
+                   *trace.tail + *trace.period, *trace.tail + *trace.period == 1 ? "" : "s", *trace.tail, *trace.tail,
+                   *trace.period);
+  } else {
+    fmt::format_to(std::back_inserter(out), "no state repeats in {} step{}{}\n", steps, steps == 1 ? "" : "s",
+                   trace.stop == TraceStop::limit ? " (the most a trace takes without --steps)" : "");
+  }
+  if (trace.stop != TraceStop::repeat)
+    fmt::format_to(std::back_inserter(out), "next state {}\n", trace_index_text(trace.next_state));
+  fmt::format_to(std::back_inserter(out), "\n{} step{} in {:.6f} s\n", steps, steps == 1 ? "" : "s", run.seconds);
   return out;
 }
 

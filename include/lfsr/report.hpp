@@ -3,6 +3,7 @@
 
 #include <gmpxx.h>
 
+#include <climits>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -11,6 +12,7 @@
 #include "lfsr/compare.hpp"
 #include "lfsr/cycle_structure.hpp"
 #include "lfsr/field.hpp"
+#include "lfsr/trace.hpp"
 
 namespace lfsr {
 
@@ -68,8 +70,9 @@ std::string state_report_text(const StateReport& report);
 // string that dump_json writes out as a bare number with all its digits.
 nlohmann::ordered_json big_number(const mpz_class& value);
 
-// Serializes JSON like nlohmann's dump(indent), but writes big_number values as bare digits.
-std::string dump_json(const nlohmann::ordered_json& value, int indent = -1);
+// Serializes JSON like nlohmann's dump(indent), but writes big_number values as bare digits. Values
+// nested pretty_depth levels deep or more are written compact, each on one line.
+std::string dump_json(const nlohmann::ordered_json& value, int indent = -1, int pretty_depth = INT_MAX);
 
 // Rows of the cycle table the text report prints before it summarizes the rest (the first and
 // the last lengths, with a line saying how many are left out).
@@ -82,5 +85,17 @@ std::string zero_complexity_text(const RunInfo& run);
 // The human-readable report: field, polynomial, a table of cycle lengths, counts and states,
 // timing. At most `cycle_rows` rows of the cycle table (0: all of them).
 std::string report_text(const Report& report, std::size_t cycle_rows = default_cycle_rows);
+
+// --trace: the states visited from one state, and the symbols output on the way.
+struct TraceReport {
+  RunInfo run;
+  Trace trace;
+};
+
+// The register keys, then state, output_digit, trace (one object per row), steps, stop, tail,
+// period, next_state and seconds (docs/json.md).
+nlohmann::ordered_json trace_report_json(const TraceReport& report);
+// A table of step, state, digits (most significant first) and output, then where the cycle closed.
+std::string trace_report_text(const TraceReport& report);
 
 }  // namespace lfsr

@@ -149,8 +149,8 @@ lfsr::Report analyze(const Subject& subject, const lfsr::cli::Options& options, 
   return {std::move(run), std::move(result), {}};
 }
 
-// --period-of: "123" or "0x7b", a state index below q^n.
-mpz_class parse_state(const std::string& text) {
+// --period-of, --trace: "123" or "0x7b", a state index (checked against q^n by its user).
+mpz_class parse_state(const std::string& text, std::string_view option) {
   const bool hex = text.size() > 2 && (text.starts_with("0x") || text.starts_with("0X"));
   const std::string digits = hex ? text.substr(2) : text;
   mpz_class state;
@@ -158,12 +158,12 @@ mpz_class parse_state(const std::string& text) {
       !std::all_of(digits.begin(), digits.end(),
                    [hex](unsigned char c) { return hex ? std::isxdigit(c) != 0 : std::isdigit(c) != 0; }) ||
       state.set_str(digits, hex ? 16 : 10) != 0)
-    throw lfsr::InputError(fmt::format("--period-of: '{}' is not a state index (decimal, or hex with 0x)", text));
+    throw lfsr::InputError(fmt::format("{}: '{}' is not a state index (decimal, or hex with 0x)", option, text));
   return state;
 }
 
 lfsr::StateReport analyze_state(const Subject& subject, const std::string& state_text) {
-  lfsr::StateReport report{subject.describe(), parse_state(state_text), 0, 0, ""};
+  lfsr::StateReport report{subject.describe(), parse_state(state_text, "--period-of"), 0, 0, ""};
   report.run.method = "minimal_polynomial";
   const auto start = std::chrono::steady_clock::now();
   const lfsr::StatePeriod period = subject.state_period(report.state);
@@ -175,6 +175,15 @@ lfsr::StateReport analyze_state(const Subject& subject, const std::string& state
                                   ? std::string("1")
                                   : lfsr::Polynomial(subject.field(), period.minimal_polynomial).to_string();
   return report;
+}
+
+lfsr::TraceReport trace_state(const Subject& subject, const lfsr::cli::Options& options) {
+  lfsr::RunInfo run = subject.describe();
+  run.method = "step";
+  const auto start = std::chrono::steady_clock::now();
+  lfsr::Trace trace = subject.trace(parse_state(*options.trace, "--trace"), options.steps);
+  run.seconds = seconds_since(start);
+  return {std::move(run), std::move(trace)};
 }
 
 // A report that could not be written (a full disk) must not end with exit code 0.
@@ -197,6 +206,16 @@ void print(const lfsr::StateReport& report, const lfsr::cli::Options& options) {
     fmt::print("{}\n", lfsr::dump_json(lfsr::state_report_json(report), 2));
   } else {
     fmt::print("{}", lfsr::state_report_text(report));
+  }
+  flush_output();
+}
+
+void print(const lfsr::TraceReport& report, const lfsr::cli::Options& options) {
+  if (options.format == "json") {
+    // One line per row of the trace: a row of n digits would otherwise take n + 6 lines.
+    fmt::print("{}\n", lfsr::dump_json(lfsr::trace_report_json(report), 2, 2));
+  } else {
+    fmt::print("{}", lfsr::trace_report_text(report));
   }
   flush_output();
 }
@@ -272,6 +291,8 @@ int main(int argc, char** argv) {
     const Subject subject = recovered ? std::move(*recovered) : Subject::from_options(options);
     if (options.period_of) {
       print(analyze_state(subject, *options.period_of), options);
+    } else if (options.trace) {
+      print(trace_state(subject, options), options);
     } else {
       lfsr::cli::ProgressLine progress(options.progress || (!options.no_progress && isatty(STDERR_FILENO)));
       print(analyze(subject, options, progress), options);

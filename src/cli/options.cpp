@@ -13,6 +13,7 @@
 #include "lfsr/error.hpp"
 #include "lfsr/polynomial.hpp"
 #include "lfsr/primitive_search.hpp"
+#include "lfsr/trace.hpp"
 
 namespace lfsr::cli {
 namespace {
@@ -38,6 +39,7 @@ constexpr const char* usage_examples = R"(Examples:
   lfsr-analyze --bits 127 --method algebraic       2^127 states, from the factorization of f
   lfsr-analyze --bits 20 --method both             enumeration and factorization checked against each other
   lfsr-analyze --poly 'x^8+x^4+x^3+x^2' --period-of 0x13   period and tail of one state
+  lfsr-analyze --poly 'x^4+x+1' --trace 1        the states from state 1 and the symbols output
 
 Exit codes: 0 success, 2 bad usage or input, 3 not enough memory, state space too large or an
 order that cannot be found, 4 two computations disagree (--compare, --method both), 5 a worker
@@ -137,10 +139,20 @@ void add_options(CLI::App& app, Options& options) {
       ->check(CLI::IsMember({"enumerate", "algebraic", "both", "auto"}).description(""));
   app.add_flag("--all-cycles", options.all_cycles,
                "List every cycle length in the text report (by default a long list is summarized)");
-  app.add_option("--period-of", options.period_of,
-                 "Period and tail of one state, given by its index (decimal or 0x hex; index = sum s_i q^i), "
-                 "from its minimal polynomial")
-      ->type_name("STATE");
+  auto* period_of =
+      app.add_option("--period-of", options.period_of,
+                     "Period and tail of one state, given by its index (decimal or 0x hex; index = sum s_i q^i), "
+                     "from its minimal polynomial")
+          ->type_name("STATE");
+  auto* trace =
+      app.add_option("--trace", options.trace,
+                     "The states visited from STATE (index as for --period-of) and the symbol output at each step: "
+                     "s_0 (Fibonacci), r_{n-1} (Galois), v_0 (matrix); until a state repeats, at most 10000 rows")
+          ->type_name("STATE");
+  app.add_option("--steps", options.steps, fmt::format("With --trace: exactly K steps, 1 to {}", max_trace_steps))
+      ->type_name("K")
+      ->transform(whole_number(1, static_cast<std::int64_t>(max_trace_steps)))
+      ->needs(trace);
   app.add_option("--workers", options.workers,
                  fmt::format("Workers for threads and fork, 1 to {} (default: the online CPUs)", max_workers))
       ->type_name("K")
@@ -148,11 +160,12 @@ void add_options(CLI::App& app, Options& options) {
   app.add_option("--chunk", options.chunk, "States per chunk of work (default: chosen by the engine)")
       ->type_name("S")
       ->transform(whole_number(1, std::int64_t{1} << 40));
-  app.add_flag("--compare", options.compare,
-               "Run seq, threads and fork on the same register, check the results agree and time them");
+  auto* compare = app.add_flag("--compare", options.compare,
+                               "Run seq, threads and fork on the same register, check the results agree and time them");
   app.add_option("--repeat", options.repeat, "Runs per mode with --compare (default 3)")
       ->type_name("R")
       ->transform(whole_number(1, 1000));
+  trace->excludes(period_of)->excludes(batch)->excludes(scan)->excludes(compare);
   auto* progress =
       app.add_flag("--progress", options.progress,
                    "Show a live progress line on stderr for runs over a second (default: when stderr is a terminal)");

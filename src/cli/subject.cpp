@@ -103,4 +103,8 @@ StatePeriod Subject::state_period(const mpz_class& state) const {
   return std::visit([&state](const auto& what) { return lfsr::state_period(what, state); }, what_);
 }
 
+Trace Subject::trace(const mpz_class& state, std::optional<std::uint64_t> steps) const {
+  return std::visit([&](const auto& what) { return trace_states(what, state, steps); }, what_);
+}
+
 }  // namespace lfsr::cli

@@ -13,6 +13,7 @@
 #include "lfsr/linear_map.hpp"
 #include "lfsr/matrix.hpp"
 #include "lfsr/report.hpp"
+#include "lfsr/trace.hpp"
 #include "options.hpp"
 
 namespace lfsr::cli {
@@ -37,6 +38,8 @@ class Subject {
   LinearMap linear_map() const;
   CycleStructure algebraic_cycle_structure() const;
   StatePeriod state_period(const mpz_class& state) const;
+  // The states visited from `state` (see trace_states). Throws InputError as trace_states does.
+  Trace trace(const mpz_class& state, std::optional<std::uint64_t> steps) const;
 
  private:
   explicit Subject(std::variant<Lfsr, Matrix> what, std::string polynomial)

@@ -335,3 +335,38 @@ set_tests_properties("output that cannot be written ends with exit code 5" PROPE
 lfsr_cli_rejects("rejects --chunk with --scan" 2 "apply to a single register" --scan --bits 4 --chunk 10)
 lfsr_cli_rejects("rejects --bits that does not match a sequence's complexity" 2
                  "--bits 5 does not match the linear complexity 0" --sequence "0 0 0" --bits 5)
+
+# --trace.
+lfsr_cli_prints("traces x^4+x+1 from state 1: step 4 is state 9, digits 1001, output 1" "^ +4 +9 +1001 +1$"
+                --poly "x^4+x+1" --trace 1)
+lfsr_cli_prints("a trace says where its cycle closes" "^after 15 steps the state of step 0 comes back: tail 0, period 15$"
+                --poly "x^4+x+1" --trace 1)
+lfsr_cli_prints("a trace over GF(11) separates the digits by commas" "^ +1 +848 +7,0,1 +1$"
+                --field 11 --poly "x^3+x+5" --trace 0x10 --steps 2)
+string(REPEAT "f" 250 lfsr_all_ones_1000)
+lfsr_cli_prints("a trace of a 1000-bit register abbreviates its states"
+                "^ +1 +5\\.3575e300 +0111111111111111\\.\\.\\.1111111111111111 \\(1000 digits\\) +1$"
+                --bits 1000 --trace 0x${lfsr_all_ones_1000} --steps 2)
+lfsr_cli_json("a trace in JSON has one object per step and the cycle" --poly "x^3+x^2" --trace 1 --format json --
+              "method=\"step\"" "state=1" "output_digit=0" "steps=2" "stop=\"repeat\"" "tail=1" "period=1" "next_state=0"
+              "trace=[{\"step\":0,\"state\":1,\"digits\":[0,0,1],\"output\":1},{\"step\":1,\"state\":0,\"digits\":[0,0,0],\"output\":0}]")
+lfsr_cli_json("a galois trace outputs r_(n-1)" --poly "x^4+x+1" --form galois --trace 8 --steps 1 --format json --
+              "output_digit=3" "stop=\"steps\"" "tail=null" "period=null" "next_state=3"
+              "trace=[{\"step\":0,\"state\":8,\"digits\":[1,0,0,0],\"output\":1}]")
+lfsr_cli_rejects("rejects a trace state of q^n" 2 "state 16 is out of range" --bits 4 --trace 16)
+lfsr_cli_rejects("rejects a trace state that is not a number" 2 "--trace: 'x1' is not a state index" --bits 4 --trace x1)
+lfsr_cli_rejects("rejects --steps 0" 2 "--steps: 0 is below the minimum 1" --bits 4 --trace 1 --steps 0)
+lfsr_cli_rejects("rejects --steps above its maximum" 2 "--steps: 1000001 is above the maximum 1000000"
+                 --bits 4 --trace 1 --steps 1000001)
+lfsr_cli_rejects("rejects --steps abc" 2 "--steps: 'abc' is not a whole number" --bits 4 --trace 1 --steps abc)
+lfsr_cli_rejects("rejects --steps without --trace" 2 "--steps requires --trace" --bits 4 --steps 3)
+lfsr_cli_rejects("rejects a trace holding too many digits" 2 "the limit is 33554432 digits in all"
+                 --poly "x^5000+x+1" --trace 1 --steps 10000)
+lfsr_cli_rejects("rejects --trace with --period-of" 2 "excludes --trace" --bits 4 --trace 1 --period-of 1)
+lfsr_cli_rejects("rejects --trace with --compare" 2 "--trace excludes --compare" --bits 4 --trace 1 --compare)
+lfsr_cli_rejects("rejects --trace with --scan" 2 "--scan excludes --trace" --scan --bits 4 --trace 1)
+lfsr_cli_rejects("rejects --trace with --batch" 2 "excludes --trace" --batch - --trace 1)
+add_test(NAME "traces agree with --period-of and 2n outputs give the register back"
+         COMMAND python3 ${LFSR_CLI_TEST_DIR}/trace_tests.py $<TARGET_FILE:lfsr-analyze>)
+set_tests_properties("traces agree with --period-of and 2n outputs give the register back"
+                     PROPERTIES LABELS cli TIMEOUT 120)
