@@ -27,11 +27,13 @@
 #include "lfsr/enumerate.hpp"
 #include "lfsr/error.hpp"
 #include "lfsr/linear_map.hpp"
+#include "lfsr/plot.hpp"
 #include "lfsr/report.hpp"
 #include "lfsr/runner.hpp"
 #include "many_registers.hpp"
 #include "memory_check.hpp"
 #include "options.hpp"
+#include "plot_file.hpp"
 #include "progress_line.hpp"
 #include "subject.hpp"
 
@@ -247,6 +249,8 @@ std::optional<Subject> recover_register(const lfsr::cli::Options& options) {
   lfsr::SequenceInfo info{found.complexity, found.sequence_length, found.unique(), found.profile};
   if (found.complexity == 0) {
     if (options.period_of) throw lfsr::InputError("--period-of: a sequence of zeros needs no register");
+    if (options.trace) throw lfsr::InputError("--trace: a sequence of zeros needs no register");
+    if (options.plot) throw lfsr::InputError("--plot: a sequence of zeros has no register to draw");
     lfsr::RunInfo run;
     run.field = field;
     run.input = "sequence";
@@ -282,6 +286,7 @@ int main(int argc, char** argv) {
 
   try {
     app.parse(argc, argv);
+    if (options.plot) lfsr::cli::check_plot_file(*options.plot);
     if (options.batch || options.scan) return lfsr::cli::run_many_registers(options);
     std::optional<Subject> recovered;
     if (options.sequence || options.sequence_file) {
@@ -295,7 +300,9 @@ int main(int argc, char** argv) {
       print(trace_state(subject, options), options);
     } else {
       lfsr::cli::ProgressLine progress(options.progress || (!options.no_progress && isatty(STDERR_FILENO)));
-      print(analyze(subject, options, progress), options);
+      const lfsr::Report report = analyze(subject, options, progress);
+      print(report, options);
+      if (options.plot) lfsr::cli::write_plot_file(*options.plot, lfsr::report_plot(report));
     }
     warn_if_not_unique(subject);
     return static_cast<int>(ExitCode::success);

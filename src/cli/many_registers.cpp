@@ -21,10 +21,12 @@
 #include "lfsr/algebra.hpp"
 #include "lfsr/batch.hpp"
 #include "lfsr/error.hpp"
+#include "lfsr/plot.hpp"
 #include "lfsr/report.hpp"
 #include "lfsr/runner.hpp"
 #include "lfsr/scan.hpp"
 #include "memory_check.hpp"
+#include "plot_file.hpp"
 
 namespace lfsr::cli {
 
@@ -202,6 +204,7 @@ class Output {
       summary["errors"] = errors_;
       summary["seconds"] = seconds;
       write_line(json_lines() ? dump_json(summary, 2) + "\n" : summary_text(summary));
+      if (options_.plot) write_plot_file(*options_.plot, cycle_type_plot(summary, plot_subject()));
       return;
     }
     if (!json_lines()) {
@@ -215,6 +218,13 @@ class Output {
 
  private:
   bool json_lines() const { return options_.format == "json"; }
+
+  // What the summary plot's title says was summarized.
+  std::string plot_subject() const {
+    if (!options_.scan) return fmt::format("batch {}", options_.batch.value_or("-"));
+    return fmt::format("scan of the {}degree-{} polynomials", options_.nonsingular ? "nonsingular " : "",
+                       *options_.bits);
+  }
 
   RunInfo run_info(const Lfsr& lfsr, const std::string& method, double seconds) const {
     RunInfo run;
@@ -264,6 +274,8 @@ int run_many_registers(const Options& options) {
   if (options.period_of || options.compare || options.chunk) {
     throw InputError("--period-of, --compare and --chunk apply to a single register, not to --batch or --scan");
   }
+  if (options.plot && !options.summary)
+    throw InputError("--plot with --batch or --scan draws the summary: add --summary");
   std::unique_ptr<RegisterSource> source;
   if (options.scan) {
     if (!options.bits) throw InputError("--scan needs --bits N, the degree of the polynomials to scan");

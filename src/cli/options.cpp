@@ -40,6 +40,7 @@ constexpr const char* usage_examples = R"(Examples:
   lfsr-analyze --bits 20 --method both             enumeration and factorization checked against each other
   lfsr-analyze --poly 'x^8+x^4+x^3+x^2' --period-of 0x13   period and tail of one state
   lfsr-analyze --poly 'x^4+x+1' --trace 1        the states from state 1 and the symbols output
+  lfsr-analyze --poly 'x^16+1' --plot cycles.svg   also draw states per cycle length as SVG
 
 Exit codes: 0 success, 2 bad usage or input, 3 not enough memory, state space too large or an
 order that cannot be found, 4 two computations disagree (--compare, --method both), 5 a worker
@@ -153,6 +154,10 @@ void add_options(CLI::App& app, Options& options) {
       ->type_name("K")
       ->transform(whole_number(1, static_cast<std::int64_t>(max_trace_steps)))
       ->needs(trace);
+  auto* plot = app.add_option("--plot", options.plot,
+                              "Also draw the result as an SVG picture in FILE: states per cycle length, registers "
+                              "per cycle type (--summary) or the times of --compare")
+                   ->type_name("FILE");
   app.add_option("--workers", options.workers,
                  fmt::format("Workers for threads and fork, 1 to {} (default: the online CPUs)", max_workers))
       ->type_name("K")
@@ -166,6 +171,7 @@ void add_options(CLI::App& app, Options& options) {
       ->type_name("R")
       ->transform(whole_number(1, 1000));
   trace->excludes(period_of)->excludes(batch)->excludes(scan)->excludes(compare);
+  plot->excludes(trace)->excludes(period_of);
   auto* progress =
       app.add_flag("--progress", options.progress,
                    "Show a live progress line on stderr for runs over a second (default: when stderr is a terminal)");

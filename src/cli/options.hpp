@@ -34,6 +34,7 @@ struct Options {
   std::optional<std::string> period_of;  // a state index, decimal or 0x hex
   std::optional<std::string> trace;      // a state index, decimal or 0x hex
   std::optional<std::uint64_t> steps;    // --trace: rows; default until a state repeats
+  std::optional<std::string> plot;       // an SVG file to write besides the report
   std::optional<int> workers;            // default: the number of online CPUs
   std::optional<std::uint64_t> chunk;
   bool compare = false;

@@ -370,3 +370,14 @@ add_test(NAME "traces agree with --period-of and 2n outputs give the register ba
          COMMAND python3 ${LFSR_CLI_TEST_DIR}/trace_tests.py $<TARGET_FILE:lfsr-analyze>)
 set_tests_properties("traces agree with --period-of and 2n outputs give the register back"
                      PROPERTIES LABELS cli TIMEOUT 120)
+
+# --plot: every kind of plot rendered by rsvg-convert and parsed by xml.etree.
+add_test(NAME "every kind of plot renders with rsvg-convert and holds its marks, bars and whiskers"
+         COMMAND python3 ${LFSR_CLI_TEST_DIR}/plot_tests.py $<TARGET_FILE:lfsr-analyze>)
+set_tests_properties("every kind of plot renders with rsvg-convert and holds its marks, bars and whiskers"
+                     PROPERTIES LABELS cli TIMEOUT 120)
+lfsr_cli_rejects("rejects a plot file in a directory that does not exist" 2
+                 "--plot: cannot write /nonexistent/dir/p.svg: no directory /nonexistent/dir"
+                 --bits 4 --plot /nonexistent/dir/p.svg)
+lfsr_cli_rejects("rejects --plot of a scan without --summary" 2 "add --summary"
+                 --scan --bits 4 --plot /tmp/lfsr-plot-never-written.svg)
