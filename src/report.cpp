@@ -14,6 +14,10 @@
 #include <utility>
 #include <vector>
 
+#include "lfsr/line_wrap.hpp"
+#include "lfsr/number_text.hpp"
+#include "lfsr/polynomial.hpp"
+
 namespace lfsr {
 namespace {
 
@@ -87,18 +91,9 @@ nlohmann::ordered_json field_json(const Field& field) {
 
 namespace {
 
-// "GF(4) register x^3+a*x+1, fibonacci form" and, over GF(p^k), the modulus that gives the
-// coefficients their meaning: "field GF(4) = GF(2)[a]/(a^2+a+1)".
-std::string heading(const RunInfo& run) {
-  std::string out = run.input == "matrix"
-                        ? fmt::format("{} linear map v -> A v, A of size {} x {}, characteristic polynomial {}\n",
-                                      run.field.name(), run.bits, run.bits, run.polynomial)
-                        : fmt::format("{} register {}, {} form\n", run.field.name(), run.polynomial, run.form);
-  if (!run.field.is_prime()) {
-    out += fmt::format("field {} = GF({})[a]/({})\n", run.field.name(), run.field.p(), run.field.modulus_text());
-  }
-  return out;
-}
+// A count, length or state for a text line: exact when short, in powers of the field's q or p
+// when that is short too.
+std::string readable(const mpz_class& value, const Field& field) { return number_text(value, {field.q(), field.p()}); }
 
 // The keys every object starts with: the contract's version and what was analyzed, how.
 nlohmann::ordered_json register_json(const RunInfo& run) {
@@ -126,26 +121,57 @@ void add_sequence_keys(nlohmann::ordered_json& json, const RunInfo& run) {
 std::string sequence_text(const RunInfo& run) {
   if (!run.sequence) return "";
   const SequenceInfo& sequence = *run.sequence;
-  std::string out = fmt::format("linear complexity {} of a sequence of {} elements{}\n", sequence.linear_complexity,
-                                sequence.sequence_length,
-                                sequence.unique ? "" : " (fewer than 2L: other registers of this length fit too)");
-  if (!sequence.profile.empty()) out += fmt::format("profile {}\n", fmt::join(sequence.profile, " "));
+  std::string out =
+      wrap_line("",
+                fmt::format("linear complexity {} of a sequence of {} elements{}", sequence.linear_complexity,
+                            sequence.sequence_length,
+                            sequence.unique ? "" : " (fewer than 2L: other registers of this length fit too)"),
+                2, BreakAt::spaces) +
+      "\n";
+  if (!sequence.profile.empty())
+    out += wrap_line("profile ", fmt::format("{}", fmt::join(sequence.profile, " ")), 8, BreakAt::spaces) + "\n";
   return out;
 }
 
 double microseconds(double seconds) { return std::round(seconds * 1e6) / 1e6; }
 
+// "2^12 = 4096", or "2^127" alone when the count has no shorter form.
 std::string state_space_text(const Report& report) {
-  return fmt::format("{}^{} = {}", report.run.field.q(), report.run.bits, report.result.states.get_str());
+  const std::string power = fmt::format("{}^{}", report.run.field.q(), report.run.bits);
+  const std::string count = readable(report.result.states, report.run.field);
+  return count == power ? power : fmt::format("{} = {}", power, count);
 }
 
-// Right-aligned columns: the first row is the header, followed by a rule of dashes.
+// A table too wide for max_line_width: each row as a block of "header  value" lines.
+void append_table_blocks(std::string& out, const std::vector<std::vector<std::string>>& rows) {
+  const std::vector<std::string>& header = rows.front();
+  std::size_t label_width = 0;
+  for (const std::string& label : header) label_width = std::max(label_width, label.size());
+  for (auto row = rows.begin() + 1; row != rows.end(); ++row) {
+    if ((*row)[0] == "...") {
+      out += "  ...\n\n";
+      continue;
+    }
+    for (std::size_t column = 0; column < row->size(); ++column)
+      fmt::format_to(std::back_inserter(out), "  {:<{}}  {}\n", header[column], label_width, (*row)[column]);
+    out += '\n';
+  }
+}
+
+// Right-aligned columns: the first row is the header, followed by a rule of dashes. A table
+// wider than max_line_width is written as blocks instead.
 void append_table(std::string& out, const std::vector<std::vector<std::string>>& rows) {
   std::vector<std::size_t> widths(rows.front().size());
   for (const auto& row : rows) {
     for (std::size_t column = 0; column < row.size(); ++column) {
       widths[column] = std::max(widths[column], row[column].size());
     }
+  }
+  std::size_t line_width = 0;
+  for (const std::size_t width : widths) line_width += 2 + width;
+  if (line_width > max_line_width) {
+    append_table_blocks(out, rows);
+    return;
   }
   const auto append_row = [&](const std::vector<std::string>& row) {
     for (std::size_t column = 0; column < row.size(); ++column) {
@@ -160,19 +186,27 @@ void append_table(std::string& out, const std::vector<std::vector<std::string>>&
   std::for_each(rows.begin() + 1, rows.end(), append_row);
 }
 
-// The cycle-length table: length, number of cycles, states they cover. Past `max_rows` rows
-// (0: no limit) it shows the shortest and the longest lengths and says how many it left out.
-void append_cycle_table(std::string& out, const CycleStructure& result, std::size_t max_rows) {
+// The cycle-length table: length, number of cycles, states they cover and, when the method found
+// them, a state on such a cycle. Past `max_rows` rows (0: no limit) it shows the shortest and the
+// longest lengths and says how many it left out.
+void append_cycle_table(std::string& out, const CycleStructure& result, const Field& field, std::size_t max_rows) {
+  const bool representatives = !result.representatives.empty();
   std::vector<std::vector<std::string>> rows{{"length", "cycles", "states"}};
+  if (representatives) rows.front().emplace_back("representative");
   const std::size_t total = result.cycles.size();
   const bool summarize = max_rows != 0 && total > max_rows;
   const std::size_t head = summarize ? max_rows - max_rows / 3 : total;
   const std::size_t tail_start = summarize ? total - max_rows / 3 : total;
   std::size_t index = 0;
   for (const auto& [length, count] : result.cycles) {
-    if (index == head && summarize) rows.push_back({"...", "", ""});
-    if (index < head || index >= tail_start)
-      rows.push_back({length.get_str(), count.get_str(), mpz_class(length * count).get_str()});
+    if (index == head && summarize) rows.emplace_back(rows.front().size(), "").front() = "...";
+    if (index < head || index >= tail_start) {
+      rows.push_back({readable(length, field), readable(count, field), readable(mpz_class(length * count), field)});
+      if (representatives) {
+        const auto found = result.representatives.find(length);
+        rows.back().push_back(found == result.representatives.end() ? "" : readable(found->second.state, field));
+      }
+    }
     ++index;
   }
   append_table(out, rows);
@@ -208,6 +242,31 @@ void append_totals(std::string& out, const std::vector<std::pair<std::string_vie
 
 }  // namespace
 
+std::string field_definition_text(const Field& field) {
+  if (field.is_prime()) return "";
+  return fmt::format("field {} = GF({})[a]/({})\n", field.name(), field.p(), field.modulus_text());
+}
+
+// "GF(4) register x^3+a*x+1, fibonacci form" and, over GF(p^k), the modulus that gives the
+// coefficients their meaning. A long polynomial is broken between its terms.
+std::string heading_text(const RunInfo& run) {
+  constexpr std::size_t continued = 4;
+  const std::string first =
+      run.input == "matrix"
+          ? wrap_line(fmt::format("{} linear map v -> A v, A of size {} x {}, characteristic polynomial ",
+                                  run.field.name(), run.bits, run.bits),
+                      run.polynomial, continued, BreakAt::terms)
+          : wrap_line(fmt::format("{} register ", run.field.name()),
+                      fmt::format("{}, {} form", run.polynomial, run.form), continued, BreakAt::terms);
+  return first + "\n" + field_definition_text(run.field);
+}
+
+std::string minimal_polynomial_text(const Field& field, const std::vector<std::uint32_t>& coefficients) {
+  // The zero state's minimal polynomial is the constant 1, which is no register's polynomial.
+  if (coefficients.size() == 1) return "1";
+  return Polynomial(field, coefficients).to_string();
+}
+
 nlohmann::ordered_json big_number(const mpz_class& value) {
   if (sgn(value) >= 0 && value.fits_ulong_p()) {
     return static_cast<std::uint64_t>(value.get_ui());
@@ -229,7 +288,15 @@ nlohmann::ordered_json report_json(const Report& report) {
   const CycleStructure& result = report.result;
   nlohmann::ordered_json cycles = nlohmann::ordered_json::array();
   for (const auto& [length, count] : result.cycles) {
-    cycles.push_back({{"length", big_number(length)}, {"count", big_number(count)}});
+    const auto found = result.representatives.find(length);
+    const bool known = found != result.representatives.end();
+    const bool polynomial_known = known && !found->second.minimal_polynomial.empty();
+    cycles.push_back({{"length", big_number(length)},
+                      {"count", big_number(count)},
+                      {"representative", known ? big_number(found->second.state) : nlohmann::ordered_json(nullptr)},
+                      {"minimal_polynomial", polynomial_known ? nlohmann::ordered_json(minimal_polynomial_text(
+                                                                    run.field, found->second.minimal_polynomial))
+                                                              : nlohmann::ordered_json(nullptr)}});
   }
   nlohmann::ordered_json json = register_json(run);
   add_sequence_keys(json, run);
@@ -240,6 +307,9 @@ nlohmann::ordered_json report_json(const Report& report) {
       {"cyclic_states", big_number(result.cyclic_states)},
       {"transient_states", big_number(result.transient_states)},
       {"max_tail", big_number(result.max_tail)},
+      {"longest_tail_state", sgn(result.transient_states) > 0 && result.longest_tail_state
+                                 ? big_number(*result.longest_tail_state)
+                                 : nlohmann::ordered_json(nullptr)},
       {"cycles", std::move(cycles)},
       {"total_cycles", big_number(result.total_cycles())},
       {"fixed_points", big_number(result.fixed_points())},
@@ -279,11 +349,17 @@ nlohmann::ordered_json state_report_json(const StateReport& report) {
 
 std::string state_report_text(const StateReport& report) {
   const RunInfo& run = report.run;
-  std::string out = heading(run) + "\n";
-  append_totals(out, {{"state", report.state.get_str()},
-                      {"tail", report.tail.get_str()},
-                      {"period", report.period.get_str()},
-                      {"minimal polynomial", report.minimal_polynomial}});
+  std::string out = heading_text(run) + "\n";
+  std::vector<std::pair<std::string_view, std::string>> totals{{"state", readable(report.state, run.field)},
+                                                               {"tail", readable(report.tail, run.field)},
+                                                               {"period", readable(report.period, run.field)}};
+  constexpr std::string_view polynomial_label = "minimal polynomial";
+  // A polynomial too long for the column goes below its label, broken between terms.
+  const bool own_lines = polynomial_label.size() + 2 + report.minimal_polynomial.size() > max_line_width;
+  if (!own_lines) totals.emplace_back(polynomial_label, report.minimal_polynomial);
+  append_totals(out, totals);
+  if (own_lines)
+    out += wrap_line(fmt::format("{}\n  ", polynomial_label), report.minimal_polynomial, 2, BreakAt::terms) + "\n";
   fmt::format_to(std::back_inserter(out), "\ncomputed from the minimal polynomial in {:.6f} s\n", run.seconds);
   return out;
 }
@@ -306,23 +382,25 @@ std::string report_text(const Report& report, std::size_t cycle_rows) {
   const RunInfo& run = report.run;
   const CycleStructure& result = report.result;
   std::string out;
-  out += heading(run);
+  out += heading_text(run);
   out += sequence_text(run);
   fmt::format_to(std::back_inserter(out), "{} {}, {} states\n\n", run.input == "matrix" ? "dimension" : "degree",
                  run.bits, state_space_text(report));
-  append_cycle_table(out, result, cycle_rows);
+  append_cycle_table(out, result, run.field, cycle_rows);
   out += '\n';
 
   std::vector<std::pair<std::string_view, std::string>> totals{
-      {"cycles", result.total_cycles().get_str()},
-      {"fixed points", result.fixed_points().get_str()},
-      {"longest cycle", result.max_cycle_length().get_str()},
+      {"cycles", readable(result.total_cycles(), run.field)},
+      {"fixed points", readable(result.fixed_points(), run.field)},
+      {"longest cycle", readable(result.max_cycle_length(), run.field)},
       {"maximal length", result.maximal_length() ? "yes" : "no"},
   };
   if (sgn(result.transient_states) > 0) {
-    totals.emplace_back("cyclic states", result.cyclic_states.get_str());
-    totals.emplace_back("transient states", result.transient_states.get_str());
-    totals.emplace_back("longest tail", result.max_tail.get_str());
+    totals.emplace_back("cyclic states", readable(result.cyclic_states, run.field));
+    totals.emplace_back("transient states", readable(result.transient_states, run.field));
+    totals.emplace_back("longest tail", readable(result.max_tail, run.field));
+    if (result.longest_tail_state)
+      totals.emplace_back("longest-tail state", readable(*result.longest_tail_state, run.field));
   } else {
     totals.emplace_back("transient states", "0");
   }
