@@ -68,6 +68,8 @@ void collect_forms(const mpz_class& value, std::uint32_t base, std::vector<Short
     // value = m * (b^e + d): value / b^e is about m.
     if (const auto m = multiplier_near(log2_value - log2_power)) {
       for (const int offset : {0, -1, 1}) {
+        // m * b^e with b | m is (m/b) * b^(e+1), found at the next exponent.
+        if (offset == 0 && *m % base == 0) continue;
         const ShortForm form{base, exponent, offset, *m, false};
         if (form.value() == value) forms.push_back(form);
       }
@@ -103,7 +105,8 @@ std::string leading_digits_text(const mpz_class& value) {
 
 std::string number_text(const mpz_class& value, const std::vector<std::uint32_t>& bases) {
   if (sgn(value) < 0) return fmt::format("-{}", number_text(mpz_class(-value), bases));
-  if (mpz_sizeinbase(value.get_mpz_t(), 10) <= max_plain_digits) {
+  // mpz_sizeinbase may count one digit too many.
+  if (mpz_sizeinbase(value.get_mpz_t(), 10) <= max_plain_digits + 1) {
     std::string digits = value.get_str();
     if (digits.size() <= max_plain_digits) return digits;
   }

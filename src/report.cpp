@@ -135,11 +135,11 @@ std::string sequence_text(const RunInfo& run) {
 
 double microseconds(double seconds) { return std::round(seconds * 1e6) / 1e6; }
 
-// "2^12 = 4096", or "2^127" alone when the count has no shorter form.
+// "2^12 = 4096", or "2^127" alone when the count is too long to write out.
 std::string state_space_text(const Report& report) {
   const std::string power = fmt::format("{}^{}", report.run.field.q(), report.run.bits);
   const std::string count = readable(report.result.states, report.run.field);
-  return count == power ? power : fmt::format("{} = {}", power, count);
+  return count == report.result.states.get_str() ? fmt::format("{} = {}", power, count) : power;
 }
 
 // A table too wide for max_line_width: each row as a block of "header  value" lines.

@@ -210,11 +210,11 @@ void print_state_graph(const Subject& subject, const lfsr::cli::Options& options
   if (options.period_of || options.compare)
     throw lfsr::InputError("--format dot draws the state graph: not with --period-of or --compare");
   if (subject.states() > lfsr::max_graph_states) {
-    const std::string count = lfsr::number_text(subject.states(), {subject.field().q()});
+    const std::string count = subject.states().get_str();
     const std::string name = subject.state_space_name();
-    throw lfsr::InputError(fmt::format("--format dot draws every state: {} states is more than the limit of {}",
-                                       count == name ? name : fmt::format("{} = {}", name, count),
-                                       lfsr::max_graph_states));
+    throw lfsr::InputError(fmt::format(
+        "--format dot draws every state: {} states is more than the limit of {}",
+        count.size() > lfsr::max_plain_digits ? name : fmt::format("{} = {}", name, count), lfsr::max_graph_states));
   }
   std::string title = lfsr::heading_text(subject.describe());
   while (title.ends_with('\n')) title.pop_back();
