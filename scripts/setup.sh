@@ -5,7 +5,7 @@
 lfsr_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 lfsr_build_dir=$lfsr_root/build
 lfsr_packages=(build-essential cmake libntl-dev libgmp-dev libcli11-dev libfmt-dev catch2 nlohmann-json3-dev
-               libflint-dev procps)
+               libflint-dev procps graphviz librsvg2-bin python3)
 
 # Installs the packages dpkg does not list as installed; does nothing (and needs no root) when none is missing.
 lfsr_install_packages() {

@@ -335,3 +335,44 @@ set_tests_properties("output that cannot be written ends with exit code 5" PROPE
 lfsr_cli_rejects("rejects --chunk with --scan" 2 "apply to a single register" --scan --bits 4 --chunk 10)
 lfsr_cli_rejects("rejects --bits that does not match a sequence's complexity" 2
                  "--bits 5 does not match the linear complexity 0" --sequence "0 0 0" --bits 5)
+
+# Readable text, CSV and DOT output.
+add_test(NAME "text output has no line longer than 100 characters, however large the register"
+         COMMAND bash ${LFSR_CLI_TEST_DIR}/line_width.sh $<TARGET_FILE:lfsr-analyze>)
+set_tests_properties("text output has no line longer than 100 characters, however large the register"
+                     PROPERTIES LABELS cli TIMEOUT 120)
+lfsr_cli_prints("writes 2^1000 - 1 for the longest cycle of --bits 1000" "^longest cycle +2\\^1000 - 1$" --bits 1000)
+lfsr_cli_prints("names the state space 2^1024 without its 309 digits" "^degree 1024, 2\\^1024 states$"
+                --poly "x^1024+x+1" --method algebraic)
+add_test(NAME "CSV output read back with Python's csv module equals the JSON output"
+         COMMAND python3 ${LFSR_CLI_TEST_DIR}/csv_output.py $<TARGET_FILE:lfsr-analyze>)
+set_tests_properties("CSV output read back with Python's csv module equals the JSON output"
+                     PROPERTIES LABELS cli TIMEOUT 120)
+add_test(NAME "the DOT state graph renders with Graphviz to one node and one edge per state"
+         COMMAND bash ${LFSR_CLI_TEST_DIR}/dot_output.sh $<TARGET_FILE:lfsr-analyze> ${LFSR_CLI_TEST_DIR}/matrices)
+set_tests_properties("the DOT state graph renders with Graphviz to one node and one edge per state"
+                     PROPERTIES LABELS cli TIMEOUT 120)
+lfsr_cli_prints("titles the DOT graph with the register" "^  label=\"GF\\(2\\) register x\\^4\\+x\\+1, fibonacci form"
+                --poly "x^4+x+1" --format dot)
+lfsr_cli_rejects("refuses a DOT graph of more than 4096 states, naming the count" 2
+                 "--format dot draws every state: 2^13 = 8192 states is more than the limit of 4096" --bits 13 --format dot)
+lfsr_cli_rejects("refuses a DOT graph of 2^1000 states before any work" 2 "2^1000 states is more than the limit"
+                 --bits 1000 --format dot)
+lfsr_cli_rejects("refuses --format dot with --batch" 2 "not of --batch or --scan" --scan --bits 4 --format dot)
+lfsr_cli_rejects("refuses --format dot with --period-of" 2 "not with --period-of" --bits 4 --period-of 1 --format dot)
+lfsr_cli_rejects("rejects an unknown --format" 2 "--format" --bits 4 --format xml)
+lfsr_cli_prints("a scan summary names the field and an example of each cycle type"
+                "^         2  1\\^1 15\\^1 +x\\^4\\+x\\+1$" --scan --bits 4 --summary)
+lfsr_cli_prints("a scan summary over GF(4) names the field's modulus" "^field GF\\(4\\) = GF\\(2\\)\\[a\\]/\\(a\\^2\\+a\\+1\\)$"
+                --scan --bits 2 --field 4 --summary)
+add_test(NAME "a scan summary's JSON names the first polynomial of each cycle type"
+         COMMAND bash -c [=[
+"$1" --scan --bits 4 --summary --format json | python3 -c '
+import json, sys
+types = {" ".join("%d^%d" % (c["length"], c["count"]) for c in t["cycles"]): t["example"]
+         for t in json.load(sys.stdin)["cycle_types"]}
+expected = {"1^1 7^1": "x^4+x^2+x", "1^1 15^1": "x^4+x+1", "1^1": "x^4", "1^2 2^1 4^3": "x^4+1"}
+sys.exit(0 if all(types[k] == v for k, v in expected.items()) and len(types) == 13 else f"{types}")'
+]=] bash $<TARGET_FILE:lfsr-analyze>)
+set_tests_properties("a scan summary's JSON names the first polynomial of each cycle type"
+                     PROPERTIES LABELS cli TIMEOUT 60)
