@@ -88,7 +88,7 @@ void collect_forms(const mpz_class& value, std::uint32_t base, std::vector<Short
 }
 
 // "1.0715e301 (302 digits)": five significant digits, rounded half up.
-std::string leading_digits_text(const mpz_class& value) {
+std::string leading_digits_text(const mpz_class& value, DigitCount digit_count) {
   const std::string digits = value.get_str();
   long exponent = static_cast<long>(digits.size()) - 1;
   mpz_class leading(digits.substr(0, 6));
@@ -98,13 +98,14 @@ std::string leading_digits_text(const mpz_class& value) {
     ++exponent;
   }
   const std::string mantissa = leading.get_str();
-  return fmt::format("{}.{}e{} ({} digits)", mantissa.substr(0, 1), mantissa.substr(1), exponent, digits.size());
+  const std::string rounded = fmt::format("{}.{}e{}", mantissa.substr(0, 1), mantissa.substr(1), exponent);
+  return digit_count == DigitCount::shown ? fmt::format("{} ({} digits)", rounded, digits.size()) : rounded;
 }
 
 }  // namespace
 
-std::string number_text(const mpz_class& value, const std::vector<std::uint32_t>& bases) {
-  if (sgn(value) < 0) return fmt::format("-{}", number_text(mpz_class(-value), bases));
+std::string number_text(const mpz_class& value, const std::vector<std::uint32_t>& bases, DigitCount digit_count) {
+  if (sgn(value) < 0) return fmt::format("-{}", number_text(mpz_class(-value), bases, digit_count));
   // mpz_sizeinbase may count one digit too many.
   if (mpz_sizeinbase(value.get_mpz_t(), 10) <= max_plain_digits + 1) {
     std::string digits = value.get_str();
@@ -129,7 +130,7 @@ std::string number_text(const mpz_class& value, const std::vector<std::uint32_t>
   };
   for (const std::uint32_t base : bases) try_base(base);
   for (const std::uint32_t base : common_bases) try_base(base);
-  return best ? best->text() : leading_digits_text(value);
+  return best ? best->text() : leading_digits_text(value, digit_count);
 }
 
 }  // namespace lfsr

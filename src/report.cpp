@@ -93,7 +93,9 @@ namespace {
 
 // A count, length or state for a text line: exact when short, in powers of the field's q or p
 // when that is short too.
-std::string readable(const mpz_class& value, const Field& field) { return number_text(value, {field.q(), field.p()}); }
+std::string readable(const mpz_class& value, const Field& field, DigitCount digit_count = DigitCount::shown) {
+  return number_text(value, {field.q(), field.p()}, digit_count);
+}
 
 // The keys every object starts with: the contract's version and what was analyzed, how.
 nlohmann::ordered_json register_json(const RunInfo& run) {
@@ -142,37 +144,26 @@ std::string state_space_text(const Report& report) {
   return count == report.result.states.get_str() ? fmt::format("{} = {}", power, count) : power;
 }
 
-// A table too wide for max_line_width: each row as a block of "header  value" lines.
-void append_table_blocks(std::string& out, const std::vector<std::vector<std::string>>& rows) {
-  const std::vector<std::string>& header = rows.front();
-  std::size_t label_width = 0;
-  for (const std::string& label : header) label_width = std::max(label_width, label.size());
-  for (auto row = rows.begin() + 1; row != rows.end(); ++row) {
-    if ((*row)[0] == "...") {
-      out += "  ...\n\n";
-      continue;
-    }
-    for (std::size_t column = 0; column < row->size(); ++column)
-      fmt::format_to(std::back_inserter(out), "  {:<{}}  {}\n", header[column], label_width, (*row)[column]);
-    out += '\n';
-  }
-}
-
-// Right-aligned columns: the first row is the header, followed by a rule of dashes. A table
-// wider than max_line_width is written as blocks instead.
-void append_table(std::string& out, const std::vector<std::vector<std::string>>& rows) {
+std::vector<std::size_t> column_widths(const std::vector<std::vector<std::string>>& rows) {
   std::vector<std::size_t> widths(rows.front().size());
   for (const auto& row : rows) {
     for (std::size_t column = 0; column < row.size(); ++column) {
       widths[column] = std::max(widths[column], row[column].size());
     }
   }
+  return widths;
+}
+
+// The width of the lines append_table writes in columns.
+std::size_t table_width(const std::vector<std::vector<std::string>>& rows) {
   std::size_t line_width = 0;
-  for (const std::size_t width : widths) line_width += 2 + width;
-  if (line_width > max_line_width) {
-    append_table_blocks(out, rows);
-    return;
-  }
+  for (const std::size_t width : column_widths(rows)) line_width += 2 + width;
+  return line_width;
+}
+
+// Right-aligned columns: the first row is the header, followed by a rule of dashes.
+void append_table(std::string& out, const std::vector<std::vector<std::string>>& rows) {
+  const std::vector<std::size_t> widths = column_widths(rows);
   const auto append_row = [&](const std::vector<std::string>& row) {
     for (std::size_t column = 0; column < row.size(); ++column) {
       fmt::format_to(std::back_inserter(out), "  {:>{}}", row[column], widths[column]);
@@ -188,27 +179,37 @@ void append_table(std::string& out, const std::vector<std::vector<std::string>>&
 
 // The cycle-length table: length, number of cycles, states they cover and, when the method found
 // them, a state on such a cycle. Past `max_rows` rows (0: no limit) it shows the shortest and the
-// longest lengths and says how many it left out.
+// longest lengths and says how many it left out. Rounded numbers lose their digit counts when the
+// table would not fit in max_line_width otherwise; then each cell has at most 25 characters (the
+// longest short form, "1000 * (65536^99999 + 1)"; rounded, "1.0715e481647"), and the four
+// columns fit unless three of them are such long short forms, which no cycle structure has.
 void append_cycle_table(std::string& out, const CycleStructure& result, const Field& field, std::size_t max_rows) {
   const bool representatives = !result.representatives.empty();
-  std::vector<std::vector<std::string>> rows{{"length", "cycles", "states"}};
-  if (representatives) rows.front().emplace_back("representative");
   const std::size_t total = result.cycles.size();
   const bool summarize = max_rows != 0 && total > max_rows;
   const std::size_t head = summarize ? max_rows - max_rows / 3 : total;
   const std::size_t tail_start = summarize ? total - max_rows / 3 : total;
-  std::size_t index = 0;
-  for (const auto& [length, count] : result.cycles) {
-    if (index == head && summarize) rows.emplace_back(rows.front().size(), "").front() = "...";
-    if (index < head || index >= tail_start) {
-      rows.push_back({readable(length, field), readable(count, field), readable(mpz_class(length * count), field)});
-      if (representatives) {
-        const auto found = result.representatives.find(length);
-        rows.back().push_back(found == result.representatives.end() ? "" : readable(found->second.state, field));
+  const auto table_rows = [&](DigitCount digit_count) {
+    std::vector<std::vector<std::string>> rows{{"length", "cycles", "states"}};
+    if (representatives) rows.front().emplace_back("representative");
+    std::size_t index = 0;
+    for (const auto& [length, count] : result.cycles) {
+      if (index == head && summarize) rows.emplace_back(rows.front().size(), "").front() = "...";
+      if (index < head || index >= tail_start) {
+        rows.push_back({readable(length, field, digit_count), readable(count, field, digit_count),
+                        readable(mpz_class(length * count), field, digit_count)});
+        if (representatives) {
+          const auto found = result.representatives.find(length);
+          rows.back().push_back(
+              found == result.representatives.end() ? "" : readable(found->second.state, field, digit_count));
+        }
       }
+      ++index;
     }
-    ++index;
-  }
+    return rows;
+  };
+  std::vector<std::vector<std::string>> rows = table_rows(DigitCount::shown);
+  if (table_width(rows) > max_line_width) rows = table_rows(DigitCount::omitted);
   append_table(out, rows);
   if (summarize)
     fmt::format_to(std::back_inserter(out), "  ({} of {} cycle lengths shown; --all-cycles lists them all)\n",
