@@ -261,7 +261,10 @@ class Output {
   bool json_lines() const { return options_.format == "json"; }
   bool csv() const { return options_.format == "csv"; }
 
-  std::string readable(const mpz_class& value) const { return number_text(value, {field_.q(), field_.p()}); }
+  // Without digit counts, so that a rounded count ("1.7144e302") still fits its column.
+  std::string readable(const mpz_class& value) const {
+    return number_text(value, {field_.q(), field_.p()}, DigitCount::omitted);
+  }
 
   RunInfo run_info(const Lfsr& lfsr, const std::string& method, double seconds) const {
     RunInfo run;
