@@ -32,7 +32,7 @@ TEST_CASE("a single run is a row per cycle length with exact numbers", "[csv]") 
         "3802951800684688204490109616128,1267650600228229401496703205375\n");
 }
 
-TEST_CASE("--period-of is a header and one row", "[csv]") {
+TEST_CASE("the CSV of one state (--period-of) is a header and one row", "[csv]") {
   const lfsr::StateReport report{{}, 19, 2, 31, "x^8+x^4+x^3+x^2"};
   CHECK(lfsr::state_report_csv(report) == "state,tail,period,minimal_polynomial\n19,2,31,x^8+x^4+x^3+x^2\n");
 }

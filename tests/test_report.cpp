@@ -313,7 +313,7 @@ TEST_CASE("huge numbers in the text report are short, and no line is longer than
   }
 }
 
-TEST_CASE("--period-of text puts a long minimal polynomial on lines of its own") {
+TEST_CASE("the text of one state puts a long minimal polynomial on lines of its own") {
   lfsr::StateReport report{maximal_length_report().run, power_of_two(300) + 1, 0, power_of_two(300) - 1, ""};
   for (int e = 300; e > 0; e -= 3) report.minimal_polynomial += fmt::format("x^{}+", e);
   report.minimal_polynomial += "1";
