@@ -14,6 +14,10 @@
 #include <utility>
 #include <vector>
 
+#include "lfsr/line_wrap.hpp"
+#include "lfsr/number_text.hpp"
+#include "lfsr/polynomial.hpp"
+
 namespace lfsr {
 namespace {
 
@@ -89,17 +93,10 @@ nlohmann::ordered_json field_json(const Field& field) {
 
 namespace {
 
-// "GF(4) register x^3+a*x+1, fibonacci form" and, over GF(p^k), the modulus that gives the
-// coefficients their meaning: "field GF(4) = GF(2)[a]/(a^2+a+1)".
-std::string heading(const RunInfo& run) {
-  std::string out = run.input == "matrix"
-                        ? fmt::format("{} linear map v -> A v, A of size {} x {}, characteristic polynomial {}\n",
-                                      run.field.name(), run.bits, run.bits, run.polynomial)
-                        : fmt::format("{} register {}, {} form\n", run.field.name(), run.polynomial, run.form);
-  if (!run.field.is_prime()) {
-    out += fmt::format("field {} = GF({})[a]/({})\n", run.field.name(), run.field.p(), run.field.modulus_text());
-  }
-  return out;
+// A count, length or state for a text line: exact when short, in powers of the field's q or p
+// when that is short too.
+std::string readable(const mpz_class& value, const Field& field, DigitCount digit_count = DigitCount::shown) {
+  return number_text(value, {field.q(), field.p()}, digit_count);
 }
 
 // The keys every object starts with: the contract's version and what was analyzed, how.
@@ -128,27 +125,47 @@ void add_sequence_keys(nlohmann::ordered_json& json, const RunInfo& run) {
 std::string sequence_text(const RunInfo& run) {
   if (!run.sequence) return "";
   const SequenceInfo& sequence = *run.sequence;
-  std::string out = fmt::format("linear complexity {} of a sequence of {} elements{}\n", sequence.linear_complexity,
-                                sequence.sequence_length,
-                                sequence.unique ? "" : " (fewer than 2L: other registers of this length fit too)");
-  if (!sequence.profile.empty()) out += fmt::format("profile {}\n", fmt::join(sequence.profile, " "));
+  std::string out =
+      wrap_line("",
+                fmt::format("linear complexity {} of a sequence of {} elements{}", sequence.linear_complexity,
+                            sequence.sequence_length,
+                            sequence.unique ? "" : " (fewer than 2L: other registers of this length fit too)"),
+                2, BreakAt::spaces) +
+      "\n";
+  if (!sequence.profile.empty())
+    out += wrap_line("profile ", fmt::format("{}", fmt::join(sequence.profile, " ")), 8, BreakAt::spaces) + "\n";
   return out;
 }
 
 double microseconds(double seconds) { return std::round(seconds * 1e6) / 1e6; }
 
+// "2^12 = 4096", or "2^127" alone when the count is too long to write out.
 std::string state_space_text(const Report& report) {
-  return fmt::format("{}^{} = {}", report.run.field.q(), report.run.bits, report.result.states.get_str());
+  const std::string power = fmt::format("{}^{}", report.run.field.q(), report.run.bits);
+  const std::string count = readable(report.result.states, report.run.field);
+  return count == report.result.states.get_str() ? fmt::format("{} = {}", power, count) : power;
 }
 
-// Right-aligned columns: the first row is the header, followed by a rule of dashes.
-void append_table(std::string& out, const std::vector<std::vector<std::string>>& rows) {
+std::vector<std::size_t> column_widths(const std::vector<std::vector<std::string>>& rows) {
   std::vector<std::size_t> widths(rows.front().size());
   for (const auto& row : rows) {
     for (std::size_t column = 0; column < row.size(); ++column) {
       widths[column] = std::max(widths[column], row[column].size());
     }
   }
+  return widths;
+}
+
+// The width of the lines append_table writes in columns.
+std::size_t table_width(const std::vector<std::vector<std::string>>& rows) {
+  std::size_t line_width = 0;
+  for (const std::size_t width : column_widths(rows)) line_width += 2 + width;
+  return line_width;
+}
+
+// Right-aligned columns: the first row is the header, followed by a rule of dashes.
+void append_table(std::string& out, const std::vector<std::vector<std::string>>& rows) {
+  const std::vector<std::size_t> widths = column_widths(rows);
   const auto append_row = [&](const std::vector<std::string>& row) {
     for (std::size_t column = 0; column < row.size(); ++column) {
       fmt::format_to(std::back_inserter(out), "  {:>{}}", row[column], widths[column]);
@@ -162,21 +179,39 @@ void append_table(std::string& out, const std::vector<std::vector<std::string>>&
   std::for_each(rows.begin() + 1, rows.end(), append_row);
 }
 
-// The cycle-length table: length, number of cycles, states they cover. Past `max_rows` rows
-// (0: no limit) it shows the shortest and the longest lengths and says how many it left out.
-void append_cycle_table(std::string& out, const CycleStructure& result, std::size_t max_rows) {
-  std::vector<std::vector<std::string>> rows{{"length", "cycles", "states"}};
+// The cycle-length table: length, number of cycles, states they cover and, when the method found
+// them, a state on such a cycle. Past `max_rows` rows (0: no limit) it shows the shortest and the
+// longest lengths and says how many it left out. Rounded numbers lose their digit counts when the
+// table would not fit in max_line_width otherwise; then each cell has at most 25 characters (the
+// longest short form, "1000 * (65536^99999 + 1)"; rounded, "1.0715e481647"), and the four
+// columns fit unless three of them are such long short forms, which no cycle structure has.
+void append_cycle_table(std::string& out, const CycleStructure& result, const Field& field, std::size_t max_rows) {
+  const bool representatives = !result.representatives.empty();
   const std::size_t total = result.cycles.size();
   const bool summarize = max_rows != 0 && total > max_rows;
   const std::size_t head = summarize ? max_rows - max_rows / 3 : total;
   const std::size_t tail_start = summarize ? total - max_rows / 3 : total;
-  std::size_t index = 0;
-  for (const auto& [length, count] : result.cycles) {
-    if (index == head && summarize) rows.push_back({"...", "", ""});
-    if (index < head || index >= tail_start)
-      rows.push_back({length.get_str(), count.get_str(), mpz_class(length * count).get_str()});
-    ++index;
-  }
+  const auto table_rows = [&](DigitCount digit_count) {
+    std::vector<std::vector<std::string>> rows{{"length", "cycles", "states"}};
+    if (representatives) rows.front().emplace_back("representative");
+    std::size_t index = 0;
+    for (const auto& [length, count] : result.cycles) {
+      if (index == head && summarize) rows.emplace_back(rows.front().size(), "").front() = "...";
+      if (index < head || index >= tail_start) {
+        rows.push_back({readable(length, field, digit_count), readable(count, field, digit_count),
+                        readable(mpz_class(length * count), field, digit_count)});
+        if (representatives) {
+          const auto found = result.representatives.find(length);
+          rows.back().push_back(
+              found == result.representatives.end() ? "" : readable(found->second.state, field, digit_count));
+        }
+      }
+      ++index;
+    }
+    return rows;
+  };
+  std::vector<std::vector<std::string>> rows = table_rows(DigitCount::shown);
+  if (table_width(rows) > max_line_width) rows = table_rows(DigitCount::omitted);
   append_table(out, rows);
   if (summarize)
     fmt::format_to(std::back_inserter(out), "  ({} of {} cycle lengths shown; --all-cycles lists them all)\n",
@@ -210,6 +245,31 @@ void append_totals(std::string& out, const std::vector<std::pair<std::string_vie
 
 }  // namespace
 
+std::string field_definition_text(const Field& field) {
+  if (field.is_prime()) return "";
+  return fmt::format("field {} = GF({})[a]/({})\n", field.name(), field.p(), field.modulus_text());
+}
+
+// "GF(4) register x^3+a*x+1, fibonacci form" and, over GF(p^k), the modulus that gives the
+// coefficients their meaning. A long polynomial is broken between its terms.
+std::string heading_text(const RunInfo& run) {
+  constexpr std::size_t continued = 4;
+  const std::string first =
+      run.input == "matrix"
+          ? wrap_line(fmt::format("{} linear map v -> A v, A of size {} x {}, characteristic polynomial ",
+                                  run.field.name(), run.bits, run.bits),
+                      run.polynomial, continued, BreakAt::terms)
+          : wrap_line(fmt::format("{} register ", run.field.name()),
+                      fmt::format("{}, {} form", run.polynomial, run.form), continued, BreakAt::terms);
+  return first + "\n" + field_definition_text(run.field);
+}
+
+std::string minimal_polynomial_text(const Field& field, const std::vector<std::uint32_t>& coefficients) {
+  // The zero state's minimal polynomial is the constant 1, which is no register's polynomial.
+  if (coefficients.size() == 1) return "1";
+  return Polynomial(field, coefficients).to_string();
+}
+
 nlohmann::ordered_json big_number(const mpz_class& value) {
   if (sgn(value) >= 0 && value.fits_ulong_p()) {
     return static_cast<std::uint64_t>(value.get_ui());
@@ -231,7 +291,15 @@ nlohmann::ordered_json report_json(const Report& report) {
   const CycleStructure& result = report.result;
   nlohmann::ordered_json cycles = nlohmann::ordered_json::array();
   for (const auto& [length, count] : result.cycles) {
-    cycles.push_back({{"length", big_number(length)}, {"count", big_number(count)}});
+    const auto found = result.representatives.find(length);
+    const bool known = found != result.representatives.end();
+    const bool polynomial_known = known && !found->second.minimal_polynomial.empty();
+    cycles.push_back({{"length", big_number(length)},
+                      {"count", big_number(count)},
+                      {"representative", known ? big_number(found->second.state) : nlohmann::ordered_json(nullptr)},
+                      {"minimal_polynomial", polynomial_known ? nlohmann::ordered_json(minimal_polynomial_text(
+                                                                    run.field, found->second.minimal_polynomial))
+                                                              : nlohmann::ordered_json(nullptr)}});
   }
   nlohmann::ordered_json json = register_json(run);
   add_sequence_keys(json, run);
@@ -242,6 +310,9 @@ nlohmann::ordered_json report_json(const Report& report) {
       {"cyclic_states", big_number(result.cyclic_states)},
       {"transient_states", big_number(result.transient_states)},
       {"max_tail", big_number(result.max_tail)},
+      {"longest_tail_state", sgn(result.transient_states) > 0 && result.longest_tail_state
+                                 ? big_number(*result.longest_tail_state)
+                                 : nlohmann::ordered_json(nullptr)},
       {"cycles", std::move(cycles)},
       {"total_cycles", big_number(result.total_cycles())},
       {"fixed_points", big_number(result.fixed_points())},
@@ -281,11 +352,17 @@ nlohmann::ordered_json state_report_json(const StateReport& report) {
 
 std::string state_report_text(const StateReport& report) {
   const RunInfo& run = report.run;
-  std::string out = heading(run) + "\n";
-  append_totals(out, {{"state", report.state.get_str()},
-                      {"tail", report.tail.get_str()},
-                      {"period", report.period.get_str()},
-                      {"minimal polynomial", report.minimal_polynomial}});
+  std::string out = heading_text(run) + "\n";
+  std::vector<std::pair<std::string_view, std::string>> totals{{"state", readable(report.state, run.field)},
+                                                               {"tail", readable(report.tail, run.field)},
+                                                               {"period", readable(report.period, run.field)}};
+  constexpr std::string_view polynomial_label = "minimal polynomial";
+  // A polynomial too long for the column goes below its label, broken between terms.
+  const bool own_lines = polynomial_label.size() + 2 + report.minimal_polynomial.size() > max_line_width;
+  if (!own_lines) totals.emplace_back(polynomial_label, report.minimal_polynomial);
+  append_totals(out, totals);
+  if (own_lines)
+    out += wrap_line(fmt::format("{}\n  ", polynomial_label), report.minimal_polynomial, 2, BreakAt::terms) + "\n";
   fmt::format_to(std::back_inserter(out), "\ncomputed from the minimal polynomial in {:.6f} s\n", run.seconds);
   return out;
 }
@@ -308,23 +385,25 @@ std::string report_text(const Report& report, std::size_t cycle_rows) {
   const RunInfo& run = report.run;
   const CycleStructure& result = report.result;
   std::string out;
-  out += heading(run);
+  out += heading_text(run);
   out += sequence_text(run);
   fmt::format_to(std::back_inserter(out), "{} {}, {} states\n\n", run.input == "matrix" ? "dimension" : "degree",
                  run.bits, state_space_text(report));
-  append_cycle_table(out, result, cycle_rows);
+  append_cycle_table(out, result, run.field, cycle_rows);
   out += '\n';
 
   std::vector<std::pair<std::string_view, std::string>> totals{
-      {"cycles", result.total_cycles().get_str()},
-      {"fixed points", result.fixed_points().get_str()},
-      {"longest cycle", result.max_cycle_length().get_str()},
+      {"cycles", readable(result.total_cycles(), run.field)},
+      {"fixed points", readable(result.fixed_points(), run.field)},
+      {"longest cycle", readable(result.max_cycle_length(), run.field)},
       {"maximal length", result.maximal_length() ? "yes" : "no"},
   };
   if (sgn(result.transient_states) > 0) {
-    totals.emplace_back("cyclic states", result.cyclic_states.get_str());
-    totals.emplace_back("transient states", result.transient_states.get_str());
-    totals.emplace_back("longest tail", result.max_tail.get_str());
+    totals.emplace_back("cyclic states", readable(result.cyclic_states, run.field));
+    totals.emplace_back("transient states", readable(result.transient_states, run.field));
+    totals.emplace_back("longest tail", readable(result.max_tail, run.field));
+    if (result.longest_tail_state)
+      totals.emplace_back("longest-tail state", readable(*result.longest_tail_state, run.field));
   } else {
     totals.emplace_back("transient states", "0");
   }
@@ -370,22 +449,6 @@ std::string trace_digits_text(const std::vector<std::uint32_t>& digits, std::uin
   return fmt::format("{}...{} ({} digits)", head, tail, digits.size());
 }
 
-// An index of more than 20 digits as 1.0715e301: five significant digits, rounded, and the power of ten.
-std::string trace_index_text(const mpz_class& index) {
-  const std::string digits = index.get_str();
-  if (digits.size() <= 20) return digits;
-  std::size_t exponent = digits.size() - 1;
-  mpz_class scale;
-  mpz_ui_pow_ui(scale.get_mpz_t(), 10, static_cast<unsigned long>(exponent - 4));
-  mpz_class lead = (index + scale / 2) / scale;  // 10000..100000
-  if (lead == 100000) {
-    lead = 10000;
-    ++exponent;
-  }
-  const std::string shown = lead.get_str();
-  return fmt::format("{}.{}e{}", shown[0], shown.substr(1), exponent);
-}
-
 // "s" for a Fibonacci register's cells, "r" for a Galois register's coefficients, "v" for a matrix.
 std::string_view trace_digit_letter(const RunInfo& run) {
   if (run.input == "matrix") return "v";
@@ -428,7 +491,7 @@ std::string trace_report_text(const TraceReport& report) {
   const Trace& trace = report.trace;
   const std::string_view letter = trace_digit_letter(run);
   const int n = run.bits;
-  std::string out = heading(run) + sequence_text(run);
+  std::string out = heading_text(run) + sequence_text(run);
   const std::string output_name = fmt::format("{}_{}", letter, trace.output_digit);
   fmt::format_to(std::back_inserter(out), "output: {}, {}\n\n", output_name,
                  run.input == "matrix"  ? "the first coordinate of the state"
@@ -440,8 +503,8 @@ std::string trace_report_text(const TraceReport& report) {
        fmt::format("output {}", output_name)}};
   for (std::size_t t = 0; t < trace.rows.size(); ++t) {
     const TraceRow& row = trace.rows[t];
-    rows.push_back({std::to_string(t), trace_index_text(row.state), trace_digits_text(row.digits, run.field.q()),
-                    std::to_string(row.output)});
+    rows.push_back({std::to_string(t), number_text(row.state, {run.field.q(), run.field.p()}, DigitCount::omitted),
+                    trace_digits_text(row.digits, run.field.q()), std::to_string(row.output)});
   }
   append_table(out, rows);
   out += '\n';
@@ -456,7 +519,8 @@ std::string trace_report_text(const TraceReport& report) {
                    trace.stop == TraceStop::limit ? " (the most a trace takes without --steps)" : "");
   }
   if (trace.stop != TraceStop::repeat)
-    fmt::format_to(std::back_inserter(out), "next state {}\n", trace_index_text(trace.next_state));
+    fmt::format_to(std::back_inserter(out), "next state {}\n",
+                   number_text(trace.next_state, {run.field.q(), run.field.p()}));
   fmt::format_to(std::back_inserter(out), "\n{} step{} in {:.6f} s\n", steps, steps == 1 ? "" : "s", run.seconds);
   return out;
 }

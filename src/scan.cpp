@@ -44,6 +44,7 @@ void CycleTypeSummary::add(const Polynomial& f, const CycleStructure& result) {
   irreducible += is_irreducible(f) ? 1 : 0;
   singular += f.is_singular() ? 1 : 0;
   ++cycle_types[result.cycles];
+  examples.try_emplace(result.cycles, f.to_string());
 }
 
 nlohmann::ordered_json CycleTypeSummary::json() const {
@@ -56,7 +57,7 @@ nlohmann::ordered_json CycleTypeSummary::json() const {
     nlohmann::ordered_json cycles = nlohmann::ordered_json::array();
     for (const auto& [length, number] : *type)
       cycles.push_back({{"length", big_number(length)}, {"count", big_number(number)}});
-    list.push_back({{"cycles", std::move(cycles)}, {"registers", count}});
+    list.push_back({{"cycles", std::move(cycles)}, {"registers", count}, {"example", examples.at(*type)}});
   }
   return {{"registers", registers},
           {"maximal_length", maximal_length},

@@ -1,9 +1,13 @@
 // Tests of the report renderers: the JSON contract's keys, exact big integers, escaping, the text table.
+#include <fmt/format.h>
+
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <sstream>
 #include <string>
 
+#include "lfsr/number_text.hpp"
 #include "lfsr/report.hpp"
 
 namespace {
@@ -57,25 +61,16 @@ TEST_CASE("report_json has exactly the keys of the contract") {
   for (const auto& item : json.items()) {
     keys.insert(item.key());
   }
-  const std::set<std::string> contract{"schema_version",
-                                       "field",
-                                       "bits",
-                                       "polynomial",
-                                       "form",
-                                       "input",
-                                       "method",
-                                       "mode",
-                                       "workers",
-                                       "states",
-                                       "cyclic_states",
-                                       "transient_states",
-                                       "max_tail",
-                                       "cycles",
-                                       "total_cycles",
-                                       "fixed_points",
-                                       "max_cycle_length",
-                                       "maximal_length",
-                                       "seconds"};
+  const std::set<std::string> contract{"schema_version", "field",
+                                       "bits",           "polynomial",
+                                       "form",           "input",
+                                       "method",         "mode",
+                                       "workers",        "states",
+                                       "cyclic_states",  "transient_states",
+                                       "max_tail",       "longest_tail_state",
+                                       "cycles",         "total_cycles",
+                                       "fixed_points",   "max_cycle_length",
+                                       "maximal_length", "seconds"};
   CHECK(keys == contract);
   CHECK(json["schema_version"] == lfsr::json_schema_version);
   CHECK(json["field"] == nlohmann::ordered_json{{"q", 2}, {"p", 2}, {"k", 1}, {"modulus", nullptr}});
@@ -90,7 +85,10 @@ TEST_CASE("report_json has exactly the keys of the contract") {
   CHECK(json["max_cycle_length"] == 15);
   CHECK(json["maximal_length"] == true);
   CHECK(json["seconds"].is_number_float());
-  CHECK(json["cycles"] == nlohmann::ordered_json::parse(R"([{"length": 1, "count": 1}, {"length": 15, "count": 1}])"));
+  CHECK(json["cycles"] == nlohmann::ordered_json::parse(
+                              R"([{"length": 1, "count": 1, "representative": null, "minimal_polynomial": null},
+                                 {"length": 15, "count": 1, "representative": null, "minimal_polynomial": null}])"));
+  CHECK(json["longest_tail_state"].is_null());
 }
 
 TEST_CASE("report_json names a GF(p^k) field with its modulus, and a matrix run has no form") {
@@ -167,8 +165,10 @@ TEST_CASE("cycles are listed by length ascending, compared as numbers") {
   report.result.add_cycles(9, 4);
   report.result.add_cycles(1, 1);
   const std::string text = lfsr::dump_json(lfsr::report_json(report));
-  CHECK(text.find(R"("cycles":[{"length":1,"count":1},{"length":9,"count":4},{"length":10,"count":2},)"
-                  R"({"length":1180591620717411303424,"count":3}])") != std::string::npos);
+  constexpr const char* unknown = R"("representative":null,"minimal_polynomial":null)";
+  CHECK(text.find(fmt::format(R"("cycles":[{{"length":1,"count":1,{0}}},{{"length":9,"count":4,{0}}},)"
+                              R"({{"length":10,"count":2,{0}}},{{"length":1180591620717411303424,"count":3,{0}}}])",
+                              unknown)) != std::string::npos);
 }
 
 TEST_CASE("report_text shows the header, the cycle table, the totals and the timing") {
@@ -200,4 +200,126 @@ TEST_CASE("report_text shows the header, the cycle table, the totals and the tim
     CHECK(singular.find("longest tail") != std::string::npos);
     CHECK(singular.find("maximal length    no") != std::string::npos);
   }
+}
+
+namespace {
+
+// x^6 + x^3 + 1 over GF(2) (= (x^2+x+1)^3): the zero state and 7 cycles of length 9, with the
+// representatives and minimal polynomials filled in by hand.
+lfsr::Report report_with_representatives() {
+  lfsr::Report report = maximal_length_report();
+  report.run.polynomial = "x^6+x^3+1";
+  report.run.bits = 6;
+  report.result.states = 64;
+  report.result.cyclic_states = 64;
+  report.result.cycles.clear();
+  report.result.add_cycles(1, 1);
+  report.result.add_cycles(9, 7);
+  report.result.representatives[1] = {0, {1}};
+  report.result.representatives[9] = {1, {1, 0, 0, 1, 0, 0, 1}};
+  return report;
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+
+}  // namespace
+
+TEST_CASE("each cycle length carries its representative and minimal polynomial in JSON") {
+  const nlohmann::ordered_json json = lfsr::report_json(report_with_representatives());
+  CHECK(json["cycles"] == nlohmann::ordered_json::parse(
+                              R"([{"length": 1, "count": 1, "representative": 0, "minimal_polynomial": "1"},
+                                  {"length": 9, "count": 7, "representative": 1, "minimal_polynomial": "x^6+x^3+1"}])"));
+  SECTION("a representative without its polynomial has a null polynomial") {
+    lfsr::Report report = report_with_representatives();
+    report.result.representatives[9].minimal_polynomial.clear();
+    report.result.representatives[9].state = power_of_two(100);
+    const std::string text = lfsr::dump_json(lfsr::report_json(report));
+    CHECK_THAT(
+        text,
+        Catch::Matchers::Contains(
+            R"({"length":9,"count":7,"representative":1267650600228229401496703205376,"minimal_polynomial":null})"));
+  }
+}
+
+TEST_CASE("the text table has a representative column when the method found them") {
+  const std::string text = lfsr::report_text(report_with_representatives());
+  CAPTURE(text);
+  CHECK_THAT(text, Catch::Matchers::Contains("  length  cycles  states  representative\n"));
+  CHECK_THAT(text, Catch::Matchers::Contains("       9       7      63               1\n"));
+  CHECK_THAT(lfsr::report_text(maximal_length_report()), !Catch::Matchers::Contains("representative"));
+}
+
+TEST_CASE("a singular map names a state with the longest tail") {
+  lfsr::Report report = maximal_length_report();
+  report.run.polynomial = "x^3+x^2";
+  report.run.bits = 3;
+  report.result.states = 8;
+  report.result.cyclic_states = 2;
+  report.result.transient_states = 6;
+  report.result.max_tail = 2;
+  report.result.cycles.clear();
+  report.result.add_cycles(1, 2);
+  CHECK(lfsr::report_json(report)["longest_tail_state"].is_null());
+  CHECK_THAT(lfsr::report_text(report), !Catch::Matchers::Contains("longest-tail state"));
+  report.result.longest_tail_state = 4;
+  CHECK(lfsr::report_json(report)["longest_tail_state"] == 4);
+  CHECK_THAT(lfsr::report_text(report), Catch::Matchers::Contains("longest-tail state   4\n"));
+}
+
+TEST_CASE("huge numbers in the text report are short, and no line is longer than 100 characters") {
+  lfsr::Report report = huge_report();
+  report.result.representatives[1] = {0, {1}};
+  report.result.representatives[power_of_two(127) - 1] = {1, {}};
+  const std::string text = lfsr::report_text(report);
+  CAPTURE(text);
+  CHECK_THAT(text, Catch::Matchers::Contains("degree 127, 2^127 states\n"));
+  CHECK_THAT(text, Catch::Matchers::Contains("  2^127 - 1       1  2^127 - 1               1\n"));
+  CHECK_THAT(text, Catch::Matchers::Contains("longest cycle     2^127 - 1\n"));
+
+  SECTION("a table too wide for 100 characters leaves out the digit counts") {
+    // Lengths and counts with no short form: four columns of "d.dddde1203 (1204 digits)" would
+    // need 108 characters.
+    report.result.cycles.clear();
+    report.result.representatives.clear();
+    const mpz_class length = power_of_two(4000) / 7 + 12345;
+    report.result.add_cycles(length, length + 2);
+    report.result.representatives[length] = {length + 4, {}};
+    const std::string compact = lfsr::report_text(report);
+    CAPTURE(compact);
+    for (const std::string& line : lines_of(compact)) CHECK(line.size() <= 100);
+    const auto rounded = [](const mpz_class& value) { return lfsr::number_text(value, {}, lfsr::DigitCount::omitted); };
+    CHECK_THAT(compact,
+               Catch::Matchers::Contains(fmt::format("  {}  {}  {}     {}\n", rounded(length), rounded(length + 2),
+                                                     rounded(length * (length + 2)), rounded(length + 4))));
+    CHECK(rounded(length) + " (1204 digits)" == lfsr::number_text(length));
+    // The totals keep them.
+    CHECK_THAT(compact, Catch::Matchers::Contains("longest cycle     " + lfsr::number_text(length) + "\n"));
+  }
+
+  SECTION("a long polynomial is broken between its terms") {
+    std::string polynomial = "x^1000";
+    for (int e = 999; e > 0; e -= 7) polynomial += fmt::format("+x^{}", e);
+    report.run.polynomial = polynomial + "+1";
+    const std::string text_lines = lfsr::report_text(report);
+    CAPTURE(text_lines);
+    const std::vector<std::string> lines = lines_of(text_lines);
+    for (const std::string& line : lines) CHECK(line.size() <= 100);
+    CHECK(lines[1].starts_with("    +x^"));
+  }
+}
+
+TEST_CASE("the text of one state puts a long minimal polynomial on lines of its own") {
+  lfsr::StateReport report{maximal_length_report().run, power_of_two(300) + 1, 0, power_of_two(300) - 1, ""};
+  for (int e = 300; e > 0; e -= 3) report.minimal_polynomial += fmt::format("x^{}+", e);
+  report.minimal_polynomial += "1";
+  const std::string text = lfsr::state_report_text(report);
+  CAPTURE(text);
+  for (const std::string& line : lines_of(text)) CHECK(line.size() <= 100);
+  CHECK_THAT(text, Catch::Matchers::Contains("state   2^300 + 1\n"));
+  CHECK_THAT(text, Catch::Matchers::Contains("period  2^300 - 1\nminimal polynomial\n  x^300+x^297"));
 }

@@ -1,11 +1,15 @@
 // Scans: the order of the polynomials, and the counts a scan summary gives against closed formulas.
 #include <catch2/catch.hpp>
+#include <map>
 #include <set>
+#include <string>
 #include <vector>
 
 #include "closed_formulas.hpp"
 #include "lfsr/batch.hpp"
+#include "lfsr/enumerate.hpp"
 #include "lfsr/error.hpp"
+#include "lfsr/linear_map.hpp"
 #include "lfsr/scan.hpp"
 
 using namespace lfsr;
@@ -83,6 +87,32 @@ TEST_CASE("scans count phi(q^N - 1) / N maximal-length registers for every q^N <
           scan_summary(Field::from_order(q), static_cast<int>(n), true, "algebraic", *runner);
       CHECK(summary.maximal_length == primitive_count(q, n));
       CHECK(summary.irreducible + (n == 1 ? 1 : 0) == irreducible_count(q, n));
+    }
+  }
+}
+
+TEST_CASE("a summary names, for each cycle type, the first polynomial in scan order that has it", "[scan]") {
+  const std::unique_ptr<Runner> sequential = make_sequential_runner();
+  const std::unique_ptr<Runner> threads = make_thread_runner(2);
+  for (const unsigned q : {2U, 3U, 4U}) {
+    const Field field = Field::from_order(q);
+    const int n = q == 2 ? 6 : 3;
+    CAPTURE(q, n);
+    // The first of each type, by enumerating the scan's registers one by one in order.
+    const PolynomialScan scan(field, n, false);
+    std::map<std::map<mpz_class, mpz_class>, std::string> first;
+    for (std::uint64_t i = 0; i < scan.size(); ++i) {
+      const Polynomial f = scan.at(i);
+      first.try_emplace(enumerate(linear_map_of(Lfsr{f, Form::fibonacci}), *sequential).cycles, f.to_string());
+    }
+    // The batch engine's workers finish out of order, but report in order.
+    const CycleTypeSummary summary = scan_summary(field, n, false, "enumerate", *threads);
+    CHECK(summary.examples == first);
+    for (const auto& type : summary.json()["cycle_types"]) {
+      std::map<mpz_class, mpz_class> cycles;
+      for (const auto& cycle : type["cycles"])
+        cycles[mpz_class(cycle["length"].get<std::uint64_t>())] = cycle["count"].get<std::uint64_t>();
+      CHECK(type["example"] == first.at(cycles));
     }
   }
 }

@@ -82,8 +82,21 @@ inline constexpr std::size_t default_cycle_rows = 24;
 nlohmann::ordered_json zero_complexity_json(const RunInfo& run);
 std::string zero_complexity_text(const RunInfo& run);
 
-// The human-readable report: field, polynomial, a table of cycle lengths, counts and states,
-// timing. At most `cycle_rows` rows of the cycle table (0: all of them).
+// "field GF(4) = GF(2)[a]/(a^2+a+1)" and a newline over GF(p^k), where the coefficients' meaning
+// depends on the modulus; empty for a prime field.
+std::string field_definition_text(const Field& field);
+
+// The first lines of every text report of a run: what was analyzed ("GF(2) register x^4+x+1,
+// fibonacci form", a long polynomial broken between its terms) and field_definition_text.
+std::string heading_text(const RunInfo& run);
+
+// A minimal polynomial (coefficients x^0 first, monic, of degree >= 0) as text: "1" for the
+// constant 1 (the zero state's), else Polynomial::to_string().
+std::string minimal_polynomial_text(const Field& field, const std::vector<std::uint32_t>& coefficients);
+
+// The human-readable report: field, polynomial, a table of cycle lengths, counts, states and
+// representatives, timing; numbers of more than 20 digits in short forms (number_text). At most `cycle_rows` rows of
+// the cycle table (0: all of them).
 std::string report_text(const Report& report, std::size_t cycle_rows = default_cycle_rows);
 
 // --trace: the states visited from one state, and the symbols output on the way.

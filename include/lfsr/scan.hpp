@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "lfsr/cycle_structure.hpp"
 #include "lfsr/polynomial.hpp"
@@ -40,10 +41,13 @@ struct CycleTypeSummary {
   std::uint64_t irreducible = 0;
   std::uint64_t singular = 0;
   std::map<std::map<mpz_class, mpz_class>, std::uint64_t> cycle_types;
+  // Cycle type -> the first polynomial added with it: in scan or file order, as batches report
+  // their registers in order.
+  std::map<std::map<mpz_class, mpz_class>, std::string> examples;
 
   void add(const Polynomial& f, const CycleStructure& result);
   // {"registers", "maximal_length", "irreducible", "singular", "cycle_types": [{"cycles": [...],
-  // "registers": N}, ...]}, the most common types first.
+  // "registers": N, "example": "x^4+x+1"}, ...]}, the most common types first.
   nlohmann::ordered_json json() const;
 };
 

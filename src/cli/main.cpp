@@ -24,12 +24,15 @@
 #include "lfsr/algebra.hpp"
 #include "lfsr/berlekamp_massey.hpp"
 #include "lfsr/compare.hpp"
+#include "lfsr/csv.hpp"
 #include "lfsr/enumerate.hpp"
 #include "lfsr/error.hpp"
 #include "lfsr/linear_map.hpp"
+#include "lfsr/number_text.hpp"
 #include "lfsr/plot.hpp"
 #include "lfsr/report.hpp"
 #include "lfsr/runner.hpp"
+#include "lfsr/state_graph.hpp"
 #include "many_registers.hpp"
 #include "memory_check.hpp"
 #include "options.hpp"
@@ -172,10 +175,7 @@ lfsr::StateReport analyze_state(const Subject& subject, const std::string& state
   report.run.seconds = seconds_since(start);
   report.tail = period.tail;
   report.period = period.period;
-  // The zero state's minimal polynomial is the constant 1, which is no register's polynomial.
-  report.minimal_polynomial = period.minimal_polynomial.size() == 1
-                                  ? std::string("1")
-                                  : lfsr::Polynomial(subject.field(), period.minimal_polynomial).to_string();
+  report.minimal_polynomial = lfsr::minimal_polynomial_text(subject.field(), period.minimal_polynomial);
   return report;
 }
 
@@ -197,6 +197,8 @@ void flush_output() {
 void print(const lfsr::Report& report, const lfsr::cli::Options& options) {
   if (options.format == "json") {
     fmt::print("{}\n", lfsr::dump_json(lfsr::report_json(report), 2));
+  } else if (options.format == "csv") {
+    fmt::print("{}", lfsr::report_csv(report));
   } else {
     fmt::print("{}", lfsr::report_text(report, options.all_cycles ? 0 : lfsr::default_cycle_rows));
   }
@@ -206,6 +208,8 @@ void print(const lfsr::Report& report, const lfsr::cli::Options& options) {
 void print(const lfsr::StateReport& report, const lfsr::cli::Options& options) {
   if (options.format == "json") {
     fmt::print("{}\n", lfsr::dump_json(lfsr::state_report_json(report), 2));
+  } else if (options.format == "csv") {
+    fmt::print("{}", lfsr::state_report_csv(report));
   } else {
     fmt::print("{}", lfsr::state_report_text(report));
   }
@@ -216,9 +220,28 @@ void print(const lfsr::TraceReport& report, const lfsr::cli::Options& options) {
   if (options.format == "json") {
     // One line per row of the trace: a row of n digits would otherwise take n + 6 lines.
     fmt::print("{}\n", lfsr::dump_json(lfsr::trace_report_json(report), 2, 2));
+  } else if (options.format == "csv") {
+    fmt::print("{}", lfsr::trace_report_csv(report));
   } else {
     fmt::print("{}", lfsr::trace_report_text(report));
   }
+  flush_output();
+}
+
+// --format dot: the whole state graph, refused before any work when it has too many states.
+void print_state_graph(const Subject& subject, const lfsr::cli::Options& options) {
+  if (options.period_of || options.compare || options.trace)
+    throw lfsr::InputError("--format dot draws the state graph: not with --period-of, --trace or --compare");
+  if (subject.states() > lfsr::max_graph_states) {
+    const std::string count = subject.states().get_str();
+    const std::string name = subject.state_space_name();
+    throw lfsr::InputError(fmt::format(
+        "--format dot draws every state: {} states is more than the limit of {}",
+        count.size() > lfsr::max_plain_digits ? name : fmt::format("{} = {}", name, count), lfsr::max_graph_states));
+  }
+  std::string title = lfsr::heading_text(subject.describe());
+  while (title.ends_with('\n')) title.pop_back();
+  fmt::print("{}", lfsr::state_graph_dot(subject.linear_map(), subject.field().q(), subject.dimension(), title));
   flush_output();
 }
 
@@ -255,8 +278,11 @@ std::optional<Subject> recover_register(const lfsr::cli::Options& options) {
     run.field = field;
     run.input = "sequence";
     run.sequence = info;
+    if (options.format == "dot") throw lfsr::InputError("--format dot: a sequence of zeros has no register to draw");
     if (options.format == "json") {
       fmt::print("{}\n", lfsr::dump_json(lfsr::zero_complexity_json(run), 2));
+    } else if (options.format == "csv") {
+      fmt::print("{}", lfsr::report_csv(lfsr::Report{run, {}, {}}));  // the header alone: no cycles
     } else {
       fmt::print("{}", lfsr::zero_complexity_text(run));
     }
@@ -287,14 +313,20 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
     if (options.plot) lfsr::cli::check_plot_file(*options.plot);
-    if (options.batch || options.scan) return lfsr::cli::run_many_registers(options);
+    if (options.batch || options.scan) {
+      if (options.format == "dot")
+        throw lfsr::InputError("--format dot draws the state graph of one register, not of --batch or --scan");
+      return lfsr::cli::run_many_registers(options);
+    }
     std::optional<Subject> recovered;
     if (options.sequence || options.sequence_file) {
       recovered = recover_register(options);
       if (!recovered) return static_cast<int>(ExitCode::success);  // all zeros: printed, nothing to analyze
     }
     const Subject subject = recovered ? std::move(*recovered) : Subject::from_options(options);
-    if (options.period_of) {
+    if (options.format == "dot") {
+      print_state_graph(subject, options);
+    } else if (options.period_of) {
       print(analyze_state(subject, *options.period_of), options);
     } else if (options.trace) {
       print(trace_state(subject, options), options);

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <gmpxx.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
@@ -16,11 +17,16 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "lfsr/algebra.hpp"
 #include "lfsr/batch.hpp"
+#include "lfsr/csv.hpp"
 #include "lfsr/error.hpp"
+#include "lfsr/line_wrap.hpp"
+#include "lfsr/number_text.hpp"
 #include "lfsr/plot.hpp"
 #include "lfsr/report.hpp"
 #include "lfsr/runner.hpp"
@@ -144,13 +150,35 @@ std::unique_ptr<Runner> batch_runner(const Options& options) {
   }
 }
 
-// Writes each entry as it is done: a JSON line, a table row, or (--summary) nothing until the end.
+// Where the polynomial column of the text table starts; a long polynomial continues below it.
+constexpr std::size_t polynomial_column = 56;
+
+// "GF(2) registers of degree 4: every monic polynomial, fibonacci form" and, over GF(p^k), the
+// field's definition: what the lines below are about, as a single run's heading says.
+std::string many_registers_heading(const Options& options, const Field& field) {
+  const std::string form = options.form.value_or("fibonacci");
+  const std::string what = options.scan ? fmt::format("registers of degree {}: every monic polynomial{}, {} form",
+                                                      *options.bits, options.nonsingular ? " with c_0 != 0" : "", form)
+                                        : fmt::format("registers of {}, {} form",
+                                                      *options.batch == "-" ? "standard input" : *options.batch, form);
+  return wrap_line(field.name() + " ", what, 4, BreakAt::spaces) + "\n" + field_definition_text(field);
+}
+
+// Writes each entry as it is done: a JSON line, a table row, a CSV row, or (--summary) nothing
+// until the end.
 class Output {
  public:
-  Output(const Options& options, const Runner& runner) : options_(options), runner_(runner) {
-    if (!json_lines() && !options.summary) {
-      write_line(fmt::format("{:>6}  {:>10}  {:>14}  {:<7}  {:>9}  {}\n", "line", "cycles", "longest cycle", "maximal",
-                             "seconds", "polynomial"));
+  Output(const Options& options, const Runner& runner, const Field& field)
+      : options_(options), runner_(runner), field_(field) {
+    if (csv() && !options.summary) {
+      write_line(csv_row({"line", "polynomial", "cycles", "longest_cycle", "maximal_length", "cyclic_states",
+                          "transient_states", "seconds", "error"}));
+    }
+    if (!json_lines() && !csv()) {
+      write_line(many_registers_heading(options, field) + (options.summary ? "" : "\n"));
+      if (!options.summary)
+        write_line(fmt::format("{:>6}  {:>10}  {:>14}  {:<7}  {:>9}  {}\n", "line", "cycles", "longest cycle",
+                               "maximal", "seconds", "polynomial"));
     }
   }
 
@@ -160,8 +188,10 @@ class Output {
     if (options_.summary) return;
     if (json_lines()) {
       write_line(dump_json(nlohmann::ordered_json{{"line", entry.line}, {"error", error}}) + "\n");
+    } else if (csv()) {
+      write_line(csv_row({std::to_string(entry.line), "", "", "", "", "", "", "", error}));
     } else {
-      write_line(fmt::format("{:>6}  error: {}\n", entry.line, error));
+      write_line(wrap_line(fmt::format("{:>6}  error: ", entry.line), error, 8, BreakAt::spaces) + "\n");
     }
   }
 
@@ -176,11 +206,19 @@ class Output {
       summary_.add(lfsr.polynomial, outcome.result);
       return;
     }
+    const CycleStructure& result = outcome.result;
+    if (csv()) {
+      write_line(csv_row({std::to_string(entry.line), lfsr.polynomial.to_string(), result.total_cycles().get_str(),
+                          result.max_cycle_length().get_str(), result.maximal_length() ? "true" : "false",
+                          result.cyclic_states.get_str(), result.transient_states.get_str(),
+                          fmt::format("{:.6f}", outcome.seconds), ""}));
+      return;
+    }
     if (!json_lines()) {
-      write_line(fmt::format("{:>6}  {:>10}  {:>14}  {:<7}  {:>9.6f}  {}\n", entry.line,
-                             outcome.result.total_cycles().get_str(), outcome.result.max_cycle_length().get_str(),
-                             outcome.result.maximal_length() ? "yes" : "no", outcome.seconds,
-                             lfsr.polynomial.to_string()));
+      const std::string row =
+          fmt::format("{:>6}  {:>10}  {:>14}  {:<7}  {:>9.6f}  ", entry.line, readable(result.total_cycles()),
+                      readable(result.max_cycle_length()), result.maximal_length() ? "yes" : "no", outcome.seconds);
+      write_line(wrap_line(row, lfsr.polynomial.to_string(), polynomial_column, BreakAt::terms) + "\n");
       return;
     }
     Report report{run_info(lfsr, outcome.method, outcome.seconds), std::move(outcome.result), {}};
@@ -203,11 +241,17 @@ class Output {
       summary.update(summary_.json());
       summary["errors"] = errors_;
       summary["seconds"] = seconds;
-      write_line(json_lines() ? dump_json(summary, 2) + "\n" : summary_text(summary));
+      if (json_lines()) {
+        write_line(dump_json(summary, 2) + "\n");
+      } else if (csv()) {
+        write_line(summary_csv(summary));
+      } else {
+        write_line(summary_text(summary));
+      }
       if (options_.plot) write_plot_file(*options_.plot, cycle_type_plot(summary, plot_subject()));
       return;
     }
-    if (!json_lines()) {
+    if (!json_lines() && !csv()) {
       write_line(fmt::format("\n{} registers, {} maximal length, {} failed, in {:.3f} s ({}, {} worker{})\n",
                              errors_ + done_, maximal_, errors_, seconds, mode_name(runner_.mode()), runner_.workers(),
                              runner_.workers() == 1 ? "" : "s"));
@@ -218,6 +262,12 @@ class Output {
 
  private:
   bool json_lines() const { return options_.format == "json"; }
+  bool csv() const { return options_.format == "csv"; }
+
+  // Without digit counts, so that a rounded count ("1.7144e302") still fits its column.
+  std::string readable(const mpz_class& value) const {
+    return number_text(value, {field_.q(), field_.p()}, DigitCount::omitted);
+  }
 
   // What the summary plot's title says was summarized.
   std::string plot_subject() const {
@@ -239,26 +289,74 @@ class Output {
     return run;
   }
 
-  static std::string summary_text(const nlohmann::ordered_json& json) {
+  // "1^1 7^2": each length^count of a cycle type, a number with spaces in parentheses.
+  std::string cycle_type_text(const nlohmann::ordered_json& cycles) const {
+    const auto item = [&](const nlohmann::ordered_json& number) {
+      const std::string text = readable(mpz_class(dump_json(number)));
+      return text.find(' ') == std::string::npos ? text : "(" + text + ")";
+    };
+    std::string out;
+    for (const auto& cycle : cycles)
+      out += fmt::format("{}{}^{}", out.empty() ? "" : " ", item(cycle["length"]), item(cycle["count"]));
+    return out;
+  }
+
+  // The counts, then a row per cycle type with its first register: in three columns when they
+  // fit in max_line_width, else the example on a line of its own below the type.
+  std::string summary_text(const nlohmann::ordered_json& json) const {
     std::string out = fmt::format("{} registers, {} maximal length, {} irreducible, {} singular, {} failed\n\n",
                                   json["registers"].get<std::uint64_t>(), json["maximal_length"].get<std::uint64_t>(),
                                   json["irreducible"].get<std::uint64_t>(), json["singular"].get<std::uint64_t>(),
                                   json["errors"].get<std::uint64_t>());
-    out += fmt::format("{:>10}  {}\n", "registers", "cycle type (length^count ...)");
+    constexpr std::string_view type_header = "cycle type (length^count ...)";
+    std::vector<std::pair<std::string, std::string>> types;  // cycle type, example
+    std::size_t type_width = type_header.size();
+    std::size_t example_width = 0;
     for (const auto& type : json["cycle_types"]) {
-      std::string lengths;
-      for (const auto& cycle : type["cycles"])
-        lengths +=
-            fmt::format("{}{}^{}", lengths.empty() ? "" : " ", dump_json(cycle["length"]), dump_json(cycle["count"]));
-      out += fmt::format("{:>10}  {}\n", type["registers"].get<std::uint64_t>(), lengths);
+      types.emplace_back(cycle_type_text(type["cycles"]), type["example"].get<std::string>());
+      type_width = std::max(type_width, types.back().first.size());
+      example_width = std::max(example_width, types.back().second.size());
+    }
+    constexpr std::size_t type_column = 12;
+    const bool columns = type_column + type_width + 2 + example_width <= max_line_width;
+    if (columns) {
+      out += fmt::format("{:>10}  {:<{}}  {}\n", "registers", type_header, type_width, "example");
+    } else {
+      out += fmt::format("{:>10}  {}\n{:>{}}example\n", "registers", type_header, "", type_column);
+    }
+    std::size_t row = 0;
+    for (const auto& type : json["cycle_types"]) {
+      const auto& [cycles, example] = types[row++];
+      const std::string registers = fmt::format("{:>10}  ", type["registers"].get<std::uint64_t>());
+      if (columns) {
+        out += fmt::format("{}{:<{}}  {}\n", registers, cycles, type_width, example);
+        continue;
+      }
+      out += wrap_line(registers, cycles, type_column, BreakAt::spaces) + "\n";
+      out += wrap_line(std::string(type_column, ' '), example, type_column + 2, BreakAt::terms) + "\n";
     }
     return out + fmt::format("\nin {:.3f} s ({}, {} worker{})\n", json["seconds"].get<double>(),
                              json["mode"].get<std::string>(), json["workers"].get<int>(),
                              json["workers"].get<int>() == 1 ? "" : "s");
   }
 
+  // "registers,cycle_type,example": a row per cycle type, the most common first, numbers exact.
+  static std::string summary_csv(const nlohmann::ordered_json& json) {
+    std::string out = csv_row({"registers", "cycle_type", "example"});
+    for (const auto& type : json["cycle_types"]) {
+      std::string cycles;
+      for (const auto& cycle : type["cycles"])
+        cycles +=
+            fmt::format("{}{}^{}", cycles.empty() ? "" : " ", dump_json(cycle["length"]), dump_json(cycle["count"]));
+      out +=
+          csv_row({std::to_string(type["registers"].get<std::uint64_t>()), cycles, type["example"].get<std::string>()});
+    }
+    return out;
+  }
+
   const Options& options_;
   const Runner& runner_;
+  Field field_;
   CycleTypeSummary summary_;
   std::uint64_t errors_ = 0;
   std::uint64_t maximal_ = 0;
@@ -290,7 +388,7 @@ int run_many_registers(const Options& options) {
   batch_options.check_memory = [&](const Lfsr& lfsr, const LinearMap& map) {
     check_memory(fmt::format("{}^{}", field.q(), lfsr.degree()), map, runner->workers(), options.max_memory);
   };
-  Output output(options, *runner);
+  Output output(options, *runner, field);
   const auto start = std::chrono::steady_clock::now();
   for (bool more = true; more;) {
     std::vector<Entry> entries;

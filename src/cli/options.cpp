@@ -34,6 +34,8 @@ constexpr const char* usage_examples = R"(Examples:
   lfsr-analyze --scan --bits 16 --summary      every degree-16 register over GF(2), summarized
   lfsr-analyze --sequence 0001001101011110     the shortest register that outputs it, and its cycles
   lfsr-analyze --bits 16 --form galois --format json
+  lfsr-analyze --poly 'x^6+x^3+1' --format csv     a CSV row per cycle length
+  lfsr-analyze --poly 'x^4+x^3' --format dot | dot -Tsvg -o graph.svg   the state graph, drawn by Graphviz
   lfsr-analyze --bits 32 --mode fork --workers 2   enumerate with two forked worker processes
   lfsr-analyze --bits 24 --compare --repeat 5      seq, threads and fork timed against each other
   lfsr-analyze --bits 127 --method algebraic       2^127 states, from the factorization of f
@@ -125,9 +127,12 @@ void add_options(CLI::App& app, Options& options) {
   app.add_option("--form", options.form, "Register form (default fibonacci)")
       ->type_name("fibonacci|galois")
       ->check(CLI::IsMember({"fibonacci", "galois"}).description(""));
-  app.add_option("--format", options.format, "Output format (default text)")
-      ->type_name("text|json")
-      ->check(CLI::IsMember({"text", "json"}).description(""));
+  app.add_option("--format", options.format,
+                 "Output format: text (default), json, csv (a row per cycle length, or per register with --batch "
+                 "and --scan, or per cycle type with --summary), dot (the state-transition graph for Graphviz, up "
+                 "to 4096 states)")
+      ->type_name("FORMAT")
+      ->check(CLI::IsMember({"text", "json", "csv", "dot"}).description(""));
   app.add_option("--mode", options.mode,
                  "Who runs the chunks: seq, threads, fork (persistent worker processes) or auto (default): "
                  "seq for small state spaces, else threads")

@@ -20,7 +20,7 @@ function(lfsr_cli_prints name pattern)
   set_tests_properties("${name}" PROPERTIES LABELS cli TIMEOUT 60)
 endfunction()
 
-# lfsr_cli_json(<test name> <args>... -- <checks>...): see json_check.cpp for the checks.
+# lfsr_cli_json(<test name> <args>... -- <checks>...): see json_check.cpp for the checks (= equal, ~ contains).
 function(lfsr_cli_json name)
   add_test(NAME "${name}"
            COMMAND bash ${LFSR_CLI_TEST_DIR}/expect_json.sh $<TARGET_FILE:lfsr-analyze> $<TARGET_FILE:lfsr_json_check>
@@ -82,7 +82,7 @@ lfsr_cli_rejects("rejects a tap list with a word in it" 2 "is not a number" --ta
 
 # The other options.
 lfsr_cli_rejects("rejects an unknown form" 2 "--form: fib not in {fibonacci,galois}" --bits 4 --form fib)
-lfsr_cli_rejects("rejects an unknown format" 2 "--format: xml not in {text,json}" --bits 4 --format xml)
+lfsr_cli_rejects("rejects an unknown format" 2 "--format: xml not in {text,json,csv,dot}" --bits 4 --format xml)
 lfsr_cli_rejects("rejects an unknown mode" 2 "--mode: parallel not in {seq,threads,fork,auto}" --bits 4 --mode parallel)
 lfsr_cli_rejects("rejects --chunk 0" 2 "--chunk: 0 is below the minimum 1" --bits 4 --chunk 0)
 lfsr_cli_rejects("rejects --chunk abc" 2 "--chunk: 'abc' is not a whole number" --bits 4 --chunk abc)
@@ -125,7 +125,7 @@ lfsr_cli_prints("prints the version" "^lfsr-analyze 0\\.1\\.0$" --version)
 lfsr_cli_prints("prints usage examples with --help" "lfsr-analyze --taps 12,6,4,1" --help)
 
 lfsr_cli_json("prints --bits 12 as JSON with the one 4095 cycle" --bits 12 --format json --
-              "maximal_length=true" "states=4096" "cycles=[{\"length\":1,\"count\":1},{\"length\":4095,\"count\":1}]"
+              "maximal_length=true" "states=4096" "cycles~[{\"length\":1,\"count\":1},{\"length\":4095,\"count\":1}]"
               "total_cycles=2" "fixed_points=1" "max_cycle_length=4095" "bits=12" "polynomial=\"x^12+x^6+x^4+x+1\"")
 lfsr_cli_json("prints every key of the JSON contract" --bits 6 --format json --
               "schema_version=1" "field={\"q\":2,\"p\":2,\"k\":1,\"modulus\":null}" bits polynomial "form=\"fibonacci\""
@@ -135,14 +135,14 @@ lfsr_cli_json("prints every key of the JSON contract" --bits 6 --format json --
 lfsr_cli_json("reports the one worker seq mode uses whatever --workers says" --bits 8 --workers 8 --format json --
               "workers=1" "mode=\"seq\"")
 lfsr_cli_json("prints the cycles of x^4+1 in JSON" --poly "x^4+1" --format json --
-              "cycles=[{\"length\":1,\"count\":2},{\"length\":2,\"count\":1},{\"length\":4,\"count\":3}]"
+              "cycles~[{\"length\":1,\"count\":2},{\"length\":2,\"count\":1},{\"length\":4,\"count\":3}]"
               "maximal_length=false")
 lfsr_cli_json("prints the transient part of x^3+x^2 in JSON" --poly "x^3+x^2" --format json --
               "cyclic_states=2" "transient_states=6" "max_tail=2" "fixed_points=2")
 
 # Parallel modes and --compare.
 lfsr_cli_json("runs --bits 12 with 8 forked workers" --bits 12 --workers 8 --mode fork --format json --
-              "mode=\"fork\"" "workers=8" "maximal_length=true" "cycles=[{\"length\":1,\"count\":1},{\"length\":4095,\"count\":1}]")
+              "mode=\"fork\"" "workers=8" "maximal_length=true" "cycles~[{\"length\":1,\"count\":1},{\"length\":4095,\"count\":1}]")
 lfsr_cli_json("runs x^14+1 by threads in small chunks" --poly "x^14+1" --mode threads --workers 3 --chunk 100 --format json --
               "mode=\"threads\"" "workers=3" "total_cycles=1182")
 lfsr_cli_json("runs a singular register by forked workers" --poly "x^16+x^15+x^3+x^2" --mode fork --workers 2 --chunk 1000
@@ -188,7 +188,7 @@ lfsr_cli_prints("lists every cycle length on request" "^ +1601595281055 " --poly
 set(LFSR_MATRICES ${LFSR_CLI_TEST_DIR}/matrices)
 lfsr_cli_json("analyzes x^3+a*x+1 over GF(4) by both methods" --field 4 --poly "x^3+a*x+1" --method both --format json --
               "field={\"q\":4,\"p\":2,\"k\":2,\"modulus\":\"a^2+a+1\"}" "polynomial=\"x^3+a*x+1\"" "states=64"
-              "cycles=[{\"length\":1,\"count\":1},{\"length\":21,\"count\":3}]" "input=\"polynomial\"")
+              "cycles~[{\"length\":1,\"count\":1},{\"length\":21,\"count\":3}]" "input=\"polynomial\"")
 lfsr_cli_json("reads [n] coefficients and prints them in the a form" --field 9 --poly "x^2+[4]*x+[8]" --format json --
               "polynomial=\"x^2+(a+1)*x+2*a+2\"")
 lfsr_cli_prints("names the field and its modulus in the text report" "^field GF\\(9\\) = GF\\(3\\)\\[a\\]/\\(a\\^2\\+2\\*a\\+2\\)$"
@@ -219,11 +219,11 @@ lfsr_cli_json("finds the 14 necklaces of a cyclic shift matrix" --matrix ${LFSR_
 lfsr_cli_json("analyzes rule 90 on 8 cells by both methods" --matrix ${LFSR_MATRICES}/rule90_8.txt --method both
               --format json -- "input=\"matrix\"" "states=256")
 lfsr_cli_json("finds the transient tree of a nilpotent matrix" --matrix ${LFSR_MATRICES}/nilpotent_4.txt --method both
-              --format json -- "polynomial=\"x^4\"" "cycles=[{\"length\":1,\"count\":1}]" "transient_states=15"
+              --format json -- "polynomial=\"x^4\"" "cycles~[{\"length\":1,\"count\":1}]" "transient_states=15"
               "max_tail=4")
 lfsr_cli_json("gives a GF(4) companion matrix the result of its polynomial" --field 4
               --matrix ${LFSR_MATRICES}/gf4_companion.txt --method both --format json --
-              "polynomial=\"x^3+a*x+1\"" "cycles=[{\"length\":1,\"count\":1},{\"length\":21,\"count\":3}]")
+              "polynomial=\"x^3+a*x+1\"" "cycles~[{\"length\":1,\"count\":1},{\"length\":21,\"count\":3}]")
 lfsr_cli_json("gives the period of one state of a matrix map" --matrix ${LFSR_MATRICES}/nilpotent_4.txt --period-of 8
               --format json -- "tail=4" "period=1")
 lfsr_cli_prints("reports a matrix run in text" "^GF\\(2\\) linear map v -> A v, A of size 6 x 6, characteristic polynomial x\\^6\\+1$"
@@ -345,7 +345,7 @@ lfsr_cli_prints("a trace over GF(11) separates the digits by commas" "^ +1 +848 
                 --field 11 --poly "x^3+x+5" --trace 0x10 --steps 2)
 string(REPEAT "f" 250 lfsr_all_ones_1000)
 lfsr_cli_prints("a trace of a 1000-bit register abbreviates its states"
-                "^ +1 +5\\.3575e300 +0111111111111111\\.\\.\\.1111111111111111 \\(1000 digits\\) +1$"
+                "^ +1 +2\\^999 - 1 +0111111111111111\\.\\.\\.1111111111111111 \\(1000 digits\\) +1$"
                 --bits 1000 --trace 0x${lfsr_all_ones_1000} --steps 2)
 lfsr_cli_json("a trace in JSON has one object per step and the cycle" --poly "x^3+x^2" --trace 1 --format json --
               "method=\"step\"" "state=1" "output_digit=0" "steps=2" "stop=\"repeat\"" "tail=1" "period=1" "next_state=0"
@@ -381,3 +381,47 @@ lfsr_cli_rejects("rejects a plot file in a directory that does not exist" 2
                  --bits 4 --plot /nonexistent/dir/p.svg)
 lfsr_cli_rejects("rejects --plot of a scan without --summary" 2 "add --summary"
                  --scan --bits 4 --plot /tmp/lfsr-plot-never-written.svg)
+
+# Readable text, CSV and DOT output.
+add_test(NAME "text output has no line longer than 100 characters, however large the register"
+         COMMAND bash ${LFSR_CLI_TEST_DIR}/line_width.sh $<TARGET_FILE:lfsr-analyze>)
+set_tests_properties("text output has no line longer than 100 characters, however large the register"
+                     PROPERTIES LABELS cli TIMEOUT 120)
+lfsr_cli_prints("writes 2^1000 - 1 for the longest cycle of --bits 1000" "^longest cycle +2\\^1000 - 1$" --bits 1000)
+lfsr_cli_prints("names the state space 2^1024 without its 309 digits" "^degree 1024, 2\\^1024 states$"
+                --poly "x^1024+x+1" --method algebraic)
+add_test(NAME "CSV output read back with Python's csv module equals the JSON output"
+         COMMAND python3 ${LFSR_CLI_TEST_DIR}/csv_output.py $<TARGET_FILE:lfsr-analyze>)
+set_tests_properties("CSV output read back with Python's csv module equals the JSON output"
+                     PROPERTIES LABELS cli TIMEOUT 120)
+add_test(NAME "the DOT state graph renders with Graphviz to one node and one edge per state"
+         COMMAND bash ${LFSR_CLI_TEST_DIR}/dot_output.sh $<TARGET_FILE:lfsr-analyze> ${LFSR_CLI_TEST_DIR}/matrices)
+set_tests_properties("the DOT state graph renders with Graphviz to one node and one edge per state"
+                     PROPERTIES LABELS cli TIMEOUT 120)
+lfsr_cli_prints("titles the DOT graph with the register" "^  label=\"GF\\(2\\) register x\\^4\\+x\\+1, fibonacci form"
+                --poly "x^4+x+1" --format dot)
+lfsr_cli_rejects("refuses a DOT graph of more than 4096 states, naming the count" 2
+                 "--format dot draws every state: 2^13 = 8192 states is more than the limit of 4096" --bits 13 --format dot)
+lfsr_cli_rejects("refuses a DOT graph of 2^1000 states before any work" 2 "2^1000 states is more than the limit"
+                 --bits 1000 --format dot)
+lfsr_cli_rejects("refuses --format dot with --batch" 2 "not of --batch or --scan" --scan --bits 4 --format dot)
+lfsr_cli_rejects("refuses --format dot with --period-of" 2 "not with --period-of" --bits 4 --period-of 1 --format dot)
+lfsr_cli_prints("a scan summary names the field and an example of each cycle type"
+                "^         2  1\\^1 15\\^1 +x\\^4\\+x\\+1$" --scan --bits 4 --summary)
+lfsr_cli_prints("a scan summary over GF(4) names the field's modulus" "^field GF\\(4\\) = GF\\(2\\)\\[a\\]/\\(a\\^2\\+a\\+1\\)$"
+                --scan --bits 2 --field 4 --summary)
+add_test(NAME "a scan summary's JSON names the first polynomial of each cycle type"
+         COMMAND bash -c [=[
+"$1" --scan --bits 4 --summary --format json | python3 -c '
+import json, sys
+types = {" ".join("%d^%d" % (c["length"], c["count"]) for c in t["cycles"]): t["example"]
+         for t in json.load(sys.stdin)["cycle_types"]}
+expected = {"1^1 7^1": "x^4+x^2+x", "1^1 15^1": "x^4+x+1", "1^1": "x^4", "1^2 2^1 4^3": "x^4+1"}
+sys.exit(0 if all(types[k] == v for k, v in expected.items()) and len(types) == 13 else f"{types}")'
+]=] bash $<TARGET_FILE:lfsr-analyze>)
+set_tests_properties("a scan summary's JSON names the first polynomial of each cycle type"
+                     PROPERTIES LABELS cli TIMEOUT 60)
+lfsr_cli_prints("a trace in CSV has a row per state with its digits" "^2,8,1000,0$" --poly "x^4+x+1" --trace 3 --steps 3
+                --format csv)
+lfsr_cli_rejects("refuses --format dot with --trace" 2 "not with --period-of, --trace or --compare"
+                 --bits 4 --trace 1 --format dot)

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # CLI test: lfsr-analyze ARGS must exit 0 with nothing on stderr and print JSON that passes
-# json_check CHECKS ("key=<json value>" or "key").
+# json_check CHECKS ("key=<json value>", "key~<json value>" or "key").
 # Usage: expect_json.sh BINARY JSON_CHECK [ARGS...] -- [CHECKS...]
 set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/cli_run.sh"
