@@ -181,6 +181,16 @@ void append_cycle_table(std::string& out, const CycleStructure& result, std::siz
                    head + (total - tail_start), total);
 }
 
+// --list-cycles: one row per cycle, by smallest state.
+void append_cycle_list(std::string& out, const std::vector<ListedCycle>& cycles) {
+  std::vector<std::vector<std::string>> rows{{"smallest state", "length"}};
+  rows.reserve(cycles.size() + 1);
+  for (const ListedCycle& cycle : cycles)
+    rows.push_back({std::to_string(cycle.smallest_state), std::to_string(cycle.length)});
+  fmt::format_to(std::back_inserter(out), "\n{} cycles by smallest state:\n", cycles.size());
+  append_table(out, rows);
+}
+
 // The --compare table: one row per mode.
 void append_compare_table(std::string& out, const std::vector<ModeTiming>& timings) {
   std::vector<std::vector<std::string>> rows{{"mode", "workers", "median s", "min-max s", "states/s", "speedup"}};
@@ -260,6 +270,12 @@ nlohmann::ordered_json report_json(const Report& report) {
                        {"states_per_second", static_cast<std::uint64_t>(std::llround(timing.states_per_second))}});
     }
     json["compare"] = std::move(modes);
+  }
+  if (!result.cycle_list.empty()) {
+    nlohmann::ordered_json listed = nlohmann::ordered_json::array();
+    for (const ListedCycle& cycle : result.cycle_list)
+      listed.push_back({{"smallest_state", cycle.smallest_state}, {"length", cycle.length}});
+    json["cycle_list"] = std::move(listed);
   }
   return json;
 }
@@ -342,6 +358,7 @@ std::string report_text(const Report& report, std::size_t cycle_rows) {
     out += "\nmodes compared, results identical:\n";
     append_compare_table(out, report.compare);
   }
+  if (!result.cycle_list.empty()) append_cycle_list(out, result.cycle_list);
   return out;
 }
 

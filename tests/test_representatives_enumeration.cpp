@@ -4,6 +4,7 @@
 #include <random>
 
 #include "brute_force.hpp"
+#include "lfsr/batch.hpp"
 #include "lfsr/enumerate.hpp"
 #include "lfsr/matrix.hpp"
 
@@ -173,4 +174,26 @@ TEST_CASE("without list_cycles no cycle is listed, and representatives are still
   REQUIRE_FALSE(result.longest_tail_state);
   const BruteForceStates expected = brute_force_states(successors_by_ntl(lfsr));
   REQUIRE(named_states(result).smallest_by_length == expected.smallest_by_length);
+}
+
+TEST_CASE("a batch carries the named states from its workers", "[representatives]") {
+  // Whole registers are enumerated inside forked workers; their results cross a pipe.
+  const Field gf3 = Field::from_order(3);
+  std::vector<Lfsr> registers;
+  for (const char* text : {"x^6+x^3+1", "x^8+x^4+x^3+x^2", "x^5", "x^7+x^6+2*x^2"})
+    registers.push_back({parse_polynomial(text, gf3)});
+  const auto runner = make_fork_runner(2);
+  BatchOptions options;
+  options.method = "enumerate";
+  std::size_t reported = 0;
+  analyze_batch(registers, *runner, options, [&](std::size_t i, BatchOutcome&& outcome) {
+    CAPTURE(registers[i].polynomial.to_string());
+    REQUIRE(outcome.ok());
+    const CycleStructure direct = enumerate(linear_map_of(registers[i]), *make_sequential_runner());
+    REQUIRE(outcome.result.representatives == direct.representatives);
+    REQUIRE(outcome.result.longest_tail_state == direct.longest_tail_state);
+    REQUIRE(outcome.result.representatives.size() == outcome.result.cycles.size());
+    ++reported;
+  });
+  REQUIRE(reported == registers.size());
 }

@@ -141,6 +141,14 @@ void add_options(CLI::App& app, Options& options) {
                  "Period and tail of one state, given by its index (decimal or 0x hex; index = sum s_i q^i), "
                  "from its minimal polynomial")
       ->type_name("STATE");
+  app.add_option("--list-cycles", options.list_cycles,
+                 fmt::format("List every cycle by its smallest state, in increasing order (enumeration only); "
+                             "refused when there are more than N cycles (default {})",
+                             default_list_cycles_limit))
+      ->type_name("[N]")
+      ->expected(0, 1)
+      ->default_str(std::to_string(default_list_cycles_limit))
+      ->transform(whole_number(1, max_int64));
   app.add_option("--workers", options.workers,
                  fmt::format("Workers for threads and fork, 1 to {} (default: the online CPUs)", max_workers))
       ->type_name("K")

@@ -31,8 +31,9 @@ struct Options {
   std::string mode = "auto";
   std::string method = "auto";
   bool all_cycles = false;
-  std::optional<std::string> period_of;  // a state index, decimal or 0x hex
-  std::optional<int> workers;            // default: the number of online CPUs
+  std::optional<std::string> period_of;      // a state index, decimal or 0x hex
+  std::optional<std::uint64_t> list_cycles;  // --list-cycles [N]: list every cycle, at most N of them
+  std::optional<int> workers;                // default: the number of online CPUs
   std::optional<std::uint64_t> chunk;
   bool compare = false;
   int repeat = 3;
@@ -40,6 +41,9 @@ struct Options {
   bool no_progress = false;  // --no-progress: never; neither: when stderr is a terminal
   std::optional<std::string> max_memory;
 };
+
+// Cycles --list-cycles lists when given no limit: beyond, it refuses (the list would be huge).
+inline constexpr std::uint64_t default_list_cycles_limit = 100000;
 
 // Declares every option of `app`, bound to `options`, with usage examples in the help footer.
 void add_options(CLI::App& app, Options& options);
