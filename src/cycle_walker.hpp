@@ -339,21 +339,30 @@ class CycleWalker final : public ChunkWorker {
     if constexpr (requires { stepper_.next_output_word(state); }) {
       if (stepper_.bits() >= layout_.dp_bits) return walk_unmarked_by_words(state, smallest, at_chain_end);
     }
-    // Two states a round: one loop branch and one counter update for two steps, which keeps the
-    // comparison almost free beside the step itself.
     std::uint64_t steps = 0;
     std::uint64_t least = smallest;
-    for (;;) {
-      least = std::min(least, state);
-      state = stepper_.next(state);
-      if (is_distinguished(state) && at_chain_end(state)) {
-        steps += 1;
-        break;
+    if constexpr (std::is_trivially_copyable_v<Stepper> && sizeof(Stepper) <= 32) {
+      // A step of a few instructions (GF(2) Galois): two states a round, one loop branch and one
+      // counter update for two steps, keep the comparison almost free beside the step.
+      for (;;) {
+        least = std::min(least, state);
+        state = stepper_.next(state);
+        if (is_distinguished(state) && at_chain_end(state)) {
+          steps += 1;
+          break;
+        }
+        least = std::min(least, state);
+        state = stepper_.next(state);
+        steps += 2;
+        if (is_distinguished(state) && at_chain_end(state)) break;
       }
-      least = std::min(least, state);
-      state = stepper_.next(state);
-      steps += 2;
-      if (is_distinguished(state) && at_chain_end(state)) break;
+    } else {
+      // A table step is long beside the comparison; one copy of it keeps it inlined.
+      do {
+        least = std::min(least, state);
+        state = stepper_.next(state);
+        ++steps;
+      } while (!at_chain_end(state));
     }
     smallest = least;
     return steps;
