@@ -181,14 +181,22 @@ void append_cycle_table(std::string& out, const CycleStructure& result, std::siz
                    head + (total - tail_start), total);
 }
 
-// --list-cycles: one row per cycle, by smallest state.
+// --list-cycles: one row per cycle, by smallest state, laid out as append_table does. Written
+// directly: a list of millions of cycles would take gigabytes as a table of strings.
 void append_cycle_list(std::string& out, const std::vector<ListedCycle>& cycles) {
-  std::vector<std::vector<std::string>> rows{{"smallest state", "length"}};
-  rows.reserve(cycles.size() + 1);
+  constexpr std::string_view state_header = "smallest state";
+  constexpr std::string_view length_header = "length";
+  std::uint64_t longest = 0;
+  for (const ListedCycle& cycle : cycles) longest = std::max(longest, cycle.length);
+  // Sorted by smallest state: the last one has the most digits.
+  const std::size_t state_width = std::max(state_header.size(), std::to_string(cycles.back().smallest_state).size());
+  const std::size_t length_width = std::max(length_header.size(), std::to_string(longest).size());
+  auto to = std::back_inserter(out);
+  fmt::format_to(to, "\n{} cycles by smallest state:\n", cycles.size());
+  fmt::format_to(to, "  {:>{}}  {:>{}}\n", state_header, state_width, length_header, length_width);
+  fmt::format_to(to, "  {}  {}\n", std::string(state_width, '-'), std::string(length_width, '-'));
   for (const ListedCycle& cycle : cycles)
-    rows.push_back({std::to_string(cycle.smallest_state), std::to_string(cycle.length)});
-  fmt::format_to(std::back_inserter(out), "\n{} cycles by smallest state:\n", cycles.size());
-  append_table(out, rows);
+    fmt::format_to(to, "  {:>{}}  {:>{}}\n", cycle.smallest_state, state_width, cycle.length, length_width);
 }
 
 // The --compare table: one row per mode.
