@@ -44,6 +44,17 @@ void put_outcome(ByteWriter& out, const BatchOutcome& outcome) {
     put_number(out, length);
     put_number(out, count);
   }
+  out.put(r.representatives.size());
+  for (const auto& [length, representative] : r.representatives) {
+    put_number(out, length);
+    put_number(out, representative.state);
+    out.put(representative.minimal_polynomial.size());
+    for (const std::uint32_t c : representative.minimal_polynomial) out.put(c);
+  }
+  out.put(r.longest_tail_state.has_value());
+  if (r.longest_tail_state) put_number(out, *r.longest_tail_state);
+  out.put(r.cycle_list.size());
+  for (const ListedCycle& cycle : r.cycle_list) out.put(cycle);
 }
 
 BatchOutcome get_outcome(ByteReader& in) {
@@ -62,6 +73,15 @@ BatchOutcome get_outcome(ByteReader& in) {
     mpz_class length = get_number(in);
     r.cycles.emplace(std::move(length), get_number(in));
   }
+  for (auto lengths = in.get<std::size_t>(); lengths > 0; --lengths) {
+    mpz_class length = get_number(in);
+    CycleRepresentative representative{get_number(in), {}};
+    representative.minimal_polynomial.resize(in.get<std::size_t>());
+    for (std::uint32_t& c : representative.minimal_polynomial) c = in.get<std::uint32_t>();
+    r.representatives.emplace(std::move(length), std::move(representative));
+  }
+  if (in.get<bool>()) r.longest_tail_state = get_number(in);
+  for (auto cycles = in.get<std::size_t>(); cycles > 0; --cycles) r.cycle_list.push_back(in.get<ListedCycle>());
   return outcome;
 }
 

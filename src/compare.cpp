@@ -25,9 +25,13 @@ ModeTiming summarize(Mode mode, int workers, std::vector<double> seconds, std::u
           median > 0 ? static_cast<double>(states) / median : 0.0};
 }
 
+// Every mode must find the same structure and name the same smallest states.
 std::string summary(const CycleStructure& result) {
-  return fmt::format("{} cycles, {} cyclic states, longest tail {}", result.total_cycles().get_str(),
-                     result.cyclic_states.get_str(), result.max_tail.get_str());
+  std::string states;
+  for (const auto& [length, representative] : result.representatives)
+    states += fmt::format(" {}:{}", length.get_str(), representative.state.get_str());
+  return fmt::format("{} cycles, {} cyclic states, longest tail {}, smallest states{}", result.total_cycles().get_str(),
+                     result.cyclic_states.get_str(), result.max_tail.get_str(), states);
 }
 
 }  // namespace
@@ -49,7 +53,8 @@ Comparison compare_modes(const LinearMap& map, int workers, int repeats, const E
       if (first) {
         comparison.result = std::move(result);
         first = false;
-      } else if (result != comparison.result) {
+      } else if (result != comparison.result || result.representatives != comparison.result.representatives ||
+                 result.longest_tail_state != comparison.result.longest_tail_state) {
         throw MismatchError(fmt::format("--mode {} with {} workers disagrees with --mode seq: {} against {}",
                                         mode_name(runner->mode()), runner->workers(), summary(result),
                                         summary(comparison.result)));

@@ -12,6 +12,9 @@
 //   the scan stops: a maximal-length register needs one walk, marked only for its first states.
 // - Chain states are also tallied per block. A block whose tally is full holds only states of
 //   accounted chains and is skipped whole, so the long walks of (x+1)*primitive need no marks there.
+// - Every cycle's smallest state comes for free: a cycle without DPs is counted from its smallest
+//   state, and a chain keeps the smallest state it walked (see walk_unmarked_by_words for the one
+//   place that compares only some states), so a stitched cycle's is the least over its chains.
 #pragma once
 
 #include <sched.h>
@@ -21,33 +24,55 @@
 #include <cstring>
 #include <map>
 #include <memory>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
 #include "byte_io.hpp"
 #include "enumeration_layout.hpp"
+#include "lfsr/cycle_structure.hpp"
 #include "lfsr/runner.hpp"
 
 namespace lfsr {
+
+// Stands for "no state compared yet": above every state index (at most 2^40).
+inline constexpr std::uint64_t no_state = ~std::uint64_t{0};
 
 // A walk that reached a DP claimed by another walk: first DP -> stopping DP, states in between.
 struct Chain {
   std::uint64_t from;
   std::uint64_t to;
   std::uint64_t length;
+  // The smallest of the chain's states that the walk compared: all of them, except in a word-level
+  // walk, which compares only the states that can be their cycle's smallest (no_state if none).
+  std::uint64_t smallest;
+};
+
+// The cycles of one length found in a chunk: how many, and the smallest state on any of them.
+struct CycleTally {
+  std::uint64_t count = 0;
+  std::uint64_t smallest = no_state;
+
+  void add(std::uint64_t cycles, std::uint64_t state) {
+    count += cycles;
+    smallest = std::min(smallest, state);
+  }
 };
 
 // What one chunk found: cycles closed inside it and chains left for stitching.
 struct ChunkFindings {
-  std::map<std::uint64_t, std::uint64_t> cycles;  // length -> count
+  std::map<std::uint64_t, CycleTally> cycles;  // by length
   std::vector<Chain> chains;
+  std::vector<ListedCycle> listed;  // with list_cycles: each cycle closed inside the chunk
 
   std::string serialize() const {
     ByteWriter out;
     out.put(cycles.size());
-    for (const auto& [length, count] : cycles) out.put(length).put(count);
+    for (const auto& [length, tally] : cycles) out.put(length).put(tally);
     out.put(chains.size());
     for (const Chain& chain : chains) out.put(chain);
+    out.put(listed.size());
+    for (const ListedCycle& cycle : listed) out.put(cycle);
     return out.take();
   }
   static ChunkFindings deserialize(std::string_view bytes) {
@@ -55,9 +80,11 @@ struct ChunkFindings {
     ChunkFindings findings;
     for (auto n = in.get<std::size_t>(); n > 0; --n) {
       const auto length = in.get<std::uint64_t>();
-      findings.cycles[length] += in.get<std::uint64_t>();
+      const auto tally = in.get<CycleTally>();
+      findings.cycles[length].add(tally.count, tally.smallest);
     }
     for (auto n = in.get<std::size_t>(); n > 0; --n) findings.chains.push_back(in.get<Chain>());
+    for (auto n = in.get<std::size_t>(); n > 0; --n) findings.listed.push_back(in.get<ListedCycle>());
     return findings;
   }
 };
@@ -111,7 +138,10 @@ class CycleWalker final : public ChunkWorker {
     if (!finished())
       for (std::uint64_t block = 0; block < pending_count_.size(); ++block) flush_block(block);
     for (std::uint64_t length = 1; length < short_cycle_limit; ++length)
-      if (short_cycles_[length] != 0) findings_.cycles[length] += std::exchange(short_cycles_[length], 0);
+      if (short_cycles_[length].count != 0) {
+        const CycleTally tally = std::exchange(short_cycles_[length], {});
+        findings_.cycles[length].add(tally.count, tally.smallest);
+      }
     return findings_.serialize();
   }
 
@@ -158,11 +188,12 @@ class CycleWalker final : public ChunkWorker {
     return block_tally_[block].load(std::memory_order_relaxed) == std::min(layout_.states - first, block_mask_ + 1);
   }
   void tally(std::uint64_t state) { ++local_tally_[state >> layout_.block_bits]; }
-  void record_cycle(std::uint64_t length) {
+  void record_cycle(std::uint64_t length, std::uint64_t smallest) {
     if (length < short_cycle_limit)
-      ++short_cycles_[length];
+      short_cycles_[length].add(1, smallest);
     else
-      ++findings_.cycles[length];
+      findings_.cycles[length].add(1, smallest);
+    if (layout_.list_cycles) findings_.listed.push_back({smallest, length});
     account(length);
   }
   bool is_distinguished(std::uint64_t state) const { return (state & dp_mask_) == 0; }
@@ -251,7 +282,7 @@ class CycleWalker final : public ChunkWorker {
       state = stepper_.next(state);
       ++steps;
       if (state == start) {
-        if (smallest == start) record_cycle(steps);
+        if (smallest == start) record_cycle(steps, start);
         return;
       }
       if (is_distinguished(state)) break;
@@ -273,26 +304,28 @@ class CycleWalker final : public ChunkWorker {
     tallied_ = true;
     std::uint64_t state = first;
     std::uint64_t length = 0;
+    std::uint64_t smallest = first;
     // Stop at the first DP whose claim fails; a DP we claim just extends the chain.
     auto at_chain_end = [this](std::uint64_t s) { return is_distinguished(s) && !claim(s); };
     do {
       mark(state);
       tally(state);
+      smallest = std::min(smallest, state);
       state = stepper_.next(state);
       ++length;
     } while (length < mark_budget && !at_chain_end(state));
     if (length == mark_budget && !at_chain_end(state)) {
       const std::uint64_t unmarked_start = state;
       control_.long_walks.fetch_add(1, std::memory_order_relaxed);
-      const std::uint64_t unmarked_length = walk_unmarked(state, at_chain_end);
+      const std::uint64_t unmarked_length = walk_unmarked(state, smallest, at_chain_end);
       control_.long_walks.fetch_sub(1, std::memory_order_relaxed);
       length += unmarked_length;
       unmarked_.push_back({unmarked_start, unmarked_length});
     }
     if (state == first) {
-      record_cycle(length);
+      record_cycle(length, smallest);
     } else {
-      findings_.chains.push_back({first, state, length});
+      findings_.chains.push_back({first, state, length, smallest});
       account(length);
     }
     return true;
@@ -300,25 +333,58 @@ class CycleWalker final : public ChunkWorker {
 
   // Walks on from `state` without marks or tallies until at_chain_end; returns the steps and
   // leaves `state` at the end. Only a failed count proof makes these states worth a second look.
+  // Lowers `smallest` to the least state walked (the comparison is off the step's dependency chain).
   template <class AtChainEnd>
-  std::uint64_t walk_unmarked(std::uint64_t& state, AtChainEnd&& at_chain_end) {
+  std::uint64_t walk_unmarked(std::uint64_t& state, std::uint64_t& smallest, AtChainEnd&& at_chain_end) {
     if constexpr (requires { stepper_.next_output_word(state); }) {
-      if (stepper_.bits() >= layout_.dp_bits) return walk_unmarked_by_words(state, at_chain_end);
+      if (stepper_.bits() >= layout_.dp_bits) return walk_unmarked_by_words(state, smallest, at_chain_end);
     }
     std::uint64_t steps = 0;
-    do {
-      state = stepper_.next(state);
-      ++steps;
-    } while (!at_chain_end(state));
+    std::uint64_t least = smallest;
+    if constexpr (std::is_trivially_copyable_v<Stepper> && sizeof(Stepper) <= 32) {
+      // A step of a few instructions (GF(2) Galois): two states a round, one loop branch and one
+      // counter update for two steps, keep the comparison almost free beside the step.
+      for (;;) {
+        least = std::min(least, state);
+        state = stepper_.next(state);
+        if (is_distinguished(state) && at_chain_end(state)) {
+          steps += 1;
+          break;
+        }
+        least = std::min(least, state);
+        state = stepper_.next(state);
+        steps += 2;
+        if (is_distinguished(state) && at_chain_end(state)) break;
+      }
+    } else {
+      // A table step is long beside the comparison; one copy of it keeps it inlined.
+      do {
+        least = std::min(least, state);
+        state = stepper_.next(state);
+        ++steps;
+      } while (!at_chain_end(state));
+    }
+    smallest = least;
     return steps;
   }
 
   // The same for Fibonacci GF(2), 64 states per round: the states are windows of the output
   // sequence, a DP is a run of dp_bits zero bits in it, and only DPs need a state of their own.
+  //
+  // A minimum over the 64 windows of every round would cost more than the round. But this walk
+  // lies on a cycle with DPs: the window k = n - dp_bits states before a DP ends with that DP's
+  // dp_bits zeros, so it is below 2^k. The cycle's smallest state is thus such a window, k states
+  // before a DP, and only those are compared. Each DP of the walk ends a round, and the window k
+  // states back is read from `behind`, the 64 sequence bits before the current state (moved along
+  // at no cost in the rounds without a DP). Windows k states or less before a DP that lies past
+  // the walk's end are compared at the end; windows before the walk's start lie in the chain's
+  // marked part, where every state was compared.
   template <class AtChainEnd>
-  std::uint64_t walk_unmarked_by_words(std::uint64_t& state, AtChainEnd&& at_chain_end) {
+  std::uint64_t walk_unmarked_by_words(std::uint64_t& state, std::uint64_t& smallest, AtChainEnd&& at_chain_end) {
     const int n = stepper_.bits();
     const std::uint64_t state_mask = n == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << n) - 1;
+    const int k = n - layout_.dp_bits;
+    std::uint64_t behind = 0;  // bit 63 is the sequence bit just before `state`; valid for `steps` bits
     std::uint64_t steps = 0;
     for (;;) {
       // Sequence bits from the current state's first bit: the state itself, then 64 new bits.
@@ -330,10 +396,27 @@ class CycleWalker final : public ChunkWorker {
       if (width < layout_.dp_bits) runs &= runs >> (layout_.dp_bits - width);
       // Bit j: the (j+1)-th successor starts with dp_bits zeros, i.e. is distinguished.
       const auto distinguished = static_cast<std::uint64_t>(runs >> 1);
-      const int taken = distinguished == 0 ? 64 : std::countr_zero(distinguished) + 1;
+      if (distinguished == 0) {
+        behind = static_cast<std::uint64_t>(sequence);
+        state = static_cast<std::uint64_t>(sequence >> 64) & state_mask;
+        steps += 64;
+        continue;
+      }
+      const int taken = std::countr_zero(distinguished) + 1;
+      behind = taken == 64 ? static_cast<std::uint64_t>(sequence)
+                           : (behind >> taken) | (static_cast<std::uint64_t>(sequence) << (64 - taken));
       steps += static_cast<std::uint64_t>(taken);
       state = static_cast<std::uint64_t>(sequence >> taken) & state_mask;
-      if (distinguished != 0 && at_chain_end(state)) return steps;
+      // `state` is a DP: the window k states back is its k preceding bits under dp_bits zeros.
+      if (steps >= static_cast<std::uint64_t>(k)) smallest = std::min(smallest, (behind >> 1) >> (63 - k));
+      if (at_chain_end(state)) {
+        // The last windows of the walk, whose DP k states on lies past its end: bits from 64
+        // before the end state on.
+        const Bits128 tail = behind | static_cast<Bits128>(state) << 64;
+        for (std::uint64_t back = 1; back <= std::min<std::uint64_t>(k, steps); ++back)
+          smallest = std::min(smallest, static_cast<std::uint64_t>(tail >> (64 - back)) & state_mask);
+        return steps;
+      }
     }
   }
 
@@ -404,7 +487,7 @@ class CycleWalker final : public ChunkWorker {
   std::uint64_t unpublished_ = 0;
   std::vector<std::uint32_t> local_tally_;  // per block: states on our chains not yet published
   bool tallied_ = false;
-  std::array<std::uint64_t, short_cycle_limit> short_cycles_{};
+  std::array<CycleTally, short_cycle_limit> short_cycles_{};
   ChunkFindings findings_;
 };
 

@@ -3,10 +3,12 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <bit>
 #include <chrono>
 #include <condition_variable>
 #include <cstring>
+#include <map>
 #include <mutex>
 #include <thread>
 #include <unordered_map>
@@ -81,6 +83,7 @@ EnumerationLayout plan_layout(std::uint64_t states, int workers, const Enumerati
   layout.dp_bits = std::clamp(log_states - 8, 2, 10);
   layout.chunk_states =
       options.chunk_states ? options.chunk_states : default_chunk_states(states, layout.block_bits, workers);
+  layout.list_cycles = options.list_cycles;
   return layout;
 }
 
@@ -92,8 +95,15 @@ std::uint64_t popcount(const std::uint64_t* words, std::uint64_t bits) {
   return total;
 }
 
-// Follows chain links start -> start until each cycle closes; every link must be used once.
-void stitch_chains(const std::vector<Chain>& chains, CycleStructure& result) {
+// The cycles found, by length, before they become big integers.
+struct FoundCycles {
+  std::map<std::uint64_t, CycleTally> by_length;
+  std::vector<ListedCycle> listed;  // with list_cycles only
+};
+
+// Follows chain links start -> start until each cycle closes; every link must be used once. A
+// cycle's smallest state is the least its chains report: the chain holding it reports it.
+void stitch_chains(const std::vector<Chain>& chains, bool list_cycles, FoundCycles& found) {
   std::unordered_map<std::uint64_t, const Chain*> by_start;
   for (const Chain& chain : chains)
     if (!by_start.emplace(chain.from, &chain).second)
@@ -101,15 +111,20 @@ void stitch_chains(const std::vector<Chain>& chains, CycleStructure& result) {
   std::unordered_map<std::uint64_t, bool> used;
   for (const Chain& chain : chains) {
     if (used[chain.from]) continue;
-    mpz_class length = 0;
+    std::uint64_t length = 0;  // at most the number of states, below 2^41
+    std::uint64_t smallest = no_state;
     for (const Chain* link = &chain; !used[link->from];) {
       used[link->from] = true;
-      length += mpz_class(std::to_string(link->length));
+      length += link->length;
+      smallest = std::min(smallest, link->smallest);
       const auto next = by_start.find(link->to);
       if (next == by_start.end()) throw InternalError(fmt::format("chain ends at unclaimed state {}", link->to));
       link = next->second;
     }
-    result.add_cycles(length, 1);
+    if (smallest == no_state)
+      throw InternalError(fmt::format("no smallest state on the cycle of state {}", chain.from));
+    found.by_length[length].add(1, smallest);
+    if (list_cycles) found.listed.push_back({smallest, length});
   }
 }
 
@@ -139,6 +154,23 @@ class ProgressMonitor {
 };
 
 mpz_class big(std::uint64_t value) { return mpz_class(std::to_string(value)); }
+
+// The smallest state whose tail is max_tail = t >= 1, the cyclic states known. A state v has tail t
+// exactly when A^(t-1) v is not cyclic. The states with a shorter tail form a subspace W (the
+// preimage under A^(t-1) of the cyclic subspace image(A^t)), a proper one. Indexes below p^i span
+// e_0 .. e_(i-1); so if e_i is the first unit vector outside W, every smaller index lies in W and
+// p^i itself does not: it is the answer, found with at most dimension * (t - 1) steps.
+std::uint64_t smallest_longest_tail_state(const LinearMap& map, const SharedBits& cyclic, std::uint64_t max_tail) {
+  return with_stepper(map, [&](const auto& stepper) {
+    std::uint64_t unit = 1;
+    for (int i = 0; i < map.dimension; ++i, unit *= map.p) {
+      std::uint64_t state = unit;
+      for (std::uint64_t step = 1; step < max_tail; ++step) state = stepper.next(state);
+      if (!cyclic.test(state)) return unit;
+    }
+    throw InternalError(fmt::format("no state has the longest tail {}", max_tail));
+  });
+}
 
 }  // namespace
 
@@ -219,13 +251,24 @@ CycleStructure enumerate(const LinearMap& map, Runner& runner, const Enumeration
   const std::vector<std::string> chunk_results =
       runner.run({cycles_job, job_spec(layout, map), layout.chunks(), next_run_id(), all_found, {}});
   std::vector<Chain> chains;
+  FoundCycles found;
   for (const std::string& bytes : chunk_results) {
     if (bytes.empty()) continue;  // a chunk never handed out: the count proof came first
     ChunkFindings findings = ChunkFindings::deserialize(bytes);
-    for (const auto& [length, count] : findings.cycles) result.add_cycles(big(length), big(count));
+    for (const auto& [length, tally] : findings.cycles) found.by_length[length].add(tally.count, tally.smallest);
     chains.insert(chains.end(), findings.chains.begin(), findings.chains.end());
+    found.listed.insert(found.listed.end(), findings.listed.begin(), findings.listed.end());
   }
-  stitch_chains(chains, result);
+  stitch_chains(chains, options.list_cycles, found);
+  for (const auto& [length, tally] : found.by_length) {
+    result.add_cycles(big(length), big(tally.count));
+    result.representatives[big(length)] = CycleRepresentative{big(tally.smallest), {}};
+  }
+  std::sort(found.listed.begin(), found.listed.end());
+  result.cycle_list = std::move(found.listed);
+  if (longest_tail > 0)
+    result.longest_tail_state =
+        big(smallest_longest_tail_state(map, SharedBits(arena.at<std::uint64_t>(layout.image_to)), longest_tail));
 
   result.cyclic_states = big(cyclic_states);
   result.transient_states = big(states - cyclic_states);

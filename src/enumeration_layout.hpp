@@ -24,6 +24,7 @@ struct EnumerationLayout {
   int block_bits = 0;           // marks are deferred per block of 2^block_bits states
   int dp_bits = 0;              // distinguished: the low dp_bits bits of the index are zero
   bool lazy_blocks = false;     // visited bits of a block are zeroed on its first use
+  bool list_cycles = false;     // also report each cycle closed inside a chunk (ListedCycle)
   std::size_t visited = 0;      // offset of the visited bitset (states bits)
   std::size_t claims = 0;       // offset of the distinguished-point claims (states >> dp_bits, + 1 bits)
   std::size_t block_ready = 0;  // offset of one std::atomic<std::uint32_t> per block: 0, 1 busy, 2 ready, 3 scanned

@@ -218,6 +218,24 @@ void append_cycle_table(std::string& out, const CycleStructure& result, const Fi
                    head + (total - tail_start), total);
 }
 
+// --list-cycles: one row per cycle, by smallest state, laid out as append_table does. Written
+// directly: a list of millions of cycles would take gigabytes as a table of strings.
+void append_cycle_list(std::string& out, const std::vector<ListedCycle>& cycles) {
+  constexpr std::string_view state_header = "smallest state";
+  constexpr std::string_view length_header = "length";
+  std::uint64_t longest = 0;
+  for (const ListedCycle& cycle : cycles) longest = std::max(longest, cycle.length);
+  // Sorted by smallest state: the last one has the most digits.
+  const std::size_t state_width = std::max(state_header.size(), std::to_string(cycles.back().smallest_state).size());
+  const std::size_t length_width = std::max(length_header.size(), std::to_string(longest).size());
+  auto to = std::back_inserter(out);
+  fmt::format_to(to, "\n{} cycles by smallest state:\n", cycles.size());
+  fmt::format_to(to, "  {:>{}}  {:>{}}\n", state_header, state_width, length_header, length_width);
+  fmt::format_to(to, "  {}  {}\n", std::string(state_width, '-'), std::string(length_width, '-'));
+  for (const ListedCycle& cycle : cycles)
+    fmt::format_to(to, "  {:>{}}  {:>{}}\n", cycle.smallest_state, state_width, cycle.length, length_width);
+}
+
 // The --compare table: one row per mode.
 void append_compare_table(std::string& out, const std::vector<ModeTiming>& timings) {
   std::vector<std::vector<std::string>> rows{{"mode", "workers", "median s", "min-max s", "states/s", "speedup"}};
@@ -334,6 +352,12 @@ nlohmann::ordered_json report_json(const Report& report) {
     }
     json["compare"] = std::move(modes);
   }
+  if (!result.cycle_list.empty()) {
+    nlohmann::ordered_json listed = nlohmann::ordered_json::array();
+    for (const ListedCycle& cycle : result.cycle_list)
+      listed.push_back({{"smallest_state", cycle.smallest_state}, {"length", cycle.length}});
+    json["cycle_list"] = std::move(listed);
+  }
   return json;
 }
 
@@ -423,6 +447,7 @@ std::string report_text(const Report& report, std::size_t cycle_rows) {
     out += "\nmodes compared, results identical:\n";
     append_compare_table(out, report.compare);
   }
+  if (!result.cycle_list.empty()) append_cycle_list(out, result.cycle_list);
   return out;
 }
 

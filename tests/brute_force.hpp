@@ -7,7 +7,10 @@
 #include <NTL/mat_lzz_p.h>
 #include <NTL/mat_lzz_pE.h>
 
+#include <algorithm>
 #include <cstdint>
+#include <map>
+#include <optional>
 #include <type_traits>
 #include <vector>
 
@@ -77,6 +80,93 @@ inline std::vector<std::uint64_t> successors_by_ntl(const Lfsr& lfsr) {
     }
   });
   return next;
+}
+
+// next[s] = A v for the n x n matrix A (row-major `entries`, elements 0..q-1) and every state index
+// s = sum v_i q^i, by NTL over GF(q).
+inline std::vector<std::uint64_t> matrix_successors_by_ntl(const Field& field, int n,
+                                                           const std::vector<std::uint32_t>& entries) {
+  const std::uint64_t q = field.q();
+  const std::uint64_t p = field.p();
+  std::uint64_t states = 1;
+  for (int i = 0; i < n; ++i) states *= q;
+  std::vector<std::uint64_t> next(states);
+  detail::with_ntl_field(field, [&]<class Poly>(std::type_identity<Poly>) {
+    using Element = detail::NtlElement<Poly>;
+    std::vector<Element> elements;
+    for (std::uint64_t value = 0; value < q; ++value) elements.push_back(ntl_element<Element>(value, p));
+    detail::NtlMatrix<Poly> a;
+    a.SetDims(n, n);
+    for (int i = 0; i < n; ++i)
+      for (int j = 0; j < n; ++j) a[i][j] = elements[entries[static_cast<std::size_t>(i * n + j)]];
+    NTL::Vec<Element> v;
+    v.SetLength(n);
+    for (std::uint64_t s = 0; s < states; ++s) {
+      std::uint64_t digits = s;
+      for (long i = 0; i < n; ++i, digits /= q) v[i] = elements[digits % q];
+      const NTL::Vec<Element> image = a * v;
+      std::uint64_t index = 0;
+      for (long i = n; i-- > 0;) index = index * q + element_value(image[i], p);
+      next[s] = index;
+    }
+  });
+  return next;
+}
+
+// The states the engine names: every cycle with its smallest state, the smallest state on a cycle
+// of each length, and the smallest state whose tail is the longest (when some state has a tail).
+struct BruteForceStates {
+  std::vector<ListedCycle> cycles;  // sorted by smallest state
+  std::map<std::uint64_t, std::uint64_t> smallest_by_length;
+  std::optional<std::uint64_t> longest_tail_state;
+};
+
+// The colour walk of brute_force_structure, taking the least state of each cycle it closes; tails
+// by memoized depths.
+inline BruteForceStates brute_force_states(const std::vector<std::uint64_t>& next) {
+  const std::uint64_t states = next.size();
+  enum : std::uint8_t { unseen, on_path, done };
+  std::vector<std::uint8_t> colour(states, unseen);
+  std::vector<bool> cyclic(states, false);
+  BruteForceStates found;
+  for (std::uint64_t s = 0; s < states; ++s) {
+    std::vector<std::uint64_t> path;
+    std::uint64_t x = s;
+    while (colour[x] == unseen) {
+      colour[x] = on_path;
+      path.push_back(x);
+      x = next[x];
+    }
+    if (colour[x] == on_path) {  // closed a new cycle at x
+      std::uint64_t length = 0, least = x;
+      std::uint64_t y = x;
+      do {
+        cyclic[y] = true;
+        least = std::min(least, y);
+        y = next[y];
+        ++length;
+      } while (y != x);
+      found.cycles.push_back({least, length});
+      const auto [entry, added] = found.smallest_by_length.emplace(length, least);
+      if (!added) entry->second = std::min(entry->second, least);
+    }
+    for (std::uint64_t y : path) colour[y] = done;
+  }
+  std::sort(found.cycles.begin(), found.cycles.end());
+  std::vector<std::int64_t> depth(states, -1);
+  for (std::uint64_t s = 0; s < states; ++s)
+    if (cyclic[s]) depth[s] = 0;
+  std::int64_t longest = 0;
+  for (std::uint64_t s = 0; s < states; ++s) {
+    std::vector<std::uint64_t> path;
+    for (std::uint64_t x = s; depth[x] < 0; x = next[x]) path.push_back(x);
+    for (auto it = path.rbegin(); it != path.rend(); ++it) depth[*it] = depth[next[*it]] + 1;
+    if (depth[s] > longest) {
+      longest = depth[s];
+      found.longest_tail_state = s;
+    }
+  }
+  return found;
 }
 
 // Cycle structure of an arbitrary functional graph: colour walks for cycles, memoized depths for tails.

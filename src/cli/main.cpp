@@ -95,8 +95,34 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
+// --list-cycles lists the cycles of one enumeration: refused beside what is not one.
+void check_list_cycles_usage(const lfsr::cli::Options& options) {
+  if (!options.list_cycles) return;
+  const char* conflict = options.batch                   ? "--batch"
+                         : options.scan                  ? "--scan"
+                         : options.compare               ? "--compare"
+                         : options.period_of             ? "--period-of"
+                         : options.trace                 ? "--trace"
+                         : options.format == "csv"       ? "--format csv (text and JSON list the cycles)"
+                         : options.format == "dot"       ? "--format dot (the graph shows every cycle)"
+                         : options.method == "algebraic" ? "--method algebraic (a list needs enumeration)"
+                                                         : nullptr;
+  if (conflict)
+    throw lfsr::InputError(fmt::format("--list-cycles lists the cycles of one enumeration: not with {}", conflict));
+}
+
+// Counted by the algebraic method (milliseconds for any space small enough to enumerate), so that
+// a list too long is refused before the enumeration starts.
+void check_list_cycles_count(const lfsr::cli::Options& options, const Subject& subject) {
+  const mpz_class cycles = subject.algebraic_cycle_structure().total_cycles();
+  if (cycles > *options.list_cycles)
+    throw lfsr::InputError(fmt::format("--list-cycles: {} cycles, more than the limit {} (--list-cycles N raises it)",
+                                       cycles.get_str(), *options.list_cycles));
+}
+
 // --method auto enumerates while that is quick and factors the polynomial beyond.
 std::string choose_method(const lfsr::cli::Options& options, const Subject& subject) {
+  if (options.list_cycles && options.method == "auto") return "enumerate";
   if (options.compare) {
     if (options.method == "algebraic")
       throw lfsr::InputError("--compare times the enumeration modes: not with --method algebraic");
@@ -119,8 +145,10 @@ lfsr::Report analyze(const Subject& subject, const lfsr::cli::Options& options, 
   }
 
   check_state_space(subject);
+  if (options.list_cycles) check_list_cycles_count(options, subject);
   const lfsr::LinearMap map = subject.linear_map();
-  lfsr::EnumerationOptions enumeration{.chunk_states = options.chunk.value_or(0), .on_progress = {}};
+  lfsr::EnumerationOptions enumeration{
+      .chunk_states = options.chunk.value_or(0), .list_cycles = options.list_cycles.has_value(), .on_progress = {}};
   if (progress.enabled())
     enumeration.on_progress = [&progress](const lfsr::EnumerationProgress& p) { progress.update(p); };
 
@@ -312,6 +340,7 @@ int main(int argc, char** argv) {
 
   try {
     app.parse(argc, argv);
+    check_list_cycles_usage(options);
     if (options.plot) lfsr::cli::check_plot_file(*options.plot);
     if (options.batch || options.scan) {
       if (options.format == "dot")

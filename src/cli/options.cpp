@@ -163,6 +163,14 @@ void add_options(CLI::App& app, Options& options) {
                               "Also draw the result as an SVG picture in FILE: states per cycle length, registers "
                               "per cycle type (--summary) or the times of --compare")
                    ->type_name("FILE");
+  app.add_option("--list-cycles", options.list_cycles,
+                 fmt::format("List every cycle by its smallest state, in increasing order (enumeration only); "
+                             "refused when there are more than N cycles (default {})",
+                             default_list_cycles_limit))
+      ->type_name("[N]")
+      ->expected(0, 1)
+      ->default_str(std::to_string(default_list_cycles_limit))
+      ->transform(whole_number(1, max_int64));
   app.add_option("--workers", options.workers,
                  fmt::format("Workers for threads and fork, 1 to {} (default: the online CPUs)", max_workers))
       ->type_name("K")

@@ -35,6 +35,7 @@ struct Options {
   std::optional<std::string> trace;      // a state index, decimal or 0x hex
   std::optional<std::uint64_t> steps;    // --trace: rows; default until a state repeats
   std::optional<std::string> plot;       // an SVG file to write besides the report
+  std::optional<std::uint64_t> list_cycles;  // --list-cycles [N]: list every cycle, at most N of them
   std::optional<int> workers;            // default: the number of online CPUs
   std::optional<std::uint64_t> chunk;
   bool compare = false;
@@ -43,6 +44,9 @@ struct Options {
   bool no_progress = false;  // --no-progress: never; neither: when stderr is a terminal
   std::optional<std::string> max_memory;
 };
+
+// Cycles --list-cycles lists when given no limit: beyond, it refuses (the list would be huge).
+inline constexpr std::uint64_t default_list_cycles_limit = 100000;
 
 // Declares every option of `app`, bound to `options`, with usage examples in the help footer.
 void add_options(CLI::App& app, Options& options);

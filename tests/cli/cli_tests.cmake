@@ -113,14 +113,14 @@ lfsr_cli_rejects("refuses to enumerate 2^64 states from the default table" 3 "st
                  --method enumerate)
 
 # Runs that work.
-lfsr_cli_prints("finds the one cycle of 4095 states for --bits 12" "^ +4095 +1 +4095$" --bits 12)
+lfsr_cli_prints("finds the one cycle of 4095 states for --bits 12" "^ +4095 +1 +4095 +1$" --bits 12)
 lfsr_cli_prints("says --bits 12 is maximal length" "^maximal length +yes$" --bits 12)
 lfsr_cli_prints("says x^4+1 is not maximal length" "^maximal length +no$" --poly "x^4+1")
 lfsr_cli_prints("reduces coefficients modulo p: x^2+5*x+1 over GF(3)" "x\\^2\\+2\\*x\\+1" --field 3 --poly "x^2+5*x+1")
 lfsr_cli_prints("reads hex 0x1053 as x^12+x^6+x^4+x+1" "x\\^12\\+x\\^6\\+x\\^4\\+x\\+1" --poly 0x1053)
 lfsr_cli_prints("reports the transient states of a singular register" "^transient states +6$" --poly "x^3+x^2")
 lfsr_cli_prints("reports the longest tail of a singular register" "^longest tail +2$" --poly "x^3+x^2")
-lfsr_cli_prints("runs a galois register over GF(5)" "^ +624 +1 +624$" --field 5 --poly "x^4+x^2+2*x+2" --form galois)
+lfsr_cli_prints("runs a galois register over GF(5)" "^ +624 +1 +624 +1$" --field 5 --poly "x^4+x^2+2*x+2" --form galois)
 lfsr_cli_prints("prints the version" "^lfsr-analyze 0\\.1\\.0$" --version)
 lfsr_cli_prints("prints usage examples with --help" "lfsr-analyze --taps 12,6,4,1" --help)
 
@@ -425,3 +425,42 @@ lfsr_cli_prints("a trace in CSV has a row per state with its digits" "^2,8,1000,
                 --format csv)
 lfsr_cli_rejects("refuses --format dot with --trace" 2 "not with --period-of, --trace or --compare"
                  --bits 4 --trace 1 --format dot)
+
+# --list-cycles: every cycle by its smallest state; refused before any enumeration when too long.
+lfsr_cli_json("lists the six cycles of x^4+1 by smallest state" --poly x^4+1 --list-cycles --format json --
+              "method=\"enumerate\"" "total_cycles=6"
+              [=[cycle_list=[{"smallest_state":0,"length":1},{"smallest_state":1,"length":4},{"smallest_state":3,"length":4},{"smallest_state":5,"length":2},{"smallest_state":7,"length":4},{"smallest_state":15,"length":1}]]=])
+lfsr_cli_json("lists the cycles of a singular GF(3) register" --field 3 --poly x^3+x^2 --list-cycles --format json --
+              "transient_states=24" [=[cycle_list=[{"smallest_state":0,"length":1},{"smallest_state":16,"length":2}]]=])
+lfsr_cli_prints("lists the cycles in text, one per line" "^ +7 +4$" --poly x^4+1 --list-cycles)
+lfsr_cli_prints("heads the text list with the number of cycles" "^6 cycles by smallest state:$" --poly x^4+1 --list-cycles)
+lfsr_cli_json("enumerates for --list-cycles where --method auto would factor" --bits 26 --list-cycles --format json --
+              "method=\"enumerate\""
+              [=[cycle_list=[{"smallest_state":0,"length":1},{"smallest_state":1,"length":67108863}]]=])
+lfsr_cli_rejects("refuses a cycle list above the default limit before enumerating" 2
+                 "--list-cycles: 27487816992 cycles, more than the limit 100000" --poly x^40+1 --list-cycles)
+lfsr_cli_rejects("refuses a cycle list above the limit given" 2 "--list-cycles: 6 cycles, more than the limit 5"
+                 --poly x^4+1 --list-cycles 5)
+lfsr_cli_prints("takes a raised limit" "^ +699252 cycles by smallest state:$|^699252 cycles by smallest state:$"
+                --poly x^24+1 --list-cycles 700000)
+lfsr_cli_rejects("refuses --list-cycles 0" 2 "--list-cycles: 0 is below the minimum 1" --poly x^4+1 --list-cycles 0)
+lfsr_cli_rejects("refuses --list-cycles with --method algebraic" 2 "not with --method algebraic"
+                 --poly x^4+1 --list-cycles --method algebraic)
+lfsr_cli_rejects("refuses --list-cycles with --batch" 2 "not with --batch" --batch - --list-cycles)
+lfsr_cli_rejects("refuses --list-cycles with --scan" 2 "not with --scan" --scan --bits 4 --list-cycles)
+lfsr_cli_rejects("refuses --list-cycles with --compare" 2 "not with --compare" --bits 8 --compare --list-cycles)
+lfsr_cli_rejects("refuses --list-cycles with --period-of" 2 "not with --period-of" --bits 8 --period-of 3 --list-cycles)
+lfsr_cli_rejects("refuses --list-cycles on a state space too large to enumerate" 3 "too large to enumerate"
+                 --bits 41 --list-cycles)
+add_test(NAME "lists the same cycles in every mode"
+         COMMAND bash -c [=[
+set -e
+list() { "$1" --poly x^16+x^15+x^4+x^3+x+1 --list-cycles --format json "${@:2}" | sed -n '/"cycle_list"/,$p'; }
+seq=$(list "$1" --mode seq)
+threads=$(list "$1" --mode threads --workers 3 --chunk 4096)
+fork=$(list "$1" --mode fork --workers 2 --chunk 1000)
+[[ -n $seq && $seq == "$threads" && $seq == "$fork" ]]
+]=] bash $<TARGET_FILE:lfsr-analyze>)
+set_tests_properties("lists the same cycles in every mode" PROPERTIES LABELS cli TIMEOUT 60)
+lfsr_cli_rejects("refuses --list-cycles with --trace" 2 "not with --trace" --bits 4 --list-cycles --trace 1)
+lfsr_cli_rejects("refuses --list-cycles with --format csv" 2 "not with --format csv" --bits 4 --list-cycles --format csv)
