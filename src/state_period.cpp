@@ -51,6 +51,30 @@ std::vector<std::uint32_t> state_coordinates(const mpz_class& state, const Field
   return v;
 }
 
+// Horner's rule on blocks of digits that fit one word: a few big-integer products for n digits.
+mpz_class state_index(const std::vector<std::uint32_t>& coordinates, std::uint32_t q) {
+  std::size_t per_block = 1;
+  unsigned long block_base = q;  // q^per_block < 2^32: it fits mpz_mul_ui's unsigned long everywhere
+  while (block_base <= 0xffffffffUL / q) {
+    block_base *= q;
+    ++per_block;
+  }
+  mpz_class index;
+  auto digit = coordinates.rbegin();
+  for (std::size_t left = coordinates.size(); left > 0;) {
+    const std::size_t take = left % per_block == 0 ? per_block : left % per_block;
+    unsigned long block = 0, base = 1;
+    for (std::size_t i = 0; i < take; ++i, ++digit) {
+      block = block * q + *digit;
+      base *= q;
+    }
+    mpz_mul_ui(index.get_mpz_t(), index.get_mpz_t(), base);
+    mpz_add_ui(index.get_mpz_t(), index.get_mpz_t(), block);
+    left -= take;
+  }
+  return index;
+}
+
 }  // namespace detail
 
 StatePeriod state_period(const Lfsr& lfsr, const mpz_class& state, const AlgebraOptions& options) {
