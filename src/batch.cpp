@@ -44,6 +44,15 @@ void put_outcome(ByteWriter& out, const BatchOutcome& outcome) {
     put_number(out, length);
     put_number(out, count);
   }
+  out.put(r.representatives.size());
+  for (const auto& [length, representative] : r.representatives) {
+    put_number(out, length);
+    put_number(out, representative.state);
+    out.put(representative.minimal_polynomial.size());
+    for (const std::uint32_t c : representative.minimal_polynomial) out.put(c);
+  }
+  out.put(r.longest_tail_state.has_value());
+  if (r.longest_tail_state) put_number(out, *r.longest_tail_state);
 }
 
 BatchOutcome get_outcome(ByteReader& in) {
@@ -62,6 +71,13 @@ BatchOutcome get_outcome(ByteReader& in) {
     mpz_class length = get_number(in);
     r.cycles.emplace(std::move(length), get_number(in));
   }
+  for (auto lengths = in.get<std::size_t>(); lengths > 0; --lengths) {
+    mpz_class length = get_number(in);
+    CycleRepresentative representative{get_number(in), std::vector<std::uint32_t>(in.get<std::size_t>())};
+    for (std::uint32_t& c : representative.minimal_polynomial) c = in.get<std::uint32_t>();
+    r.representatives.emplace(std::move(length), std::move(representative));
+  }
+  if (in.get<bool>()) r.longest_tail_state = get_number(in);
   return outcome;
 }
 
@@ -119,12 +135,13 @@ void check_against_algebra(const Lfsr& lfsr, const CycleStructure& enumerated) {
 BatchOutcome analyze_whole(const Lfsr& lfsr, const std::string& requested_method) {
   return recorded(resolve_method(requested_method, lfsr), true, [&](BatchOutcome& outcome) {
     if (outcome.method == "algebraic") {
-      outcome.result = algebraic_cycle_structure(lfsr.polynomial);
+      outcome.result = algebraic_cycle_structure(lfsr);
       return;
     }
     const PrivateArenaScope private_arena;
     const std::unique_ptr<Runner> here = make_sequential_runner();
     outcome.result = enumerate(linear_map_of(lfsr), *here);
+    add_minimal_polynomials(lfsr, outcome.result);
     if (outcome.method == "both") check_against_algebra(lfsr, outcome.result);
   });
 }
@@ -210,6 +227,7 @@ BatchOutcome analyze_chunked(const Lfsr& lfsr, Runner& runner, const BatchOption
         const LinearMap map = linear_map_of(lfsr);
         if (options.check_memory) options.check_memory(lfsr, map);
         outcome.result = enumerate(map, runner);
+        add_minimal_polynomials(lfsr, outcome.result);
         if (method == "both") check_against_algebra(lfsr, outcome.result);
       });
     } catch (const WorkerError&) {

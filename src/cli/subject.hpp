@@ -37,6 +37,8 @@ class Subject {
   LinearMap linear_map() const;
   CycleStructure algebraic_cycle_structure() const;
   StatePeriod state_period(const mpz_class& state) const;
+  // Minimal polynomials for the representatives enumeration found, each checked (add_minimal_polynomials).
+  void add_minimal_polynomials(CycleStructure& result) const;
 
  private:
   explicit Subject(std::variant<Lfsr, Matrix> what, std::string polynomial)
