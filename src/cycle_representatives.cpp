@@ -131,21 +131,6 @@ mpz_class index_of(const NtlVector<Poly>& v, std::uint32_t q) {
   return state_index(from_ntl_vector<Poly>(v), q);
 }
 
-// A vector of ker P(A)^t outside ker P(A)^(t-1), t = part.top_level: some vector of a basis of
-// the first kernel is, since the kernels differ (t is a level that has states).
-template <class Poly>
-NtlVector<Poly> vector_of_top_level(const NtlMatrix<Poly>& a, const RepresentedPart& part) {
-  const NtlMatrix<Poly> b = evaluate(to_ntl<Poly>(part.irreducible), a);
-  NtlMatrix<Poly> below;  // P(A)^(t-1)
-  NTL::power(below, b, part.top_level - 1);
-  NtlMatrix<Poly> kernel;  // rows x with x (below b)^T = 0: the vectors below b x = 0
-  NTL::kernel(kernel, NTL::transpose(NtlMatrix<Poly>(below * b)));
-  for (long i = 0; i < kernel.NumRows(); ++i) {
-    if (!NTL::IsZero(NtlVector<Poly>(below * kernel[i]))) return kernel[i];
-  }
-  throw InternalError("algebraic method: a primary part has no vector of its largest level");
-}
-
 // The least k such that e_k has the longest tail t = max_tail, i.e. A^(t-1) e_k is not cyclic. The
 // cyclic states are the image of A^t (A^t kills the nilpotent part and is invertible on the
 // rest), so: the first column of A^(t-1) outside the column space of A^t.
@@ -246,7 +231,7 @@ NtlVector<Poly> vector_of_top_levels(const NtlMatrix<Poly>& a, const std::vector
     steps += static_cast<long>(krylov.powers.size());
   }
   for (std::size_t i = 0; i < parts.size(); ++i) {
-    if (!found[i]) w += vector_of_top_level<Poly>(a, parts[i]);
+    if (!found[i]) w += vector_of_level(a, to_ntl<Poly>(parts[i].irreducible), parts[i].top_level);
   }
   return w;
 }

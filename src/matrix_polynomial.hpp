@@ -1,10 +1,13 @@
-// A polynomial evaluated at a square matrix: f(A).
+// A polynomial evaluated at a square matrix, f(A), and vectors of a given level in ker P(A)^t.
 #pragma once
+
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <cmath>
 #include <vector>
 
+#include "lfsr/error.hpp"
 #include "ntl_field.hpp"
 
 namespace lfsr::detail {
@@ -29,6 +32,22 @@ NtlMatrix<Poly> evaluate(const Poly& f, const NtlMatrix<Poly>& a) {
     }
   }
   return result;
+}
+
+// A vector of ker P(A)^t outside ker P(A)^(t-1), for P irreducible and t a level that has states
+// (dim ker P(A)^t > dim ker P(A)^(t-1)): some vector of a basis of the first kernel is.
+// Throws InternalError when t is no such level.
+template <class Poly>
+NtlVector<Poly> vector_of_level(const NtlMatrix<Poly>& a, const Poly& irreducible, long t) {
+  const NtlMatrix<Poly> b = evaluate(irreducible, a);
+  NtlMatrix<Poly> below;  // P(A)^(t-1)
+  NTL::power(below, b, t - 1);
+  NtlMatrix<Poly> kernel;  // rows x with x (below b)^T = 0: the vectors with below b x = 0
+  NTL::kernel(kernel, NTL::transpose(NtlMatrix<Poly>(below * b)));
+  for (long i = 0; i < kernel.NumRows(); ++i) {
+    if (!NTL::IsZero(NtlVector<Poly>(below * kernel[i]))) return kernel[i];
+  }
+  throw InternalError(fmt::format("a matrix has no vector of level {} for an irreducible factor", t));
 }
 
 }  // namespace lfsr::detail
