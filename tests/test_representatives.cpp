@@ -240,6 +240,50 @@ TEST_CASE("the longest-tail state of a matrix is the first basis vector with the
   require_representatives(a, structure, &next);
 }
 
+TEST_CASE("a part no basis vector reaches in time gets a kernel vector", "[representatives]") {
+  // A = diag(C, companion((x - 1)^2), I_6), C cyclic with g = chi(C) prime to x (x - 1), in the
+  // basis e_0 + e_14, ..., e_0 + e_19, e_1..e_13, e_0 (C on 0..11, the (x - 1)^2 block on 12..13):
+  // the first six basis vectors have Krylov sequences of 13 steps that reach x - 1 at level 1 only,
+  // and each adds one dimension; after four the 2n steps are spent before the level-2 vector.
+  const auto q = GENERATE(2U, 3U);
+  const Field field = Field::from_order(q);
+  std::mt19937_64 random(q + 1500);
+  Polynomial g = random_polynomial(field, 12, random);
+  const auto value_at_one = [&field](const Polynomial& f) {
+    std::uint32_t sum = 0;
+    for (const std::uint32_t c : f.coefficients()) sum = field.add(sum, c);
+    return sum;
+  };
+  while (g.is_singular() || value_at_one(g) == 0) g = random_polynomial(field, 12, random);
+  const Polynomial x_minus_one(field, {field.neg(1), 1});
+  std::vector<Matrix> blocks{companion(g), companion(polynomial_power(x_minus_one, 2))};
+  for (int i = 0; i < 6; ++i) blocks.push_back(Matrix{field, 1, {1}});
+  const Matrix diagonal = block_diagonal(field, blocks);
+  const int n = diagonal.n;
+  Entries basis(static_cast<std::size_t>(n * n), 0);  // column k is the k-th new basis vector
+  const auto set = [&](int row, int column) { basis[static_cast<std::size_t>(row * n + column)] = 1; };
+  for (int k = 0; k < 6; ++k) {
+    set(0, k);
+    set(14 + k, k);
+  }
+  for (int i = 1; i <= 13; ++i) set(i, 5 + i);
+  set(0, 19);
+  Matrix a{field, n, {}};
+  detail::with_ntl_field(field, [&]<class Poly>(std::type_identity<Poly>) {
+    const detail::NtlMatrix<Poly> b = detail::to_ntl_matrix<Poly>(basis, n);
+    const detail::NtlMatrix<Poly> conjugate = NTL::inv(b) * detail::to_ntl_matrix<Poly>(diagonal.entries, n) * b;
+    for (int i = 0; i < n; ++i) {
+      for (int j = 0; j < n; ++j) a.entries.push_back(detail::from_ntl_element(conjugate[i][j]));
+    }
+  });
+  CAPTURE(q, g.to_string(), matrix_text(a));
+  const CycleStructure structure = algebraic_cycle_structure(a);
+  REQUIRE(structure == algebraic_cycle_structure(diagonal));
+  require_representatives(a, structure);
+  // x - 1 at level 2 has period p: the representatives include a state of that period.
+  REQUIRE(structure.representatives.contains(q == 2 ? 2 : 3));
+}
+
 TEST_CASE("a kernel vector has the level asked for", "[representatives]") {
   const auto q = GENERATE(2U, 3U, 4U);
   const Field field = Field::from_order(q);
