@@ -131,36 +131,7 @@ mpz_class index_of(const NtlVector<Poly>& v, std::uint32_t q) {
   return state_index(from_ntl_vector<Poly>(v), q);
 }
 
-// The least k such that e_k has the longest tail t = max_tail, i.e. A^(t-1) e_k is not cyclic. The
-// cyclic states are the image of A^t (A^t kills the nilpotent part and is invertible on the
-// rest), so: the first column of A^(t-1) outside the column space of A^t.
-template <class Poly>
-long first_basis_vector_of_longest_tail(const NtlMatrix<Poly>& a, long max_tail) {
-  using Element = NtlElement<Poly>;
-  NtlMatrix<Poly> below;
-  NTL::power(below, a, max_tail - 1);
-  NtlMatrix<Poly> echelon = NTL::transpose(NtlMatrix<Poly>(below * a));
-  const long rank = NTL::gauss(echelon);
-  std::vector<long> pivots;
-  for (long i = 0; i < rank; ++i) {
-    long pivot = 0;
-    while (NTL::IsZero(echelon[i][pivot])) ++pivot;
-    pivots.push_back(pivot);
-  }
-  const NtlMatrix<Poly> columns = NTL::transpose(below);
-  for (long k = 0; k < columns.NumRows(); ++k) {
-    NtlVector<Poly> x = columns[k];
-    for (long i = 0; i < rank; ++i) {
-      const long pivot = pivots[static_cast<std::size_t>(i)];
-      const Element c = x[pivot];
-      if (!NTL::IsZero(c)) x -= echelon[i] * (c / Element(echelon[i][pivot]));
-    }
-    if (!NTL::IsZero(x)) return k;
-  }
-  throw InternalError("algebraic method: no basis vector has the longest tail");
-}
-
-// A subspace spanned by Krylov sequences, as an echelon basis: which vectors it holds.
+// A subspace as an echelon basis of the vectors added: which vectors it holds.
 template <class Poly>
 class SpannedSubspace {
  public:
@@ -185,6 +156,23 @@ class SpannedSubspace {
  private:
   std::vector<std::pair<NtlVector<Poly>, long>> rows_;  // row[pivot] = 1
 };
+
+// The least k such that e_k has the longest tail t = max_tail, i.e. A^(t-1) e_k is not cyclic. The
+// cyclic states are the image of A^t (A^t kills the nilpotent part and is invertible on the
+// rest), so: the first column of A^(t-1) outside the column space of A^t.
+template <class Poly>
+long first_basis_vector_of_longest_tail(const NtlMatrix<Poly>& a, long max_tail) {
+  NtlMatrix<Poly> below;
+  NTL::power(below, a, max_tail - 1);
+  const NtlMatrix<Poly> columns_below = NTL::transpose(below);
+  const NtlMatrix<Poly> cyclic_columns = NTL::transpose(NtlMatrix<Poly>(below * a));
+  SpannedSubspace<Poly> cyclic;
+  for (long k = 0; k < a.NumRows(); ++k) cyclic.add(cyclic_columns[k]);
+  for (long k = 0; k < a.NumRows(); ++k) {
+    if (!NTL::IsZero(cyclic.reduced(columns_below[k]))) return k;
+  }
+  throw InternalError("algebraic method: no basis vector has the longest tail");
+}
 
 // A vector with minimal polynomial mu = prod P_i^(t_i), t_i the top levels: the sum of one
 // component of top level from each part, components in distinct primary parts adding up to a
@@ -247,6 +235,8 @@ void add_matrix_representatives_as(const Matrix& matrix, const std::vector<Repre
   NtlVector<Poly> first_basis_vector;
   first_basis_vector.SetLength(n);
   NTL::set(first_basis_vector[0]);
+  const bool representatives = representable(structure, matrix.n);
+  if (structure.transient_states == 0 && !representatives) return;
   const KrylovSequence<Poly> first = krylov_sequence<Poly>(a, first_basis_vector, true);
   if (structure.transient_states > 0) {
     const long max_tail = structure.max_tail.get_si();
@@ -255,7 +245,7 @@ void add_matrix_representatives_as(const Matrix& matrix, const std::vector<Repre
     const long k = tail_of_first == max_tail ? 0 : first_basis_vector_of_longest_tail<Poly>(a, max_tail);
     structure.longest_tail_state = power(q, k);
   }
-  if (!representable(structure, matrix.n)) return;
+  if (!representatives) return;
 
   Poly mu;
   NTL::set(mu);

@@ -24,12 +24,16 @@ std::vector<std::uint32_t> minimal_polynomial_as(const Matrix& a, const std::vec
 
 }  // namespace
 
-StatePeriod state_period(const Matrix& a, const mpz_class& state, const AlgebraOptions& options) {
+std::vector<std::uint32_t> state_minimal_polynomial(const Matrix& a, const mpz_class& state) {
   check_matrix(a);
   const std::vector<std::uint32_t> v =
       detail::state_coordinates(state, a.field, a.n, fmt::format("the {} x {} matrix", a.n, a.n));
-  const std::vector<std::uint32_t> g = detail::with_ntl_field(
+  return detail::with_ntl_field(
       a.field, [&]<class Poly>(std::type_identity<Poly>) { return minimal_polynomial_as<Poly>(a, v); });
+}
+
+StatePeriod state_period(const Matrix& a, const mpz_class& state, const AlgebraOptions& options) {
+  const std::vector<std::uint32_t> g = state_minimal_polynomial(a, state);
   if (g.size() == 1) return {1, 0, g};  // the zero state
   // v, Av, ..., A^(d-1) v span a copy of GF(q)[x]/(g) with v = 1 and A = multiplication by x: the
   // Galois register of g in state 1, whose tail and period state_period(Lfsr) knows.

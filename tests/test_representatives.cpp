@@ -372,6 +372,21 @@ TEST_CASE("add_minimal_polynomials completes the representatives enumeration fin
       require_representatives(a, structure, &next);
     }
   }
+  SECTION("lengths past a word, and every field, agree with the algebraic minimal polynomials") {
+    const auto [q, text] =
+        GENERATE(std::pair{2U, "x^127+x+1"}, std::pair{2U, "x^130+x^3+x^2"}, std::pair{3U, "x^60+x+2"},
+                 std::pair{4U, "x^40+a*x^3+1"}, std::pair{9U, "x^20+x+a"});
+    const Field field = Field::from_order(q);
+    for (const Form form : {Form::fibonacci, Form::galois}) {
+      CAPTURE(q, text, form_name(form));
+      const Lfsr lfsr{parse_polynomial(text, field), form};
+      const CycleStructure algebraic = algebraic_cycle_structure(lfsr);
+      CycleStructure cleared = algebraic;
+      for (auto& [length, representative] : cleared.representatives) representative.minimal_polynomial.clear();
+      add_minimal_polynomials(lfsr, cleared);
+      CHECK(cleared.representatives == algebraic.representatives);
+    }
+  }
   SECTION("nothing to do without representatives, and those already known stay") {
     const Lfsr lfsr{parse_polynomial("x^4+x+1", Field::from_order(2)), Form::fibonacci};
     CycleStructure empty = algebraic_cycle_structure(lfsr.polynomial);

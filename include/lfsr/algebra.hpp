@@ -79,6 +79,11 @@ StatePeriod state_period(const Lfsr& lfsr, const mpz_class& state, const Algebra
 // A^2 v, ... Throws InputError when check_matrix does or unless 0 <= state < q^n.
 StatePeriod state_period(const Matrix& a, const mpz_class& state, const AlgebraOptions& options = {});
 
+// The minimal polynomial alone (g of StatePeriod, the first step of state_period): coefficients
+// x^0 first, {1} for the zero state. Throws InputError as state_period does.
+std::vector<std::uint32_t> state_minimal_polynomial(const Lfsr& lfsr, const mpz_class& state);
+std::vector<std::uint32_t> state_minimal_polynomial(const Matrix& a, const mpz_class& state);
+
 // Completes representatives found by visiting states (enumerate()): fills every empty
 // minimal_polynomial from state_period(), checking that the state's period is its cycle length and
 // its tail 0, and that longest_tail_state, when set, has tail max_tail. A disagreement of the two
