@@ -6,13 +6,14 @@
 
 #include <algorithm>
 #include <cassert>
-#include <cmath>
 #include <functional>
 #include <string>
 #include <utility>
 
+#include "cycle_representatives.hpp"
 #include "integer_factoring.hpp"
 #include "lfsr/error.hpp"
+#include "matrix_polynomial.hpp"
 #include "ntl_field.hpp"
 #include "polynomial_order.hpp"
 
@@ -31,9 +32,31 @@ mpz_class power(std::uint32_t q, long exponent) {
 // V = ker P(A)^e for an irreducible P != x: ord(P), and D(j) = dim ker P(A)^j for j = 0..e, with
 // D(0) = 0 and D(e) = dim V = deg(P) e.
 struct PrimaryPart {
+  std::vector<std::uint32_t> irreducible;  // P, x^0 first
   mpz_class order;
   std::vector<long> kernel_dimensions;
 };
+
+// GF(q)^n = V_0 (+) V_1 (+) ..., V_0 = ker A^e0 the nilpotent part, the other parts primary.
+struct Decomposition {
+  long nilpotent_dimension = 0;  // e0 = dim V_0
+  long max_tail = 0;             // the nilpotency index of A on V_0
+  std::vector<PrimaryPart> parts;
+};
+
+// The part as the representatives need it: its top level is the largest j with D(j) > D(j-1).
+std::vector<detail::RepresentedPart> represented(const std::vector<PrimaryPart>& parts) {
+  std::vector<detail::RepresentedPart> result;
+  for (const PrimaryPart& part : parts) {
+    const std::vector<long>& dimensions = part.kernel_dimensions;
+    long top = 0;
+    while (static_cast<std::size_t>(top) + 1 < dimensions.size() &&
+           dimensions[static_cast<std::size_t>(top) + 1] > dimensions[static_cast<std::size_t>(top)])
+      ++top;
+    result.push_back({part.irreducible, part.order, top});
+  }
+  return result;
+}
 
 // The cycles of V: the zero vector is a fixed point, and level j (1 <= j <= e) holds
 // q^D(j) - q^D(j-1) states, each of period ord(P^j); none past the largest block (D(j) = D(j-1)).
@@ -68,41 +91,19 @@ Histogram product(const Histogram& x, const Histogram& y) {
 
 // V = V_0 (+) V_1 (+) ... on GF(q)^n: the cycles are the product of the parts V_i (i >= 1); every
 // cyclic state has an in-tree of q^dim V_0 states, the deepest max_tail steps from the cycle.
-CycleStructure structure_of_parts(const Field& field, long n, long nilpotent_dimension, long max_tail,
-                                  const std::vector<PrimaryPart>& parts, const std::string& subject) {
+CycleStructure structure_of_parts(const Field& field, long n, const Decomposition& decomposition,
+                                  const std::string& subject) {
   Histogram cycles{{1, 1}};
-  for (const PrimaryPart& part : parts) cycles = product(cycles, primary_part_cycles(part, field));
+  for (const PrimaryPart& part : decomposition.parts) cycles = product(cycles, primary_part_cycles(part, field));
   CycleStructure result;
   result.states = power(field.q(), n);
-  result.cyclic_states = power(field.q(), n - nilpotent_dimension);
+  result.cyclic_states = power(field.q(), n - decomposition.nilpotent_dimension);
   result.transient_states = result.states - result.cyclic_states;
-  result.max_tail = max_tail;
+  result.max_tail = decomposition.max_tail;
   result.cycles = std::move(cycles);
   if (result.states_on_cycles() != result.cyclic_states) {
     throw InternalError(fmt::format("algebraic method: the cycles of {} cover {} states, not the {} cyclic ones",
                                     subject, result.states_on_cycles().get_str(), result.cyclic_states.get_str()));
-  }
-  return result;
-}
-
-// f(A) by Paterson and Stockmeyer: with the powers A^0..A^s at hand, Horner's rule in A^s over
-// blocks of s coefficients takes s + deg(f) / s products instead of deg(f). s <= 8 keeps the
-// powers' memory small; a high-degree repeated factor (diag(C, C) has one) still gains 8 times.
-template <class Poly>
-detail::NtlMatrix<Poly> evaluate(const Poly& f, const detail::NtlMatrix<Poly>& a) {
-  const long degree = NTL::deg(f);
-  const long s = std::clamp<long>(std::lround(std::sqrt(static_cast<double>(degree))), 1, 8);
-  std::vector<detail::NtlMatrix<Poly>> powers(static_cast<std::size_t>(s) + 1);
-  NTL::ident(powers[0], a.NumRows());
-  for (std::size_t i = 1; i < powers.size(); ++i) powers[i] = powers[i - 1] * a;
-  detail::NtlMatrix<Poly> result;
-  result.SetDims(a.NumRows(), a.NumRows());
-  for (long block = degree / s; block >= 0; --block) {
-    if (block < degree / s) result = result * powers.back();
-    for (long i = 0; i < s && block * s + i <= degree; ++i) {
-      const auto c = NTL::coeff(f, block * s + i);
-      if (!NTL::IsZero(c)) result += powers[static_cast<std::size_t>(i)] * c;
-    }
   }
   return result;
 }
@@ -150,48 +151,62 @@ std::vector<long> kernel_dimensions(const SquareMatrix& b, long e, long top) {
 }
 
 template <class Poly>
-CycleStructure matrix_structure_as(const Matrix& a, const Polynomial& chi, const AlgebraOptions& options) {
+Decomposition matrix_decomposition_as(const Matrix& a, const Polynomial& chi, const AlgebraOptions& options) {
   const detail::NtlMatrix<Poly> m = detail::to_ntl_matrix<Poly>(a.entries, a.n);
   // V_0 = ker A^e0: the tail is the least j with dim ker A^j = e0, the nilpotency index on V_0.
-  const long e0 = chi.zero_low_terms();
+  Decomposition decomposition;
+  const long e0 = decomposition.nilpotent_dimension = chi.zero_low_terms();
   const std::vector<long> nilpotent = kernel_dimensions(m, e0, e0);
-  long max_tail = 0;
-  while (nilpotent[static_cast<std::size_t>(max_tail)] < e0) ++max_tail;
+  while (nilpotent[static_cast<std::size_t>(decomposition.max_tail)] < e0) ++decomposition.max_tail;
 
-  std::vector<PrimaryPart> parts;
+  std::vector<PrimaryPart>& parts = decomposition.parts;
   for (const detail::PrimaryFactor& factor : detail::factor_with_orders(chi, options).factors) {
     const long dimension = factor.degree * factor.multiplicity;
-    PrimaryPart part{factor.order, {0, dimension}};
+    PrimaryPart part{factor.coefficients, factor.order, {0, dimension}};
     // For e = 1, V = ker P(A) and {0, dim V} is all there is to know.
     if (factor.multiplicity > 1) {
       const Poly irreducible = detail::to_ntl<Poly>(factor.coefficients);
-      part.kernel_dimensions = kernel_dimensions(evaluate(irreducible, m), factor.multiplicity, dimension);
+      part.kernel_dimensions = kernel_dimensions(detail::evaluate(irreducible, m), factor.multiplicity, dimension);
     }
     parts.push_back(std::move(part));
   }
-  return structure_of_parts(a.field, a.n, e0, max_tail, parts,
-                            fmt::format("the matrix with characteristic polynomial {}", chi.to_string()));
+  return decomposition;
+}
+
+// A companion matrix is cyclic: V_i is one block, D(j) = deg(P) j, and x^e0 is one block of e0.
+Decomposition lfsr_decomposition(const detail::OrderedFactorization& factorization) {
+  Decomposition decomposition{factorization.nilpotent_degree, factorization.nilpotent_degree, {}};
+  for (const detail::PrimaryFactor& factor : factorization.factors) {
+    PrimaryPart part{factor.coefficients, factor.order, {}};
+    for (long j = 0; j <= factor.multiplicity; ++j) part.kernel_dimensions.push_back(factor.degree * j);
+    decomposition.parts.push_back(std::move(part));
+  }
+  return decomposition;
 }
 
 }  // namespace
 
 CycleStructure algebraic_cycle_structure(const Polynomial& f, const AlgebraOptions& options) {
-  const detail::OrderedFactorization factorization = detail::factor_with_orders(f, options);
-  std::vector<PrimaryPart> parts;
-  for (const detail::PrimaryFactor& factor : factorization.factors) {
-    // A companion matrix is cyclic: V_i is one block, D(j) = deg(P) j, and x^e0 is one block of e0.
-    PrimaryPart part{factor.order, {}};
-    for (long j = 0; j <= factor.multiplicity; ++j) part.kernel_dimensions.push_back(factor.degree * j);
-    parts.push_back(std::move(part));
-  }
-  return structure_of_parts(f.field(), f.degree(), factorization.nilpotent_degree, factorization.nilpotent_degree,
-                            parts, f.to_string());
+  return structure_of_parts(f.field(), f.degree(), lfsr_decomposition(detail::factor_with_orders(f, options)),
+                            f.to_string());
+}
+
+CycleStructure algebraic_cycle_structure(const Lfsr& lfsr, const AlgebraOptions& options) {
+  const Polynomial& f = lfsr.polynomial;
+  const Decomposition decomposition = lfsr_decomposition(detail::factor_with_orders(f, options));
+  CycleStructure result = structure_of_parts(f.field(), f.degree(), decomposition, f.to_string());
+  detail::add_lfsr_representatives(lfsr, represented(decomposition.parts), result);
+  return result;
 }
 
 CycleStructure algebraic_cycle_structure(const Matrix& a, const AlgebraOptions& options) {
   const Polynomial chi = characteristic_polynomial(a);
-  return detail::with_ntl_field(
-      a.field, [&]<class Poly>(std::type_identity<Poly>) { return matrix_structure_as<Poly>(a, chi, options); });
+  const Decomposition decomposition = detail::with_ntl_field(
+      a.field, [&]<class Poly>(std::type_identity<Poly>) { return matrix_decomposition_as<Poly>(a, chi, options); });
+  CycleStructure result = structure_of_parts(
+      a.field, a.n, decomposition, fmt::format("the matrix with characteristic polynomial {}", chi.to_string()));
+  detail::add_matrix_representatives(a, represented(decomposition.parts), result);
+  return result;
 }
 
 mpz_class polynomial_order(const Polynomial& f, const AlgebraOptions& options) {

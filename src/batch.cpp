@@ -86,10 +86,15 @@ BatchOutcome get_outcome(ByteReader& in) {
 }
 
 // The field goes by its order and modulus, the registers by form and coefficients.
-std::string batch_spec(const std::vector<const Lfsr*>& registers, const std::string& method, std::size_t per_chunk) {
+std::string batch_spec(const std::vector<const Lfsr*>& registers, const BatchOptions& options, std::size_t per_chunk) {
   ByteWriter out;
   const Field& field = registers.front()->field();
-  out.put_bytes(method).put(per_chunk).put(field.q()).put_bytes(field.modulus_text()).put(registers.size());
+  out.put_bytes(options.method)
+      .put(options.named_states)
+      .put(per_chunk)
+      .put(field.q())
+      .put_bytes(field.modulus_text())
+      .put(registers.size());
   for (const Lfsr* lfsr : registers) {
     out.put(lfsr->form).put(lfsr->polynomial.coefficients().size());
     for (const std::uint32_t c : lfsr->polynomial.coefficients()) out.put(c);
@@ -136,15 +141,16 @@ void check_against_algebra(const Lfsr& lfsr, const CycleStructure& enumerated) {
 
 // One register analyzed in this worker, with the memory of this thread: other workers analyze
 // theirs at the same time.
-BatchOutcome analyze_whole(const Lfsr& lfsr, const std::string& requested_method) {
+BatchOutcome analyze_whole(const Lfsr& lfsr, const std::string& requested_method, bool named_states) {
   return recorded(resolve_method(requested_method, lfsr), true, [&](BatchOutcome& outcome) {
     if (outcome.method == "algebraic") {
-      outcome.result = algebraic_cycle_structure(lfsr.polynomial);
+      outcome.result = named_states ? algebraic_cycle_structure(lfsr) : algebraic_cycle_structure(lfsr.polynomial);
       return;
     }
     const PrivateArenaScope private_arena;
     const std::unique_ptr<Runner> here = make_sequential_runner();
     outcome.result = enumerate(linear_map_of(lfsr), *here);
+    if (named_states) add_minimal_polynomials(lfsr, outcome.result);
     if (outcome.method == "both") check_against_algebra(lfsr, outcome.result);
   });
 }
@@ -155,6 +161,7 @@ class BatchJob final : public ChunkJob {
   explicit BatchJob(std::string_view spec) {
     ByteReader in(spec);
     method_ = in.get_bytes();
+    named_states_ = in.get<bool>();
     per_chunk_ = in.get<std::size_t>();
     const auto q = in.get<std::uint32_t>();
     const std::string modulus(in.get_bytes());
@@ -177,7 +184,8 @@ class BatchJob final : public ChunkJob {
       ByteWriter out;
       const std::size_t begin = chunk * job_.per_chunk_;
       const std::size_t end = std::min(job_.registers_.size(), begin + job_.per_chunk_);
-      for (std::size_t i = begin; i < end; ++i) put_outcome(out, analyze_whole(job_.registers_[i], job_.method_));
+      for (std::size_t i = begin; i < end; ++i)
+        put_outcome(out, analyze_whole(job_.registers_[i], job_.method_, job_.named_states_));
       return out.take();
     }
 
@@ -186,6 +194,7 @@ class BatchJob final : public ChunkJob {
   };
 
   std::string method_;
+  bool named_states_ = true;
   std::size_t per_chunk_ = 1;
   std::vector<Lfsr> registers_;
 };
@@ -230,6 +239,7 @@ BatchOutcome analyze_chunked(const Lfsr& lfsr, Runner& runner, const BatchOption
         const LinearMap map = linear_map_of(lfsr);
         if (options.check_memory) options.check_memory(lfsr, map);
         outcome.result = enumerate(map, runner);
+        if (options.named_states) add_minimal_polynomials(lfsr, outcome.result);
         if (method == "both") check_against_algebra(lfsr, outcome.result);
       });
     } catch (const WorkerError&) {
@@ -255,7 +265,7 @@ void run_whole_registers(const std::vector<Lfsr>& registers, std::size_t begin, 
     const std::size_t per_chunk =
         std::clamp<std::size_t>(items.size() / (16 * static_cast<std::size_t>(runner.workers())), 1, 64);
     const std::size_t chunks = (items.size() + per_chunk - 1) / per_chunk;
-    JobDescription job{batch_job, batch_spec(items, options.method, per_chunk), chunks, next_run_id(), {}, {}};
+    JobDescription job{batch_job, batch_spec(items, options, per_chunk), chunks, next_run_id(), {}, {}};
     job.on_result = [&](std::uint64_t chunk, std::string&& bytes) {
       ByteReader in(bytes);
       for (std::size_t i = chunk * per_chunk; i < std::min(items.size(), (chunk + 1) * per_chunk); ++i)

@@ -63,6 +63,8 @@ template <class Poly>
 using NtlElement = typename NtlTraits<Poly>::Element;
 template <class Poly>
 using NtlMatrix = typename NtlTraits<Poly>::Matrix;
+template <class Poly>
+using NtlVector = NTL::Vec<NtlElement<Poly>>;
 
 // sum digits[i] x^i over GF(p) as GF2X (p = 2) or zz_pX (the zz_p modulus p installed).
 template <class BasePoly>
@@ -150,6 +152,24 @@ NtlMatrix<Poly> to_ntl_matrix(const std::vector<std::uint32_t>& entries, long n)
       a[i][j] = to_ntl_element<NtlElement<Poly>>(entries[static_cast<std::size_t>(i * n + j)]);
   }
   return a;
+}
+
+// A state's coordinates as a column vector.
+template <class Poly>
+NtlVector<Poly> to_ntl_vector(const std::vector<std::uint32_t>& coordinates) {
+  NtlVector<Poly> v;
+  v.SetLength(static_cast<long>(coordinates.size()));
+  for (long i = 0; i < v.length(); ++i)
+    v[i] = to_ntl_element<NtlElement<Poly>>(coordinates[static_cast<std::size_t>(i)]);
+  return v;
+}
+
+template <class Poly>
+std::vector<std::uint32_t> from_ntl_vector(const NtlVector<Poly>& v) {
+  std::vector<std::uint32_t> coordinates(static_cast<std::size_t>(v.length()));
+  for (long i = 0; i < v.length(); ++i)
+    coordinates[static_cast<std::size_t>(i)] = from_ntl_element(NtlElement<Poly>(v[i]));
+  return coordinates;
 }
 
 // An exact conversion through the magnitude's bytes (n >= 0).

@@ -7,31 +7,10 @@
 #include "lfsr/algebra.hpp"
 #include "lfsr/error.hpp"
 #include "ntl_field.hpp"
+#include "register_minimal_polynomial.hpp"
 #include "state_coordinates.hpp"
 
 namespace lfsr {
-
-namespace {
-
-// The minimal polynomial g of the state v, g(A) v = 0 of least degree, as f / gcd(f, r):
-// - Galois: v is r(x) = sum v_i x^i in GF(q)[x]/(f) and A multiplies by x, so g r = 0 mod f.
-// - Fibonacci: v = (s_0..s_{n-1}) starts the sequence with sum_j f_j s_(t+j) = 0 for all t >= 0,
-//   and g(A) v = 0 iff g annihilates that sequence, iff g S is a polynomial for the series
-//   S(z) = sum_t s_t z^(-t-1) = r(z) / f(z), r = polynomial part of f(z) * sum_(t<n) s_t z^(-t-1).
-template <class Poly>
-std::vector<std::uint32_t> minimal_polynomial_as(const Lfsr& lfsr, const std::vector<std::uint32_t>& v) {
-  const Poly f = detail::to_ntl<Poly>(lfsr.polynomial.coefficients());
-  Poly r;
-  if (lfsr.form == Form::galois) {
-    r = detail::to_ntl<Poly>(v);
-  } else {
-    const std::vector<std::uint32_t> reversed(v.rbegin(), v.rend());  // z^n * sum s_t z^(-t-1)
-    r = NTL::RightShift(f * detail::to_ntl<Poly>(reversed), lfsr.degree());
-  }
-  return detail::from_ntl(f / NTL::GCD(f, r));
-}
-
-}  // namespace
 
 namespace detail {
 
@@ -51,15 +30,45 @@ std::vector<std::uint32_t> state_coordinates(const mpz_class& state, const Field
   return v;
 }
 
+// Horner's rule on blocks of digits that fit one word: a few big-integer products for n digits.
+mpz_class state_index(const std::vector<std::uint32_t>& coordinates, std::uint32_t q) {
+  std::size_t per_block = 1;
+  unsigned long block_base = q;  // q^per_block < 2^32: it fits mpz_mul_ui's unsigned long everywhere
+  while (block_base <= 0xffffffffUL / q) {
+    block_base *= q;
+    ++per_block;
+  }
+  mpz_class index;
+  auto digit = coordinates.rbegin();
+  for (std::size_t left = coordinates.size(); left > 0;) {
+    const std::size_t take = left % per_block == 0 ? per_block : left % per_block;
+    unsigned long block = 0, base = 1;
+    for (std::size_t i = 0; i < take; ++i, ++digit) {
+      block = block * q + *digit;
+      base *= q;
+    }
+    mpz_mul_ui(index.get_mpz_t(), index.get_mpz_t(), base);
+    mpz_add_ui(index.get_mpz_t(), index.get_mpz_t(), block);
+    left -= take;
+  }
+  return index;
+}
+
 }  // namespace detail
+
+std::vector<std::uint32_t> state_minimal_polynomial(const Lfsr& lfsr, const mpz_class& state) {
+  const std::vector<std::uint32_t> v =
+      detail::state_coordinates(state, lfsr.field(), lfsr.degree(), fmt::format("a degree-{} register", lfsr.degree()));
+  return detail::with_ntl_field(lfsr.field(), [&]<class Poly>(std::type_identity<Poly>) {
+    return detail::from_ntl(detail::register_minimal_polynomial(detail::to_ntl<Poly>(lfsr.polynomial.coefficients()),
+                                                                lfsr.form, detail::to_ntl<Poly>(v)));
+  });
+}
 
 StatePeriod state_period(const Lfsr& lfsr, const mpz_class& state, const AlgebraOptions& options) {
   const Field& field = lfsr.field();
-  const std::vector<std::uint32_t> v =
-      detail::state_coordinates(state, field, lfsr.degree(), fmt::format("a degree-{} register", lfsr.degree()));
   StatePeriod result;
-  result.minimal_polynomial = detail::with_ntl_field(
-      field, [&]<class Poly>(std::type_identity<Poly>) { return minimal_polynomial_as<Poly>(lfsr, v); });
+  result.minimal_polynomial = state_minimal_polynomial(lfsr, state);
   // g = x^tail * h, h(0) != 0: the state reaches its cycle after `tail` steps; the period is ord(h).
   std::size_t tail = 0;
   while (result.minimal_polynomial[tail] == 0) ++tail;

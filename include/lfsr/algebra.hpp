@@ -27,15 +27,28 @@ struct AlgebraOptions {
 // make 2^(number of factors) lengths (a few hundred bytes each); typical registers have dozens.
 inline constexpr std::size_t max_cycle_lengths = std::size_t{1} << 22;
 
+// Representatives cost a state and a minimal polynomial of degree <= n per cycle length: a result
+// whose lengths times (n + 1) exceed this carries none (representatives empty), which bounds them
+// to about 128 MiB (65,536 lengths at n = 511, 32,767 at n = 1024; typical registers have dozens).
+inline constexpr std::size_t max_represented_coefficients = std::size_t{1} << 25;
+
 // The exact cycle structure of the LFSR with characteristic polynomial f (either form: both have
-// the same one). Equals enumerate()'s result field for field. Throws ResourceError when the order
-// of some irreducible factor cannot be found within `options`, or past max_cycle_lengths.
+// the same one), without representatives (their states depend on the form). Equals enumerate()'s
+// result as == compares. Throws ResourceError when the order of some irreducible factor cannot be
+// found within `options`, or past max_cycle_lengths.
 CycleStructure algebraic_cycle_structure(const Polynomial& f, const AlgebraOptions& options = {});
+
+// The same with representatives in the register's form: for every cycle length a state of that
+// period and tail 0, built from the primary decomposition, with its minimal polynomial (none past
+// max_represented_coefficients); and longest_tail_state when there are transient states (Galois: 1; Fibonacci: q^(n-1),
+// the state (0, ..., 0, 1)). Throws as algebraic_cycle_structure(f) does.
+CycleStructure algebraic_cycle_structure(const Lfsr& lfsr, const AlgebraOptions& options = {});
 
 // The exact cycle structure of v -> A v, from chi = x^e0 prod P_i^e_i and the kernel dimensions
 // dim ker P_i(A)^j and dim ker A^j, found by ranks (THEORY.md, "Primary decomposition"). Equals
-// enumerate()'s result for linear_map_of(a.field, a.n, a.entries). Throws InputError when check_matrix
-// does, and ResourceError as algebraic_cycle_structure(f) does.
+// enumerate()'s result for linear_map_of(a.field, a.n, a.entries), with representatives and
+// longest_tail_state (the first basis vector e_k, index q^k, whose tail is max_tail) as for an
+// LFSR. Throws InputError when check_matrix does, and ResourceError as algebraic_cycle_structure(f) does.
 CycleStructure algebraic_cycle_structure(const Matrix& a, const AlgebraOptions& options = {});
 
 // Whether f is irreducible over its field.
@@ -65,5 +78,17 @@ StatePeriod state_period(const Lfsr& lfsr, const mpz_class& state, const Algebra
 // The same for the map v -> A v: the minimal polynomial of the state from the Krylov vectors v, Av,
 // A^2 v, ... Throws InputError when check_matrix does or unless 0 <= state < q^n.
 StatePeriod state_period(const Matrix& a, const mpz_class& state, const AlgebraOptions& options = {});
+
+// The minimal polynomial alone (g of StatePeriod, the first step of state_period): coefficients
+// x^0 first, {1} for the zero state. Throws InputError as state_period does.
+std::vector<std::uint32_t> state_minimal_polynomial(const Lfsr& lfsr, const mpz_class& state);
+std::vector<std::uint32_t> state_minimal_polynomial(const Matrix& a, const mpz_class& state);
+
+// Completes representatives found by visiting states (enumerate()): fills every empty
+// minimal_polynomial from state_period(), checking that the state's period is its cycle length and
+// its tail 0, and that longest_tail_state, when set, has tail max_tail. A disagreement of the two
+// methods throws InternalError naming the state. Nothing to do for an empty map.
+void add_minimal_polynomials(const Lfsr& lfsr, CycleStructure& structure, const AlgebraOptions& options = {});
+void add_minimal_polynomials(const Matrix& a, CycleStructure& structure, const AlgebraOptions& options = {});
 
 }  // namespace lfsr

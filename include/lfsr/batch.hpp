@@ -32,6 +32,10 @@ struct BatchOptions {
   // Registers with at most this many states (enumerated) go to one worker whole; larger ones are
   // cut into chunks for all workers, one register at a time.
   std::uint64_t whole_register_states = std::uint64_t{1} << 22;
+  // Representatives of the algebraic method and the (checked) minimal polynomial of every
+  // representative. Off, results carry only the states enumeration names for free: a summary or a
+  // table that shows no states skips their cost (about 15 us for a degree-10 register).
+  bool named_states = true;
   // Called before a register is chunked over the workers; throws ResourceError when the memory
   // cannot hold its enumeration (that register then fails, not the batch).
   std::function<void(const Lfsr&, const LinearMap&)> check_memory;

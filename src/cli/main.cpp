@@ -157,6 +157,7 @@ lfsr::Report analyze(const Subject& subject, const lfsr::cli::Options& options, 
     lfsr::cli::check_memory(subject.state_space_name(), map, workers, options.max_memory);
     lfsr::Comparison comparison = lfsr::compare_modes(map, workers, options.repeat, enumeration);
     progress.clear();
+    subject.add_minimal_polynomials(comparison.result);
     run.mode = "seq";
     run.workers = 1;
     run.seconds = comparison.timings.front().median_seconds;
@@ -168,6 +169,7 @@ lfsr::Report analyze(const Subject& subject, const lfsr::cli::Options& options, 
   const auto start = std::chrono::steady_clock::now();
   lfsr::CycleStructure result = lfsr::enumerate(map, *runner, enumeration);
   progress.clear();
+  subject.add_minimal_polynomials(result);
   if (run.method == "both") {
     const lfsr::CycleStructure algebraic = subject.algebraic_cycle_structure();
     if (algebraic != result)

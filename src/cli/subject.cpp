@@ -89,14 +89,8 @@ LinearMap Subject::linear_map() const {
 }
 
 CycleStructure Subject::algebraic_cycle_structure() const {
-  return std::visit(
-      [](const auto& what) {
-        if constexpr (std::is_same_v<std::decay_t<decltype(what)>, Lfsr>)
-          return lfsr::algebraic_cycle_structure(what.polynomial);
-        else
-          return lfsr::algebraic_cycle_structure(what);
-      },
-      what_);
+  // Representatives in the register's form, or of the matrix.
+  return std::visit([](const auto& what) { return lfsr::algebraic_cycle_structure(what); }, what_);
 }
 
 StatePeriod Subject::state_period(const mpz_class& state) const {
@@ -105,6 +99,10 @@ StatePeriod Subject::state_period(const mpz_class& state) const {
 
 Trace Subject::trace(const mpz_class& state, std::optional<std::uint64_t> steps) const {
   return std::visit([&](const auto& what) { return trace_states(what, state, steps); }, what_);
+}
+
+void Subject::add_minimal_polynomials(CycleStructure& result) const {
+  std::visit([&result](const auto& what) { lfsr::add_minimal_polynomials(what, result); }, what_);
 }
 
 }  // namespace lfsr::cli

@@ -40,6 +40,8 @@ class Subject {
   StatePeriod state_period(const mpz_class& state) const;
   // The states visited from `state` (see trace_states). Throws InputError as trace_states does.
   Trace trace(const mpz_class& state, std::optional<std::uint64_t> steps) const;
+  // Minimal polynomials for the representatives enumeration found, each checked (add_minimal_polynomials).
+  void add_minimal_polynomials(CycleStructure& result) const;
 
  private:
   explicit Subject(std::variant<Lfsr, Matrix> what, std::string polynomial)

@@ -177,6 +177,10 @@ lfsr_cli_json("agrees with itself by both methods on a singular register" --poly
               "method=\"both\"" "max_tail=2" "transient_states=49152")
 lfsr_cli_json("agrees with itself by both methods over GF(3)" --field 3 --poly "x^9+2*x^4+x+2" --method both --format json --
               "method=\"both\"")
+lfsr_cli_json("agrees by both methods although they pick different representatives" --poly "x^6+x^3+1" --method both
+              --format json -- "method=\"both\"" "total_cycles=8")
+lfsr_cli_json("gives period 9 and tail 0 for the algebraic representative of x^6+x^3+1" --poly "x^6+x^3+1" --period-of 32
+              --format json -- "period=9" "tail=0" "minimal_polynomial=\"x^6+x^3+1\"")
 lfsr_cli_json("gives the period and tail of one state" --poly "x^8+x^4+x^3+x^2" --period-of 0x13 --format json --
               "state=19" "tail=2" "period=31" "minimal_polynomial=\"x^8+x^4+x^3+x^2\"")
 lfsr_cli_json("counts the necklaces of x^100-1 exactly" --poly "x^100+1" --format json --
@@ -464,3 +468,9 @@ fork=$(list "$1" --mode fork --workers 2 --chunk 1000)
 set_tests_properties("lists the same cycles in every mode" PROPERTIES LABELS cli TIMEOUT 60)
 lfsr_cli_rejects("refuses --list-cycles with --trace" 2 "not with --trace" --bits 4 --list-cycles --trace 1)
 lfsr_cli_rejects("refuses --list-cycles with --format csv" 2 "not with --format csv" --bits 4 --list-cycles --format csv)
+
+# Every state a report names, by either method, over every kind of field, form and map.
+add_test(NAME "every representative has its cycle's period and tail 0 by --period-of, the longest-tail state max_tail"
+         COMMAND python3 ${LFSR_CLI_TEST_DIR}/representatives_have_their_period.py $<TARGET_FILE:lfsr-analyze>)
+set_tests_properties("every representative has its cycle's period and tail 0 by --period-of, the longest-tail state max_tail"
+                     PROPERTIES LABELS cli TIMEOUT 120)
