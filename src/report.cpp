@@ -40,8 +40,47 @@ std::optional<std::string_view> big_number_digits(const nlohmann::ordered_json& 
   return text.substr(big_number_marker.size());
 }
 
-// Mirrors nlohmann's serializer layout for objects and arrays and delegates every scalar to
-// nlohmann's own dump, so escaping and number formats are exactly nlohmann's.
+// A JSON string as nlohmann writes it. Printable ASCII other than '"' and '\\' needs no escaping
+// (and is valid UTF-8), so most strings skip nlohmann's escaper and its temporary values.
+void write_string(std::string& out, std::string_view text) {
+  const bool plain =
+      std::all_of(text.begin(), text.end(), [](char c) { return c >= 0x20 && c < 0x7f && c != '"' && c != '\\'; });
+  if (!plain) {
+    out += nlohmann::ordered_json(text).dump();
+    return;
+  }
+  out += '"';
+  out += text;
+  out += '"';
+}
+
+// A scalar as nlohmann's dump writes it; integers, booleans and null directly (a batch writes
+// millions of them), floating point through nlohmann for its exact shortest form.
+void write_scalar(std::string& out, const nlohmann::ordered_json& value) {
+  using Type = nlohmann::ordered_json::value_t;
+  switch (value.type()) {
+    case Type::null:
+      out += "null";
+      return;
+    case Type::boolean:
+      out += value.get<bool>() ? "true" : "false";
+      return;
+    case Type::number_unsigned:
+      fmt::format_to(std::back_inserter(out), "{}", value.get<std::uint64_t>());
+      return;
+    case Type::number_integer:
+      fmt::format_to(std::back_inserter(out), "{}", value.get<std::int64_t>());
+      return;
+    case Type::string:
+      write_string(out, value.get_ref<const std::string&>());
+      return;
+    default:
+      out += value.dump();
+  }
+}
+
+// Mirrors nlohmann's serializer layout for objects and arrays and writes every scalar exactly as
+// nlohmann's own dump does (write_scalar).
 // Values nested `pretty_depth` levels deep or more are written compact, on one line.
 void write_json(std::string& out, const nlohmann::ordered_json& value, int indent, int depth, int pretty_depth) {
   if (const std::optional<std::string_view> digits = big_number_digits(value)) {
@@ -50,7 +89,7 @@ void write_json(std::string& out, const nlohmann::ordered_json& value, int inden
   }
   const bool structured = (value.is_object() || value.is_array()) && !value.empty();
   if (!structured) {
-    out += value.dump();
+    write_scalar(out, value);
     return;
   }
   if (depth >= pretty_depth) indent = -1;
@@ -71,7 +110,7 @@ void write_json(std::string& out, const nlohmann::ordered_json& value, int inden
     first = false;
     new_line(depth + 1);
     if (object) {
-      out += nlohmann::ordered_json(item.key()).dump();
+      write_string(out, item.key());
       out += pretty ? ": " : ":";
     }
     write_json(out, item.value(), indent, depth + 1, pretty_depth);
@@ -83,12 +122,12 @@ void write_json(std::string& out, const nlohmann::ordered_json& value, int inden
 }  // namespace
 
 nlohmann::ordered_json field_json(const Field& field) {
-  return {
-      {"q", field.q()},
-      {"p", field.p()},
-      {"k", field.k()},
-      {"modulus", field.is_prime() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(field.modulus_text())},
-  };
+  nlohmann::ordered_json json = nlohmann::ordered_json::object();
+  json["q"] = field.q();
+  json["p"] = field.p();
+  json["k"] = field.k();
+  json["modulus"] = field.is_prime() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(field.modulus_text());
+  return json;
 }
 
 namespace {
@@ -101,15 +140,15 @@ std::string readable(const mpz_class& value, const Field& field, DigitCount digi
 
 // The keys every object starts with: the contract's version and what was analyzed, how.
 nlohmann::ordered_json register_json(const RunInfo& run) {
-  return {
-      {"schema_version", json_schema_version},
-      {"field", field_json(run.field)},
-      {"bits", run.bits},
-      {"polynomial", run.polynomial},
-      {"form", run.form.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(run.form)},
-      {"input", run.input},
-      {"method", run.method},
-  };
+  nlohmann::ordered_json json = nlohmann::ordered_json::object();
+  json["schema_version"] = json_schema_version;
+  json["field"] = field_json(run.field);
+  json["bits"] = run.bits;
+  json["polynomial"] = run.polynomial;
+  json["form"] = run.form.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(run.form);
+  json["input"] = run.input;
+  json["method"] = run.method;
+  return json;
 }
 
 // --sequence: the keys of the register's recovery, after the register keys.
@@ -307,38 +346,38 @@ std::string dump_json(const nlohmann::ordered_json& value, int indent, int prett
 nlohmann::ordered_json report_json(const Report& report) {
   const RunInfo& run = report.run;
   const CycleStructure& result = report.result;
+  // Keys are set one by one: nlohmann's initializer lists copy every value, and a batch writes
+  // tens of thousands of these objects a second.
   nlohmann::ordered_json cycles = nlohmann::ordered_json::array();
   for (const auto& [length, count] : result.cycles) {
     const auto found = result.representatives.find(length);
     const bool known = found != result.representatives.end();
-    const bool polynomial_known = known && !found->second.minimal_polynomial.empty();
-    cycles.push_back({{"length", big_number(length)},
-                      {"count", big_number(count)},
-                      {"representative", known ? big_number(found->second.state) : nlohmann::ordered_json(nullptr)},
-                      {"minimal_polynomial", polynomial_known ? nlohmann::ordered_json(minimal_polynomial_text(
-                                                                    run.field, found->second.minimal_polynomial))
-                                                              : nlohmann::ordered_json(nullptr)}});
+    nlohmann::ordered_json& cycle = cycles.emplace_back(nlohmann::ordered_json::object());
+    cycle["length"] = big_number(length);
+    cycle["count"] = big_number(count);
+    cycle["representative"] = known ? big_number(found->second.state) : nlohmann::ordered_json(nullptr);
+    cycle["minimal_polynomial"] =
+        known && !found->second.minimal_polynomial.empty()
+            ? nlohmann::ordered_json(minimal_polynomial_text(run.field, found->second.minimal_polynomial))
+            : nlohmann::ordered_json(nullptr);
   }
   nlohmann::ordered_json json = register_json(run);
   add_sequence_keys(json, run);
-  json.update(nlohmann::ordered_json{
-      {"mode", run.mode},
-      {"workers", run.workers},
-      {"states", big_number(result.states)},
-      {"cyclic_states", big_number(result.cyclic_states)},
-      {"transient_states", big_number(result.transient_states)},
-      {"max_tail", big_number(result.max_tail)},
-      {"longest_tail_state", sgn(result.transient_states) > 0 && result.longest_tail_state
-                                 ? big_number(*result.longest_tail_state)
-                                 : nlohmann::ordered_json(nullptr)},
-      {"cycles", std::move(cycles)},
-      {"total_cycles", big_number(result.total_cycles())},
-      {"fixed_points", big_number(result.fixed_points())},
-      {"max_cycle_length", big_number(result.max_cycle_length())},
-      {"maximal_length", result.maximal_length()},
-      // Microseconds are all a wall time can honestly claim.
-      {"seconds", microseconds(run.seconds)},
-  });
+  json["mode"] = run.mode;
+  json["workers"] = run.workers;
+  json["states"] = big_number(result.states);
+  json["cyclic_states"] = big_number(result.cyclic_states);
+  json["transient_states"] = big_number(result.transient_states);
+  json["max_tail"] = big_number(result.max_tail);
+  json["longest_tail_state"] = sgn(result.transient_states) > 0 && result.longest_tail_state
+                                   ? big_number(*result.longest_tail_state)
+                                   : nlohmann::ordered_json(nullptr);
+  json["cycles"] = std::move(cycles);
+  json["total_cycles"] = big_number(result.total_cycles());
+  json["fixed_points"] = big_number(result.fixed_points());
+  json["max_cycle_length"] = big_number(result.max_cycle_length());
+  json["maximal_length"] = result.maximal_length();
+  json["seconds"] = microseconds(run.seconds);  // microseconds are all a wall time can honestly claim
   if (!report.compare.empty()) {
     nlohmann::ordered_json modes = nlohmann::ordered_json::array();
     for (const ModeTiming& timing : report.compare) {

@@ -57,11 +57,11 @@ bool on_cycle_of_length(const Poly& g, const mpz_class& length, const Field& fie
 // each state against its cycle; on a mismatch state_period(subject) names what the state is.
 template <class Poly, class Subject, class MinimalPolynomialOf>
 void complete(const Subject& subject, const Field& field, const MinimalPolynomialOf& minimal_polynomial_of,
-              CycleStructure& structure, const AlgebraOptions& options) {
+              CycleStructure& structure, PeriodCheck check, const AlgebraOptions& options) {
   for (auto& [length, representative] : structure.representatives) {
     if (!representative.minimal_polynomial.empty()) continue;
     const Poly g = minimal_polynomial_of(representative.state);
-    if (!on_cycle_of_length(g, length, field, options)) {
+    if (check == PeriodCheck::checked && !on_cycle_of_length(g, length, field, options)) {
       const StatePeriod found = state_period(subject, representative.state, options);
       throw InternalError(fmt::format(
           "state {} was found on a cycle of length {}, but its minimal polynomial gives period {} and tail {}",
@@ -85,7 +85,8 @@ void complete(const Subject& subject, const Field& field, const MinimalPolynomia
 }  // namespace
 
 // One NTL context and one conversion of the polynomial or matrix for all the states.
-void add_minimal_polynomials(const Lfsr& lfsr, CycleStructure& structure, const AlgebraOptions& options) {
+void add_minimal_polynomials(const Lfsr& lfsr, CycleStructure& structure, PeriodCheck check,
+                             const AlgebraOptions& options) {
   detail::with_ntl_field(lfsr.field(), [&]<class Poly>(std::type_identity<Poly>) {
     const Poly f = detail::to_ntl<Poly>(lfsr.polynomial.coefficients());
     const auto minimal_polynomial_of = [&](const mpz_class& state) {
@@ -93,11 +94,12 @@ void add_minimal_polynomials(const Lfsr& lfsr, CycleStructure& structure, const 
           detail::state_coordinates(state, lfsr.field(), lfsr.degree(), "the register");
       return detail::register_minimal_polynomial(f, lfsr.form, detail::to_ntl<Poly>(v));
     };
-    complete<Poly>(lfsr, lfsr.field(), minimal_polynomial_of, structure, options);
+    complete<Poly>(lfsr, lfsr.field(), minimal_polynomial_of, structure, check, options);
   });
 }
 
-void add_minimal_polynomials(const Matrix& a, CycleStructure& structure, const AlgebraOptions& options) {
+void add_minimal_polynomials(const Matrix& a, CycleStructure& structure, PeriodCheck check,
+                             const AlgebraOptions& options) {
   check_matrix(a);
   detail::with_ntl_field(a.field, [&]<class Poly>(std::type_identity<Poly>) {
     const detail::NtlMatrix<Poly> m = detail::to_ntl_matrix<Poly>(a.entries, a.n);
@@ -105,7 +107,7 @@ void add_minimal_polynomials(const Matrix& a, CycleStructure& structure, const A
       const std::vector<std::uint32_t> v = detail::state_coordinates(state, a.field, a.n, "the matrix");
       return detail::krylov_sequence<Poly>(m, detail::to_ntl_vector<Poly>(v), false).minimal_polynomial;
     };
-    complete<Poly>(a, a.field, minimal_polynomial_of, structure, options);
+    complete<Poly>(a, a.field, minimal_polynomial_of, structure, check, options);
   });
 }
 

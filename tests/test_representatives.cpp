@@ -413,6 +413,27 @@ TEST_CASE("add_minimal_polynomials refuses a state off its cycle", "[representat
   SECTION("a longest-tail state with a shorter tail") {
     structure.longest_tail_state = 0;
     CHECK_THROWS_AS(add_minimal_polynomials(lfsr, structure), InternalError);
+    CHECK_THROWS_AS(add_minimal_polynomials(lfsr, structure, PeriodCheck::unchecked), InternalError);
+  }
+  SECTION("unchecked, a state of another period gets its own minimal polynomial") {
+    structure.representatives[15] = {0, {}};
+    add_minimal_polynomials(lfsr, structure, PeriodCheck::unchecked);
+    CHECK(structure.representatives[15].minimal_polynomial == std::vector<std::uint32_t>{1});
+  }
+}
+
+TEST_CASE("unchecked minimal polynomials equal the checked ones", "[representatives]") {
+  const Field gf3 = Field::from_order(3);
+  for (const char* text : {"x^5+2*x^2+1", "x^6+x^3+2*x^2", "x^4+1"}) {
+    for (const Form form : {Form::fibonacci, Form::galois}) {
+      CAPTURE(text, form_name(form));
+      const Lfsr lfsr{parse_polynomial(text, gf3), form};
+      CycleStructure checked = enumerate(linear_map_of(lfsr), *make_sequential_runner());
+      CycleStructure unchecked = checked;
+      add_minimal_polynomials(lfsr, checked);
+      add_minimal_polynomials(lfsr, unchecked, PeriodCheck::unchecked);
+      CHECK(unchecked.representatives == checked.representatives);
+    }
   }
 }
 

@@ -84,11 +84,18 @@ StatePeriod state_period(const Matrix& a, const mpz_class& state, const AlgebraO
 std::vector<std::uint32_t> state_minimal_polynomial(const Lfsr& lfsr, const mpz_class& state);
 std::vector<std::uint32_t> state_minimal_polynomial(const Matrix& a, const mpz_class& state);
 
+// Whether add_minimal_polynomials proves each state's period by the order test on its minimal
+// polynomial (a few microseconds a state; a batch of small registers skips it unless --method both).
+enum class PeriodCheck { checked, unchecked };
+
 // Completes representatives found by visiting states (enumerate()): fills every empty
-// minimal_polynomial from state_period(), checking that the state's period is its cycle length and
-// its tail 0, and that longest_tail_state, when set, has tail max_tail. A disagreement of the two
-// methods throws InternalError naming the state. Nothing to do for an empty map.
-void add_minimal_polynomials(const Lfsr& lfsr, CycleStructure& structure, const AlgebraOptions& options = {});
-void add_minimal_polynomials(const Matrix& a, CycleStructure& structure, const AlgebraOptions& options = {});
+// minimal_polynomial from state_period(), checking (PeriodCheck::checked) that the state's period is
+// its cycle length and its tail 0, and always that longest_tail_state, when set, has tail max_tail.
+// A disagreement of the two methods throws InternalError naming the state. Nothing to do for an
+// empty map.
+void add_minimal_polynomials(const Lfsr& lfsr, CycleStructure& structure, PeriodCheck check = PeriodCheck::checked,
+                             const AlgebraOptions& options = {});
+void add_minimal_polynomials(const Matrix& a, CycleStructure& structure, PeriodCheck check = PeriodCheck::checked,
+                             const AlgebraOptions& options = {});
 
 }  // namespace lfsr
