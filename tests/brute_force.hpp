@@ -54,30 +54,43 @@ auto ntl_transition_matrix(const Lfsr& lfsr) {
   if constexpr (std::is_same_v<Poly, NTL::zz_pEX>) return transition_matrix_zz_pe(lfsr);
 }
 
-// next[s] for every state index s = sum v_i q^i, computed as A v with NTL over GF(q) itself (GF2,
-// zz_p, GF2E or zz_pE), where the engine works on the base-p digits.
-inline std::vector<std::uint64_t> successors_by_ntl(const Lfsr& lfsr) {
-  const long n = lfsr.degree();
-  const std::uint64_t q = lfsr.field().q();
-  const std::uint64_t p = lfsr.field().p();
+// The field's elements 0..q-1 in the NTL type of the field, its contexts installed.
+template <class Element>
+std::vector<Element> ntl_elements(std::uint64_t q, std::uint64_t p) {
+  std::vector<Element> elements;
+  for (std::uint64_t value = 0; value < q; ++value) elements.push_back(ntl_element<Element>(value, p));
+  return elements;
+}
+
+// next[s] = A v for every state index s = sum v_i q^i of GF(q)^n, A an n x n NTL matrix over GF(q).
+template <class Element, class NtlMatrix>
+std::vector<std::uint64_t> ntl_successors(const NtlMatrix& a, const std::vector<Element>& elements, std::uint64_t p,
+                                          long n) {
+  const std::uint64_t q = elements.size();
   std::uint64_t states = 1;
   for (long i = 0; i < n; ++i) states *= q;
   std::vector<std::uint64_t> next(states);
+  NTL::Vec<Element> v;
+  v.SetLength(n);
+  for (std::uint64_t s = 0; s < states; ++s) {
+    std::uint64_t digits = s;
+    for (long i = 0; i < n; ++i, digits /= q) v[i] = elements[digits % q];
+    const NTL::Vec<Element> image = a * v;
+    std::uint64_t index = 0;
+    for (long i = n; i-- > 0;) index = index * q + element_value(image[i], p);
+    next[s] = index;
+  }
+  return next;
+}
+
+// next[s] for every state index s = sum v_i q^i, computed as A v with NTL over GF(q) itself (GF2,
+// zz_p, GF2E or zz_pE), where the engine works on the base-p digits.
+inline std::vector<std::uint64_t> successors_by_ntl(const Lfsr& lfsr) {
+  std::vector<std::uint64_t> next;
   detail::with_ntl_field(lfsr.field(), [&]<class Poly>(std::type_identity<Poly>) {
     using Element = detail::NtlElement<Poly>;
-    const auto a = ntl_transition_matrix<Poly>(lfsr);
-    std::vector<Element> elements;
-    for (std::uint64_t value = 0; value < q; ++value) elements.push_back(ntl_element<Element>(value, p));
-    NTL::Vec<Element> v;
-    v.SetLength(n);
-    for (std::uint64_t s = 0; s < states; ++s) {
-      std::uint64_t digits = s;
-      for (long i = 0; i < n; ++i, digits /= q) v[i] = elements[digits % q];
-      const NTL::Vec<Element> image = a * v;
-      std::uint64_t index = 0;
-      for (long i = n; i-- > 0;) index = index * q + element_value(image[i], p);
-      next[s] = index;
-    }
+    next = ntl_successors(ntl_transition_matrix<Poly>(lfsr), ntl_elements<Element>(lfsr.field().q(), lfsr.field().p()),
+                          lfsr.field().p(), lfsr.degree());
   });
   return next;
 }
@@ -86,29 +99,15 @@ inline std::vector<std::uint64_t> successors_by_ntl(const Lfsr& lfsr) {
 // s = sum v_i q^i, by NTL over GF(q).
 inline std::vector<std::uint64_t> matrix_successors_by_ntl(const Field& field, int n,
                                                            const std::vector<std::uint32_t>& entries) {
-  const std::uint64_t q = field.q();
-  const std::uint64_t p = field.p();
-  std::uint64_t states = 1;
-  for (int i = 0; i < n; ++i) states *= q;
-  std::vector<std::uint64_t> next(states);
+  std::vector<std::uint64_t> next;
   detail::with_ntl_field(field, [&]<class Poly>(std::type_identity<Poly>) {
     using Element = detail::NtlElement<Poly>;
-    std::vector<Element> elements;
-    for (std::uint64_t value = 0; value < q; ++value) elements.push_back(ntl_element<Element>(value, p));
+    const std::vector<Element> elements = ntl_elements<Element>(field.q(), field.p());
     detail::NtlMatrix<Poly> a;
     a.SetDims(n, n);
     for (int i = 0; i < n; ++i)
       for (int j = 0; j < n; ++j) a[i][j] = elements[entries[static_cast<std::size_t>(i * n + j)]];
-    NTL::Vec<Element> v;
-    v.SetLength(n);
-    for (std::uint64_t s = 0; s < states; ++s) {
-      std::uint64_t digits = s;
-      for (long i = 0; i < n; ++i, digits /= q) v[i] = elements[digits % q];
-      const NTL::Vec<Element> image = a * v;
-      std::uint64_t index = 0;
-      for (long i = n; i-- > 0;) index = index * q + element_value(image[i], p);
-      next[s] = index;
-    }
+    next = ntl_successors(a, elements, field.p(), n);
   });
   return next;
 }

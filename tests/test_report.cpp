@@ -41,6 +41,20 @@ lfsr::Report maximal_length_report() {
                       .compare = {}};
 }
 
+// x^3 + x^2 over GF(2): both fixed points on cycles, six transient states, the longest tail 2.
+lfsr::Report singular_report() {
+  lfsr::Report report = maximal_length_report();
+  report.run.polynomial = "x^3+x^2";
+  report.run.bits = 3;
+  report.result.states = 8;
+  report.result.cyclic_states = 2;
+  report.result.transient_states = 6;
+  report.result.max_tail = 2;
+  report.result.cycles.clear();
+  report.result.add_cycles(1, 2);
+  return report;
+}
+
 // A cycle of length 2^127 - 1 (a Mersenne prime) on 2^127 states: every count is beyond 64 bits.
 lfsr::Report huge_report() {
   lfsr::Report report = maximal_length_report();
@@ -185,15 +199,7 @@ TEST_CASE("report_text shows the header, the cycle table, the totals and the tim
   CHECK(text.find("enumerated in 0.250 s (seq, 1 worker)") != std::string::npos);
 
   SECTION("singular maps also show cyclic and transient states and the longest tail") {
-    lfsr::Report report = maximal_length_report();
-    report.run.polynomial = "x^3+x^2";
-    report.run.bits = 3;
-    report.result.states = 8;
-    report.result.cyclic_states = 2;
-    report.result.transient_states = 6;
-    report.result.max_tail = 2;
-    report.result.cycles.clear();
-    report.result.add_cycles(1, 2);
+    lfsr::Report report = singular_report();
     const std::string singular = lfsr::report_text(report);
     CAPTURE(singular);
     CHECK(singular.find("transient states") != std::string::npos);
@@ -255,15 +261,7 @@ TEST_CASE("the text table has a representative column when the method found them
 }
 
 TEST_CASE("a singular map names a state with the longest tail") {
-  lfsr::Report report = maximal_length_report();
-  report.run.polynomial = "x^3+x^2";
-  report.run.bits = 3;
-  report.result.states = 8;
-  report.result.cyclic_states = 2;
-  report.result.transient_states = 6;
-  report.result.max_tail = 2;
-  report.result.cycles.clear();
-  report.result.add_cycles(1, 2);
+  lfsr::Report report = singular_report();
   CHECK(lfsr::report_json(report)["longest_tail_state"].is_null());
   CHECK_THAT(lfsr::report_text(report), !Catch::Matchers::Contains("longest-tail state"));
   report.result.longest_tail_state = 4;
