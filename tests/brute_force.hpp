@@ -118,10 +118,11 @@ struct BruteForceStates {
   std::vector<ListedCycle> cycles;  // sorted by smallest state
   std::map<std::uint64_t, std::uint64_t> smallest_by_length;
   std::optional<std::uint64_t> longest_tail_state;
+  std::uint64_t longest_tail = 0;
 };
 
-// The colour walk of brute_force_structure, taking the least state of each cycle it closes; tails
-// by memoized depths.
+// Every cycle by colour walks (unseen, on the current path, done), with the least state of each,
+// and every state's tail by memoized depths.
 inline BruteForceStates brute_force_states(const std::vector<std::uint64_t>& next) {
   const std::uint64_t states = next.size();
   enum : std::uint8_t { unseen, on_path, done };
@@ -165,58 +166,23 @@ inline BruteForceStates brute_force_states(const std::vector<std::uint64_t>& nex
       found.longest_tail_state = s;
     }
   }
+  found.longest_tail = static_cast<std::uint64_t>(longest);
   return found;
 }
 
-// Cycle structure of an arbitrary functional graph: colour walks for cycles, memoized depths for tails.
+// Cycle structure of an arbitrary functional graph, from the cycles and tails brute_force_states finds.
 inline CycleStructure brute_force_structure(const std::vector<std::uint64_t>& next) {
-  const std::uint64_t states = next.size();
-  enum : std::uint8_t { unseen, on_path, done };
-  std::vector<std::uint8_t> colour(states, unseen);
-  std::vector<bool> cyclic(states, false);
+  const BruteForceStates found = brute_force_states(next);
+  std::uint64_t cyclic_count = 0;
   CycleStructure result;
-  result.states = mpz_class(std::to_string(states));
-  for (std::uint64_t s = 0; s < states; ++s) {
-    std::vector<std::uint64_t> path;
-    std::uint64_t x = s;
-    while (colour[x] == unseen) {
-      colour[x] = on_path;
-      path.push_back(x);
-      x = next[x];
-    }
-    if (colour[x] == on_path) {  // closed a new cycle at x
-      std::uint64_t length = 0;
-      std::uint64_t y = x;
-      do {
-        cyclic[y] = true;
-        y = next[y];
-        ++length;
-      } while (y != x);
-      result.add_cycles(length, 1);
-    }
-    for (std::uint64_t y : path) colour[y] = done;
+  for (const ListedCycle& cycle : found.cycles) {
+    result.add_cycles(mpz_class(std::to_string(cycle.length)), 1);
+    cyclic_count += cycle.length;
   }
-  std::vector<std::int64_t> depth(states, -1);
-  std::uint64_t cyclic_count = 0, longest = 0;
-  for (std::uint64_t s = 0; s < states; ++s) {
-    if (cyclic[s]) {
-      depth[s] = 0;
-      ++cyclic_count;
-    }
-  }
-  for (std::uint64_t s = 0; s < states; ++s) {
-    std::vector<std::uint64_t> path;
-    std::uint64_t x = s;
-    while (depth[x] < 0) {
-      path.push_back(x);
-      x = next[x];
-    }
-    for (auto it = path.rbegin(); it != path.rend(); ++it) depth[*it] = depth[next[*it]] + 1;
-    longest = std::max<std::uint64_t>(longest, static_cast<std::uint64_t>(depth[s]));
-  }
+  result.states = mpz_class(std::to_string(next.size()));
   result.cyclic_states = mpz_class(std::to_string(cyclic_count));
-  result.transient_states = mpz_class(std::to_string(states - cyclic_count));
-  result.max_tail = mpz_class(std::to_string(longest));
+  result.transient_states = mpz_class(std::to_string(next.size() - cyclic_count));
+  result.max_tail = mpz_class(std::to_string(found.longest_tail));
   return result;
 }
 
