@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "lfsr/error.hpp"
+#include "lfsr/number_text.hpp"
 #include "svg_writer.hpp"
 
 namespace lfsr {
@@ -181,8 +182,9 @@ std::string cycle_length_plot(const Report& report) {
   const CycleStructure& result = report.result;
   const std::string title = run_title(run);
   std::string subtitle =
-      fmt::format("states per cycle length: {}^{} = {} states, {} cycles of {} lengths", run.field.q(), run.bits,
-                  short_number(result.states), short_number(result.total_cycles()), result.cycles.size());
+      fmt::format("states per cycle length: {}^{} = {} states, {} cycle{} of {} length{}", run.field.q(), run.bits,
+                  short_number(result.states), short_number(result.total_cycles()),
+                  result.total_cycles() == 1 ? "" : "s", result.cycles.size(), result.cycles.size() == 1 ? "" : "s");
   if (sgn(result.transient_states) > 0)
     subtitle += fmt::format(", {} transient", short_number(result.transient_states));
   constexpr double width = 760;
@@ -211,7 +213,7 @@ std::string cycle_length_plot(const Report& report) {
 
   SvgWriter svg(width, height, title + ": states per cycle length");
   heading.draw(svg);
-  svg.text(right, top - 14, "label: the number of cycles of that length", 11, Anchor::end, "note");
+  svg.text(right, top - 14, "label: the number of cycles of that length, where it fits", 11, Anchor::end, "note");
 
   // Labelled decades; between them, while decades are few, 2 .. 9 times each as unlabelled ticks.
   const int x_step = decade_step(x_decades, 8);
@@ -313,7 +315,7 @@ std::string compare_plot(const Report& report) {
     svg.text(left - 12, y + 14, fmt::format("{} worker{}", timing.workers, timing.workers == 1 ? "" : "s"), 11,
              Anchor::end, "label");
     svg.text(right + 16, y - 2, fmt::format("speedup {:.2f}x", timing.speedup), 13, Anchor::start, "speedup", true);
-    svg.text(right + 16, y + 14, fmt::format("median {:.4f} s", timing.median_seconds), 11, Anchor::start, "median");
+    svg.text(right + 16, y + 14, fmt::format("median {:.3g} s", timing.median_seconds), 11, Anchor::start, "median");
   }
   svg.line(left, top, left, bottom, axis_colour, 1.2, "axis");
   svg.line(left, bottom, right, bottom, axis_colour, 1.2, "axis");
@@ -328,22 +330,27 @@ std::string report_plot(const Report& report) {
 std::string cycle_type_plot(const nlohmann::ordered_json& summary, std::string_view subject) {
   constexpr double width = 880;
   // Cycle types as "length^count ...", and registers per longest cycle, from the summary's list.
+  // Huge lengths and counts as the text output shows them (2^1000 - 1, 7.8616e265).
+  const std::vector<std::uint32_t> bases{summary.at("field").at("q").get<std::uint32_t>(),
+                                         summary.at("field").at("p").get<std::uint32_t>()};
+  const auto readable = [&bases](const mpz_class& value) { return number_text(value, bases, DigitCount::omitted); };
   std::vector<std::pair<std::string, std::uint64_t>> types;
   std::map<mpz_class, std::uint64_t> by_longest;
   for (const auto& type : summary.at("cycle_types")) {
     std::string label;
     mpz_class longest = 0;
     for (const auto& cycle : type.at("cycles")) {
-      const std::string length = dump_json(cycle.at("length"));
-      label += fmt::format("{}{}^{}", label.empty() ? "" : " ", length, dump_json(cycle.at("count")));
-      longest = std::max(longest, mpz_class(length));
+      const mpz_class length(dump_json(cycle.at("length")));
+      label += fmt::format("{}{}^{}", label.empty() ? "" : " ", readable(length),
+                           readable(mpz_class(dump_json(cycle.at("count")))));
+      longest = std::max(longest, length);
     }
     const auto registers = type.at("registers").get<std::uint64_t>();
     types.emplace_back(std::move(label), registers);
     by_longest[longest] += registers;
   }
   std::vector<std::pair<std::string, std::uint64_t>> longest;
-  for (const auto& [length, registers] : by_longest) longest.emplace_back(length.get_str(), registers);
+  for (const auto& [length, registers] : by_longest) longest.emplace_back(readable(length), registers);
   // Most common first, ties by the shorter cycle (the map's order).
   std::stable_sort(longest.begin(), longest.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
 
@@ -368,10 +375,11 @@ std::string cycle_type_plot(const nlohmann::ordered_json& summary, std::string_v
   const std::string title = fmt::format("{} {}, {} form", field_name, subject, form);
   const Heading heading(
       width, title,
-      fmt::format("{} registers: {} maximal length, {} irreducible, {} singular, {} failed",
-                  summary.at("registers").get<std::uint64_t>(), summary.at("maximal_length").get<std::uint64_t>(),
-                  summary.at("irreducible").get<std::uint64_t>(), summary.at("singular").get<std::uint64_t>(),
-                  summary.value("errors", std::uint64_t{0})));
+      fmt::format("{} register{}: {} maximal length, {} irreducible, {} singular, {} failed",
+                  summary.at("registers").get<std::uint64_t>(),
+                  summary.at("registers").get<std::uint64_t>() == 1 ? "" : "s",
+                  summary.at("maximal_length").get<std::uint64_t>(), summary.at("irreducible").get<std::uint64_t>(),
+                  summary.at("singular").get<std::uint64_t>(), summary.value("errors", std::uint64_t{0})));
   const double height = heading.top() + 28 + 22.0 * static_cast<double>(types.size()) + 36 +
                         (types_note.empty() ? 0 : 18) + 28 + 28 + 22.0 * static_cast<double>(longest.size()) + 36 +
                         (longest_note.empty() ? 0 : 18) + 16;

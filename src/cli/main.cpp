@@ -303,6 +303,7 @@ std::optional<Subject> recover_register(const lfsr::cli::Options& options) {
   if (found.complexity == 0) {
     if (options.period_of) throw lfsr::InputError("--period-of: a sequence of zeros needs no register");
     if (options.trace) throw lfsr::InputError("--trace: a sequence of zeros needs no register");
+    if (options.list_cycles) throw lfsr::InputError("--list-cycles: a sequence of zeros has no register to list");
     if (options.plot) throw lfsr::InputError("--plot: a sequence of zeros has no register to draw");
     lfsr::RunInfo run;
     run.field = field;
@@ -343,6 +344,10 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
     check_list_cycles_usage(options);
+    if (options.plot && options.format == "dot")
+      throw lfsr::InputError("--plot draws the analysis, --format dot the state graph: not both");
+    if (options.compare && options.format == "csv")
+      throw lfsr::InputError("--compare times the modes in a table that text and JSON carry: not with --format csv");
     if (options.plot) lfsr::cli::check_plot_file(*options.plot);
     if (options.batch || options.scan) {
       if (options.format == "dot")

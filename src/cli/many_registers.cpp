@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -240,7 +241,7 @@ class Output {
                                             {"workers", runner_.workers()}});
       summary.update(summary_.json());
       summary["errors"] = errors_;
-      summary["seconds"] = seconds;
+      summary["seconds"] = std::round(seconds * 1e6) / 1e6;  // microseconds, as every report
       if (json_lines()) {
         write_line(dump_json(summary, 2) + "\n");
       } else if (csv()) {
@@ -304,8 +305,9 @@ class Output {
   // The counts, then a row per cycle type with its first register: in three columns when they
   // fit in max_line_width, else the example on a line of its own below the type.
   std::string summary_text(const nlohmann::ordered_json& json) const {
-    std::string out = fmt::format("{} registers, {} maximal length, {} irreducible, {} singular, {} failed\n\n",
-                                  json["registers"].get<std::uint64_t>(), json["maximal_length"].get<std::uint64_t>(),
+    const auto registers = json["registers"].get<std::uint64_t>();
+    std::string out = fmt::format("{} register{}, {} maximal length, {} irreducible, {} singular, {} failed\n\n",
+                                  registers, registers == 1 ? "" : "s", json["maximal_length"].get<std::uint64_t>(),
                                   json["irreducible"].get<std::uint64_t>(), json["singular"].get<std::uint64_t>(),
                                   json["errors"].get<std::uint64_t>());
     constexpr std::string_view type_header = "cycle type (length^count ...)";

@@ -474,3 +474,8 @@ add_test(NAME "every representative has its cycle's period and tail 0 by --perio
          COMMAND python3 ${LFSR_CLI_TEST_DIR}/representatives_have_their_period.py $<TARGET_FILE:lfsr-analyze>)
 set_tests_properties("every representative has its cycle's period and tail 0 by --period-of, the longest-tail state max_tail"
                      PROPERTIES LABELS cli TIMEOUT 120)
+lfsr_cli_rejects("refuses --plot with --format dot" 2 "--plot draws the analysis, --format dot the state graph"
+                 --bits 4 --format dot --plot /tmp/lfsr-plot-never-written.svg)
+lfsr_cli_rejects("refuses --compare with --format csv" 2 "not with --format csv" --bits 4 --compare --format csv)
+lfsr_cli_rejects("refuses --list-cycles for a sequence of zeros" 2 "--list-cycles: a sequence of zeros"
+                 --sequence 0000 --list-cycles)
