@@ -126,10 +126,20 @@ std::string choose_method(const lfsr::cli::Options& options, const Subject& subj
   if (options.compare) {
     if (options.method == "algebraic")
       throw lfsr::InputError("--compare times the enumeration modes: not with --method algebraic");
-    return "enumerate";
+    return options.method == "both" ? "both" : "enumerate";
   }
   if (options.method != "auto") return options.method;
   return lfsr::automatic_method(subject.states());
+}
+
+// --method both: the enumerated structure must equal the algebraic one (exit 4 otherwise).
+void check_against_algebra(const Subject& subject, const lfsr::CycleStructure& result, const std::string& polynomial) {
+  const lfsr::CycleStructure algebraic = subject.algebraic_cycle_structure();
+  if (algebraic != result)
+    throw lfsr::MismatchError(
+        fmt::format("enumeration and the algebraic method disagree on {}: {} against {} cycles, longest {} against {}",
+                    polynomial, result.total_cycles().get_str(), algebraic.total_cycles().get_str(),
+                    result.max_cycle_length().get_str(), algebraic.max_cycle_length().get_str()));
 }
 
 lfsr::Report analyze(const Subject& subject, const lfsr::cli::Options& options, lfsr::cli::ProgressLine& progress) {
@@ -158,6 +168,7 @@ lfsr::Report analyze(const Subject& subject, const lfsr::cli::Options& options, 
     lfsr::Comparison comparison = lfsr::compare_modes(map, workers, options.repeat, enumeration);
     progress.clear();
     subject.add_minimal_polynomials(comparison.result);
+    if (run.method == "both") check_against_algebra(subject, comparison.result, run.polynomial);
     run.mode = "seq";
     run.workers = 1;
     run.seconds = comparison.timings.front().median_seconds;
@@ -170,14 +181,7 @@ lfsr::Report analyze(const Subject& subject, const lfsr::cli::Options& options, 
   lfsr::CycleStructure result = lfsr::enumerate(map, *runner, enumeration);
   progress.clear();
   subject.add_minimal_polynomials(result);
-  if (run.method == "both") {
-    const lfsr::CycleStructure algebraic = subject.algebraic_cycle_structure();
-    if (algebraic != result)
-      throw lfsr::MismatchError(fmt::format(
-          "enumeration and the algebraic method disagree on {}: {} against {} cycles, longest {} against {}",
-          run.polynomial, result.total_cycles().get_str(), algebraic.total_cycles().get_str(),
-          result.max_cycle_length().get_str(), algebraic.max_cycle_length().get_str()));
-  }
+  if (run.method == "both") check_against_algebra(subject, result, run.polynomial);
   run.mode = std::string(lfsr::mode_name(runner->mode()));
   run.workers = runner->workers();
   run.seconds = seconds_since(start);
@@ -343,6 +347,7 @@ int main(int argc, char** argv) {
 
   try {
     app.parse(argc, argv);
+    lfsr::cli::check_combinations(app, options);
     check_list_cycles_usage(options);
     if (options.plot && options.format == "dot")
       throw lfsr::InputError("--plot draws the analysis, --format dot the state graph: not both");

@@ -3,6 +3,7 @@
 #include "many_registers.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <gmpxx.h>
 
 #include <algorithm>
@@ -186,6 +187,7 @@ class Output {
   void failed(const Entry& entry, const std::string& error, ExitCode code) {
     if (exit_code_ == ExitCode::success) exit_code_ = code;
     ++errors_;
+    if (failed_lines_.size() < named_failed_lines) failed_lines_.push_back(entry.line);
     if (options_.summary) return;
     if (json_lines()) {
       write_line(dump_json(nlohmann::ordered_json{{"line", entry.line}, {"error", error}}) + "\n");
@@ -260,6 +262,14 @@ class Output {
   }
 
   ExitCode exit_code() const { return exit_code_; }
+
+  // One stderr line after the output when lines failed: how many, and the first few of them.
+  void report_failures() const {
+    if (errors_ == 0) return;
+    fmt::print(stderr, "lfsr-analyze: {} of {} line{} failed: line{} {}{}\n", errors_, errors_ + done_,
+               errors_ + done_ == 1 ? "" : "s", errors_ == 1 ? "" : "s", fmt::join(failed_lines_, ", "),
+               errors_ > failed_lines_.size() ? ", ..." : "");
+  }
 
  private:
   bool json_lines() const { return options_.format == "json"; }
@@ -360,7 +370,9 @@ class Output {
   const Runner& runner_;
   Field field_;
   CycleTypeSummary summary_;
+  static constexpr std::size_t named_failed_lines = 5;
   std::uint64_t errors_ = 0;
+  std::vector<std::uint64_t> failed_lines_;  // the first named_failed_lines of them
   std::uint64_t maximal_ = 0;
   std::uint64_t done_ = 0;
   ExitCode exit_code_ = ExitCode::success;
@@ -415,6 +427,7 @@ int run_many_registers(const Options& options) {
     flush_errors_before(entries.size());
   }
   output.finish(field, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+  output.report_failures();
   return static_cast<int>(output.exit_code());
 }
 

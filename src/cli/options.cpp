@@ -205,6 +205,20 @@ void add_options(CLI::App& app, Options& options) {
   app.footer(usage_examples);
 }
 
+void check_combinations(const CLI::App& app, const Options& options) {
+  const bool many = options.batch || options.scan;
+  if (options.profile && !options.sequence && !options.sequence_file)
+    throw InputError("--profile is the linear complexity profile of --sequence or --sequence-file: give one of them");
+  if (options.summary && !many)
+    throw InputError("--summary summarizes --batch or --scan; a single register gets its own report");
+  if (app.count("--repeat") > 0 && !options.compare)
+    throw InputError("--repeat sets the runs per mode of --compare: not without --compare");
+  if (options.period_of && (options.compare || options.chunk || app.count("--method") > 0))
+    throw InputError("--period-of works from the minimal polynomial: not with --compare, --chunk or --method");
+  if (many && (options.progress || options.all_cycles))
+    throw InputError("--progress and --all-cycles apply to the report of one register, not to --batch or --scan");
+}
+
 Field field_from(const Options& options) {
   return options.modulus ? Field::with_modulus(options.field, *options.modulus) : Field::from_order(options.field);
 }

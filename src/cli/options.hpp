@@ -31,12 +31,12 @@ struct Options {
   std::string mode = "auto";
   std::string method = "auto";
   bool all_cycles = false;
-  std::optional<std::string> period_of;  // a state index, decimal or 0x hex
-  std::optional<std::string> trace;      // a state index, decimal or 0x hex
-  std::optional<std::uint64_t> steps;    // --trace: rows; default until a state repeats
-  std::optional<std::string> plot;       // an SVG file to write besides the report
+  std::optional<std::string> period_of;      // a state index, decimal or 0x hex
+  std::optional<std::string> trace;          // a state index, decimal or 0x hex
+  std::optional<std::uint64_t> steps;        // --trace: rows; default until a state repeats
+  std::optional<std::string> plot;           // an SVG file to write besides the report
   std::optional<std::uint64_t> list_cycles;  // --list-cycles [N]: list every cycle, at most N of them
-  std::optional<int> workers;            // default: the number of online CPUs
+  std::optional<int> workers;                // default: the number of online CPUs
   std::optional<std::uint64_t> chunk;
   bool compare = false;
   int repeat = 3;
@@ -50,6 +50,10 @@ inline constexpr std::uint64_t default_list_cycles_limit = 100000;
 
 // Declares every option of `app`, bound to `options`, with usage examples in the help footer.
 void add_options(CLI::App& app, Options& options);
+
+// Refuses, naming the conflict, options that the rest of the command line would leave without
+// effect (--repeat without --compare, --summary of a single run, ...). Throws InputError.
+void check_combinations(const CLI::App& app, const Options& options);
 
 // The field of --field and --modulus. Throws InputError naming the problem.
 Field field_from(const Options& options);

@@ -479,3 +479,17 @@ lfsr_cli_rejects("refuses --plot with --format dot" 2 "--plot draws the analysis
 lfsr_cli_rejects("refuses --compare with --format csv" 2 "not with --format csv" --bits 4 --compare --format csv)
 lfsr_cli_rejects("refuses --list-cycles for a sequence of zeros" 2 "--list-cycles: a sequence of zeros"
                  --sequence 0000 --list-cycles)
+
+# Options the rest of the command line would leave without effect are refused, naming the conflict.
+lfsr_cli_rejects("refuses --profile without a sequence" 2 "--profile is the linear complexity profile" --bits 4 --profile)
+lfsr_cli_rejects("refuses --summary of a single register" 2 "--summary summarizes --batch or --scan" --bits 4 --summary)
+lfsr_cli_rejects("refuses --repeat without --compare" 2 "--repeat sets the runs per mode of --compare" --bits 4 --repeat 2)
+lfsr_cli_rejects("refuses --period-of with --method" 2 "not with --compare, --chunk or --method"
+                 --bits 4 --period-of 1 --method enumerate)
+lfsr_cli_rejects("refuses --period-of with --chunk" 2 "not with --compare, --chunk or --method" --bits 4 --period-of 1 --chunk 8)
+lfsr_cli_rejects("refuses --progress with --scan" 2 "not to --batch or --scan" --scan --bits 3 --progress)
+lfsr_cli_rejects("refuses --all-cycles with --batch" 2 "not to --batch or --scan" --batch - --all-cycles)
+lfsr_cli_prints("--compare with --method both also checks the algebraic method"
+                "^enumerated and computed from the factorization, agreeing," --bits 12 --compare --method both --repeat 1)
+lfsr_cli_rejects("a batch with failed lines says on stderr how many and which" 2 "2 of 4 lines failed: lines 3, 4"
+                 --batch ${LFSR_CLI_TEST_DIR}/batches/two_failures.txt)
