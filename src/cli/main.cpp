@@ -348,6 +348,9 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
     lfsr::cli::check_combinations(app, options);
+    // A state that is no number is refused before a default polynomial is searched for.
+    if (options.period_of) parse_state(*options.period_of, "--period-of");
+    if (options.trace) parse_state(*options.trace, "--trace");
     check_list_cycles_usage(options);
     if (options.plot && options.format == "dot")
       throw lfsr::InputError("--plot draws the analysis, --format dot the state graph: not both");

@@ -497,3 +497,7 @@ add_test(NAME "a batch with failed lines says on stderr how many and which"
                           [[ $status == 2 && $err == 'lfsr-analyze: 2 of 4 lines failed: lines 3, 4' ]]"
                  $<TARGET_FILE:lfsr-analyze> ${LFSR_CLI_TEST_DIR}/batches/two_failures.txt)
 set_tests_properties("a batch with failed lines says on stderr how many and which" PROPERTIES LABELS cli TIMEOUT 60)
+lfsr_cli_rejects("refuses a state that is no number before searching a default polynomial" 2
+                 "--period-of: 'zz' is not a state index" --bits 200 --field 9 --period-of zz)
+lfsr_cli_rejects("refuses a trace state that is no number before searching a default polynomial" 2
+                 "--trace: 'zz' is not a state index" --bits 200 --field 9 --trace zz)
