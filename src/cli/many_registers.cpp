@@ -47,6 +47,10 @@ namespace {
 constexpr std::size_t window_registers = 2048;
 constexpr std::size_t window_coefficients = std::size_t{1} << 22;
 
+// Longest line of a batch file: a polynomial of the largest degree (100000) written term by term
+// fits with room to spare.
+constexpr std::size_t max_batch_line_bytes = std::size_t{4} << 20;
+
 // Most registers a scan may cover: q^N beyond this would run for days.
 constexpr std::uint64_t max_scan_registers = std::uint64_t{1} << 32;
 
@@ -87,8 +91,17 @@ class BatchFile final : public RegisterSource {
   bool read(std::vector<Entry>& entries, std::size_t count) override {
     std::string text;
     std::size_t coefficients = 0;
-    for (std::size_t read = 0; read < count && coefficients < window_coefficients && std::getline(*in_, text);) {
+    for (std::size_t read = 0; read < count && coefficients < window_coefficients && read_line(text);) {
       ++line_;
+      if (text.size() > max_batch_line_bytes) {
+        // Past the bound nothing more is read (/dev/zero has no line ends); the lines before stand.
+        entries.push_back({line_, std::nullopt,
+                           fmt::format("line {} is longer than {} bytes, the limit of a batch line; the rest of {} "
+                                       "is not read",
+                                       line_, max_batch_line_bytes, path_ == "-" ? "standard input" : path_)});
+        exhausted_ = true;
+        break;
+      }
       const std::string_view body = trim(std::string_view(text).substr(0, text.find('#')));
       if (body.empty()) continue;
       Entry entry{line_, std::nullopt, ""};
@@ -104,16 +117,28 @@ class BatchFile final : public RegisterSource {
       ++read;
     }
     if (in_->bad()) throw InputError(fmt::format("cannot read batch file {}: {}", path_, std::strerror(errno)));
-    return !in_->eof();
+    return !exhausted_ && !in_->eof();
   }
 
  private:
+  // std::getline that stops storing one byte past max_batch_line_bytes; false at the end of input.
+  bool read_line(std::string& text) {
+    text.clear();
+    for (int c = in_->get(); c != std::char_traits<char>::eof(); c = in_->get()) {
+      if (c == '\n') return true;
+      text += static_cast<char>(c);
+      if (text.size() > max_batch_line_bytes) return true;
+    }
+    return !text.empty();
+  }
+
   std::string path_;
   Field field_;
   Form form_;
   std::ifstream file_;
   std::istream* in_;
   std::uint64_t line_ = 0;
+  bool exhausted_ = false;  // a line past the bound ended the reading
 };
 
 // --scan: the polynomials of PolynomialScan, in its order.
@@ -255,8 +280,8 @@ class Output {
       return;
     }
     if (!json_lines() && !csv()) {
-      write_line(fmt::format("\n{} registers, {} maximal length, {} failed, in {:.3f} s ({}, {} worker{})\n",
-                             errors_ + done_, maximal_, errors_, seconds, mode_name(runner_.mode()), runner_.workers(),
+      write_line(fmt::format("\n{} register{}, {} maximal length, {} failed, in {:.3f} s ({}, {} worker{})\n",
+                             errors_ + done_, errors_ + done_ == 1 ? "" : "s", maximal_, errors_, seconds, mode_name(runner_.mode()), runner_.workers(),
                              runner_.workers() == 1 ? "" : "s"));
     }
   }

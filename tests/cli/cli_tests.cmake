@@ -501,3 +501,8 @@ lfsr_cli_rejects("refuses a state that is no number before searching a default p
                  "--period-of: 'zz' is not a state index" --bits 200 --field 9 --period-of zz)
 lfsr_cli_rejects("refuses a trace state that is no number before searching a default polynomial" 2
                  "--trace: 'zz' is not a state index" --bits 200 --field 9 --trace zz)
+# A batch line is bounded: /dev/zero ends at once, and the lines before an over-long line stand.
+add_test(NAME "a batch line longer than its bound fails, the lines before it are analyzed and reading stops"
+         COMMAND bash ${LFSR_CLI_TEST_DIR}/batch_line_bound.sh $<TARGET_FILE:lfsr-analyze>)
+set_tests_properties("a batch line longer than its bound fails, the lines before it are analyzed and reading stops"
+                     PROPERTIES LABELS cli TIMEOUT 60)
