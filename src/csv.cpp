@@ -45,8 +45,7 @@ std::string trace_report_csv(const TraceReport& report) {
   std::string out = csv_row({"step", "state", "digits", "output"});
   for (std::size_t step = 0; step < report.trace.rows.size(); ++step) {
     const TraceRow& row = report.trace.rows[step];
-    out += csv_row({std::to_string(step), row.state.get_str(), state_digits_text(q, report.run.bits, row.state),
-                    std::to_string(row.output)});
+    out += csv_row({std::to_string(step), row.state.get_str(), digits_text(row.digits, q), std::to_string(row.output)});
   }
   return out;
 }

@@ -87,22 +87,28 @@ void collect_forms(const mpz_class& value, std::uint32_t base, std::vector<Short
   }
 }
 
-// "1.0715e301 (302 digits)": five significant digits, rounded half up.
+// "1.0715e301 (302 digits)": five significant digits.
 std::string leading_digits_text(const mpz_class& value, DigitCount digit_count) {
-  const std::string digits = value.get_str();
-  long exponent = static_cast<long>(digits.size()) - 1;
-  mpz_class leading(digits.substr(0, 6));
-  leading = (leading + 5) / 10;  // five digits, rounded
-  if (leading == 100000) {
-    leading = 10000;
-    ++exponent;
-  }
-  const std::string mantissa = leading.get_str();
-  const std::string rounded = fmt::format("{}.{}e{}", mantissa.substr(0, 1), mantissa.substr(1), exponent);
-  return digit_count == DigitCount::shown ? fmt::format("{} ({} digits)", rounded, digits.size()) : rounded;
+  const std::string rounded = scientific_text(value, 5);
+  if (digit_count == DigitCount::omitted) return rounded;
+  return fmt::format("{} ({} digits)", rounded, value.get_str().size());
 }
 
 }  // namespace
+
+std::string scientific_text(const mpz_class& value, int significant) {
+  const std::string digits = value.get_str();
+  if (digits.size() <= static_cast<std::size_t>(significant)) return digits;
+  long exponent = static_cast<long>(digits.size()) - 1;
+  mpz_class leading(digits.substr(0, static_cast<std::size_t>(significant) + 1));
+  leading = (leading + 5) / 10;                                            // rounded half up
+  if (leading.get_str().size() > static_cast<std::size_t>(significant)) {  // 99.96 -> 100.0
+    leading /= 10;
+    ++exponent;
+  }
+  const std::string mantissa = leading.get_str();
+  return fmt::format("{}.{}e{}", mantissa.substr(0, 1), mantissa.substr(1), exponent);
+}
 
 std::string number_text(const mpz_class& value, const std::vector<std::uint32_t>& bases, DigitCount digit_count) {
   if (sgn(value) < 0) return fmt::format("-{}", number_text(mpz_class(-value), bases, digit_count));

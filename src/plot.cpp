@@ -40,18 +40,7 @@ double log10_of(const mpz_class& value) {
 
 // Up to 9 digits exactly, beyond that three significant digits: "1.07e301".
 std::string short_number(const mpz_class& value) {
-  const std::string digits = value.get_str();
-  if (digits.size() <= 9) return digits;
-  mpz_class scale;
-  mpz_ui_pow_ui(scale.get_mpz_t(), 10, static_cast<unsigned long>(digits.size() - 3));
-  mpz_class lead = (value + scale / 2) / scale;  // 100..1000
-  std::size_t exponent = digits.size() - 1;
-  if (lead == 1000) {
-    lead = 100;
-    ++exponent;
-  }
-  const std::string shown = lead.get_str();
-  return fmt::format("{}.{}e{}", shown[0], shown.substr(1), exponent);
+  return value.get_str().size() <= 9 ? value.get_str() : scientific_text(value, 3);
 }
 
 // A step of 1, 2 or 5 times a power of ten giving at most `ticks` intervals over [0, span].

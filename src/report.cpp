@@ -17,6 +17,7 @@
 #include "lfsr/line_wrap.hpp"
 #include "lfsr/number_text.hpp"
 #include "lfsr/polynomial.hpp"
+#include "lfsr/state_text.hpp"
 
 namespace lfsr {
 namespace {
@@ -492,26 +493,8 @@ std::string report_text(const Report& report, std::size_t cycle_rows) {
 
 namespace {
 
-// The digits of a trace row, v_{n-1} first, so that over GF(2) they read as the binary index:
-// digits side by side while q <= 10, else element numbers separated by commas. More than 40
-// characters: the first and last 16 or so around "...", and the digit count. Only the digits shown
-// are formatted: a row of a long register has 100000 of them.
-std::string trace_digits_text(const std::vector<std::uint32_t>& digits, std::uint32_t q) {
-  const std::string_view separator = q > 10 ? "," : "";
-  const auto width = [](std::uint32_t digit) { return fmt::formatted_size("{}", digit); };
-  std::size_t length = 0;
-  for (const std::uint32_t digit : digits) length += width(digit) + separator.size();
-  if (length <= 40 + separator.size()) return fmt::format("{}", fmt::join(digits.rbegin(), digits.rend(), separator));
-  std::string head, tail;
-  for (auto it = digits.rbegin(); head.size() + width(*it) <= 16; ++it) head += fmt::format("{}{}", *it, separator);
-  for (auto it = digits.begin(); tail.size() + width(*it) <= 16; ++it)
-    tail = fmt::format("{}{}", separator, *it) + tail;
-  if (!separator.empty()) {
-    head.pop_back();
-    tail.erase(0, 1);
-  }
-  return fmt::format("{}...{} ({} digits)", head, tail, digits.size());
-}
+// Characters of a trace row's digits before they are abbreviated: the table stays within 100.
+constexpr std::size_t trace_digits_width = 40;
 
 // "s" for a Fibonacci register's cells, "r" for a Galois register's coefficients, "v" for a matrix.
 std::string_view trace_digit_letter(const RunInfo& run) {
@@ -568,7 +551,7 @@ std::string trace_report_text(const TraceReport& report) {
   for (std::size_t t = 0; t < trace.rows.size(); ++t) {
     const TraceRow& row = trace.rows[t];
     rows.push_back({std::to_string(t), number_text(row.state, {run.field.q(), run.field.p()}, DigitCount::omitted),
-                    trace_digits_text(row.digits, run.field.q()), std::to_string(row.output)});
+                    digits_text(row.digits, run.field.q(), trace_digits_width), std::to_string(row.output)});
   }
   append_table(out, rows);
   out += '\n';

@@ -1,29 +1,40 @@
 // Digit vectors of state indexes: base-q digits, most significant first.
 #include "lfsr/state_text.hpp"
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
 #include <cassert>
+#include <string_view>
 #include <vector>
 
 namespace lfsr {
 
 std::string state_digits_text(std::uint32_t q, int n, const mpz_class& index) {
   assert(q >= 2 && n >= 1 && sgn(index) >= 0);
-  const auto width = static_cast<std::size_t>(n);
-  if (q <= 10) {
-    const std::string digits = index.get_str(static_cast<int>(q));
-    return digits.size() >= width ? digits : std::string(width - digits.size(), '0') + digits;
-  }
-  std::vector<std::string> digits;  // least significant first
+  std::vector<std::uint32_t> digits;  // least significant first
   mpz_class rest = index;
-  for (std::size_t i = 0; i < width; ++i) {
-    digits.push_back(std::to_string(mpz_fdiv_q_ui(rest.get_mpz_t(), rest.get_mpz_t(), q)));
+  for (int i = 0; i < n; ++i)
+    digits.push_back(static_cast<std::uint32_t>(mpz_fdiv_q_ui(rest.get_mpz_t(), rest.get_mpz_t(), q)));
+  return digits_text(digits, q);
+}
+
+std::string digits_text(const std::vector<std::uint32_t>& digits, std::uint32_t q, std::size_t max_width) {
+  const std::string_view separator = q > 10 ? "," : "";
+  const auto width = [](std::uint32_t digit) { return fmt::formatted_size("{}", digit); };
+  std::size_t length = 0;
+  for (const std::uint32_t digit : digits) length += width(digit) + separator.size();
+  if (max_width == 0 || length <= max_width + separator.size())
+    return fmt::format("{}", fmt::join(digits.rbegin(), digits.rend(), separator));
+  std::string head, tail;
+  for (auto it = digits.rbegin(); head.size() + width(*it) <= 16; ++it) head += fmt::format("{}{}", *it, separator);
+  for (auto it = digits.begin(); tail.size() + width(*it) <= 16; ++it)
+    tail = fmt::format("{}{}", separator, *it) + tail;
+  if (!separator.empty()) {
+    head.pop_back();
+    tail.erase(0, 1);
   }
-  std::string out;
-  for (auto digit = digits.rbegin(); digit != digits.rend(); ++digit) {
-    if (!out.empty()) out += ',';
-    out += *digit;
-  }
-  return out;
+  return fmt::format("{}...{} ({} digits)", head, tail, digits.size());
 }
 
 }  // namespace lfsr

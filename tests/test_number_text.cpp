@@ -134,3 +134,11 @@ TEST_CASE("the digits of a huge number are found quickly enough for a table", "[
   CHECK(number_text(states, {65536, 2}) == "2^1600000");  // the shortest form
   check_leading_digits(states + 12345, number_text(states + 12345, {65536, 2}));
 }
+
+TEST_CASE("scientific notation rounds half up and carries into the exponent") {
+  CHECK(lfsr::scientific_text(mpz_class("123"), 3) == "123");
+  CHECK(lfsr::scientific_text(mpz_class("123456"), 3) == "1.23e5");
+  CHECK(lfsr::scientific_text(mpz_class("123500"), 3) == "1.24e5");
+  CHECK(lfsr::scientific_text(mpz_class("999600"), 3) == "1.00e6");
+  CHECK(lfsr::scientific_text(mpz_class("1071508607186267320948"), 5) == "1.0715e21");
+}

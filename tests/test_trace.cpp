@@ -10,6 +10,7 @@
 #include "lfsr/berlekamp_massey.hpp"
 #include "lfsr/error.hpp"
 #include "lfsr/primitive_search.hpp"
+#include "lfsr/state_text.hpp"
 #include "lfsr/stepper.hpp"
 #include "lfsr/trace.hpp"
 
@@ -187,4 +188,13 @@ TEST_CASE("a trace checks its state and step count before stepping", "[trace]") 
   REQUIRE(capped.stop == TraceStop::limit);
   REQUIRE_FALSE(capped.tail);
   REQUIRE_THROWS_AS(trace_states(long_register, 1, max_trace_digits / 5000 + 1), InputError);
+}
+
+TEST_CASE("digit vectors are written most significant first, long ones abbreviated") {
+  CHECK(lfsr::digits_text({0, 1, 1, 0}, 2) == "0110");
+  CHECK(lfsr::digits_text({3, 0, 12}, 13) == "12,0,3");
+  CHECK(lfsr::state_digits_text(13, 3, 12 * 169 + 3) == "12,0,3");
+  const std::vector<std::uint32_t> ones(1000, 1);
+  CHECK(lfsr::digits_text(ones, 2, 40) == "1111111111111111...1111111111111111 (1000 digits)");
+  CHECK(lfsr::digits_text(ones, 2).size() == 1000);
 }

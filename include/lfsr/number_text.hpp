@@ -26,6 +26,10 @@ enum class DigitCount { shown, omitted };
 // 5, 7, 10, written "2^1024 - 1", "3 * (2^31 - 1)", "(2^1024 - 1)/3"; else its first five
 // significant digits, rounded, and (unless omitted) its digit count: "1.0715e301 (302 digits)".
 // JSON carries the exact value; this is only for people.
+// `value` (>= 0) in scientific notation with `significant` digits, rounded half up: 1.07e301 for
+// three; values of at most `significant` digits are written out.
+std::string scientific_text(const mpz_class& value, int significant);
+
 std::string number_text(const mpz_class& value, const std::vector<std::uint32_t>& bases = {},
                         DigitCount digit_count = DigitCount::shown);
 
