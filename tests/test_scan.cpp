@@ -108,7 +108,9 @@ TEST_CASE("a summary names, for each cycle type, the first polynomial in scan or
     // The batch engine's workers finish out of order, but report in order.
     const CycleTypeSummary summary = scan_summary(field, n, false, "enumerate", *threads);
     CHECK(summary.examples == first);
-    for (const auto& type : summary.json()["cycle_types"]) {
+    // Held by name: a range-for over a member of the temporary json() would read freed memory.
+    const nlohmann::ordered_json json = summary.json();
+    for (const auto& type : json["cycle_types"]) {
       std::map<mpz_class, mpz_class> cycles;
       for (const auto& cycle : type["cycles"])
         cycles[mpz_class(cycle["length"].get<std::uint64_t>())] = cycle["count"].get<std::uint64_t>();
