@@ -1,5 +1,6 @@
 // Independent reference: the functional graph of an LFSR built by NTL matrix products over GF(q),
-// analyzed with the textbook colouring walk. Shares no code with the engine.
+// analyzed with the textbook colouring walk. Shares no code with the engine: the matrix is built
+// here from the polynomial, the elements converted here.
 #pragma once
 
 #include <NTL/mat_GF2.h>
@@ -45,13 +46,26 @@ std::uint64_t element_value(const Element& element, std::uint64_t p) {
   }
 }
 
-// The transition matrix in the NTL type of the field, the field's contexts installed.
+// The transition matrix in the NTL type of the field (its contexts installed), built from the
+// coefficients f_i of f by the definition of each form rather than by the library's transition_entries:
+// Fibonacci v'_i = v_{i+1} (i < n-1), v'_{n-1} = -sum f_i v_i; Galois v'_i = v_{i-1} - f_i v_{n-1}.
 template <class Poly>
-auto ntl_transition_matrix(const Lfsr& lfsr) {
-  if constexpr (std::is_same_v<Poly, NTL::GF2X>) return transition_matrix_gf2(lfsr);
-  if constexpr (std::is_same_v<Poly, NTL::zz_pX>) return transition_matrix_zz_p(lfsr);
-  if constexpr (std::is_same_v<Poly, NTL::GF2EX>) return transition_matrix_gf2e(lfsr);
-  if constexpr (std::is_same_v<Poly, NTL::zz_pEX>) return transition_matrix_zz_pe(lfsr);
+detail::NtlMatrix<Poly> ntl_transition_matrix(const Lfsr& lfsr) {
+  using Element = detail::NtlElement<Poly>;
+  const long n = lfsr.degree();
+  detail::NtlMatrix<Poly> a;
+  a.SetDims(n, n);
+  for (long i = 0; i < n; ++i) {
+    const Element tap = -ntl_element<Element>(lfsr.polynomial.coefficient(static_cast<int>(i)), lfsr.field().p());
+    if (lfsr.form == Form::fibonacci) {
+      if (i + 1 < n) a[i][i + 1] = 1;
+      a[n - 1][i] = tap;
+    } else {
+      if (i > 0) a[i][i - 1] = 1;
+      a[i][n - 1] = tap;
+    }
+  }
+  return a;
 }
 
 // The field's elements 0..q-1 in the NTL type of the field, its contexts installed.

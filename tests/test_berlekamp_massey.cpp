@@ -120,8 +120,11 @@ TEST_CASE("every maximal-length register is recovered exactly from 2n outputs", 
       ++recovered;
     }
   }
-  // phi(q^n - 1) / n summed over the degrees.
-  CHECK(recovered == (q == 2 ? 1 + 1 + 2 + 2 + 6 + 6 + 18 + 16 + 48 + 60 + 176 + 144 : 1 + 2 + 4 + 8 + 22 + 48));
+  // phi(q^n - 1) / n summed over the degrees: every primitive polynomial was tried.
+  std::uint64_t expected = 0;
+  for (int n = 1; n <= max_degree; ++n) expected += testing::primitive_count(q, static_cast<unsigned>(n));
+  CHECK(expected == (q == 2 ? 1 + 1 + 2 + 2 + 6 + 6 + 18 + 16 + 48 + 60 + 176 + 144 : 1 + 2 + 4 + 8 + 22 + 48));
+  CHECK(recovered == static_cast<int>(expected));
 }
 
 TEST_CASE("known linear complexities", "[berlekamp-massey]") {
@@ -179,7 +182,7 @@ TEST_CASE("known linear complexities", "[berlekamp-massey]") {
   }
 }
 
-TEST_CASE("L is the least length of any register generating the sequence (every short sequence)",
+TEST_CASE("L and its profile are the least lengths of any register generating the sequence (every short sequence)",
           "[berlekamp-massey]") {
   const auto [q, max_length] = GENERATE(std::pair{2U, 10}, std::pair{3U, 6}, std::pair{4U, 5});
   const Field field = Field::from_order(q);
@@ -192,9 +195,16 @@ TEST_CASE("L is the least length of any register generating the sequence (every 
         sequence.push_back(static_cast<std::uint32_t>(digits % q));
       }
       CAPTURE(q, sequence);
-      const LinearComplexity result = berlekamp_massey(sequence, field);
+      const LinearComplexity result = berlekamp_massey(sequence, field, true);
       REQUIRE(result.complexity == brute_force_complexity(sequence, field));
       REQUIRE(regenerates(result, sequence, field));
+      // The profile too, prefix by prefix, against the exhaustion rather than Berlekamp-Massey itself.
+      REQUIRE(result.profile.size() == sequence.size());
+      for (std::size_t t = 0; t < sequence.size(); ++t) {
+        const std::vector<std::uint32_t> prefix(sequence.begin(),
+                                                sequence.begin() + static_cast<std::ptrdiff_t>(t) + 1);
+        REQUIRE(result.profile[t] == brute_force_complexity(prefix, field));
+      }
     }
   }
 }

@@ -186,26 +186,52 @@ TEST_CASE("cycles are listed by length ascending, compared as numbers") {
 }
 
 TEST_CASE("report_text shows the header, the cycle table, the totals and the timing") {
+  // The totals are two columns: labels padded to the longest ("transient states", 16), values
+  // right-aligned to the widest. Each line is checked whole, value included: every report prints
+  // the labels "maximal length" and "transient states", only the values tell the cases apart.
   const std::string text = lfsr::report_text(maximal_length_report());
   CAPTURE(text);
-  CHECK(text.find("GF(2)") != std::string::npos);
-  CHECK(text.find("x^4+x+1") != std::string::npos);
-  CHECK(text.find("fibonacci") != std::string::npos);
-  CHECK(text.find("2^4 = 16 states") != std::string::npos);
-  CHECK(text.find("length  cycles  states") != std::string::npos);
-  CHECK(text.find("    15       1      15\n") != std::string::npos);
-  CHECK(text.find("maximal length") != std::string::npos);
-  CHECK(text.find("yes") != std::string::npos);
-  CHECK(text.find("enumerated in 0.250 s (seq, 1 worker)") != std::string::npos);
+  CHECK_THAT(text, Catch::Matchers::StartsWith("GF(2) register x^4+x+1, fibonacci form\ndegree 4, 2^4 = 16 states\n"));
+  CHECK(text.find("  length  cycles  states\n") != std::string::npos);
+  CHECK(text.find("       1       1       1\n") != std::string::npos);
+  CHECK(text.find("      15       1      15\n") != std::string::npos);
+  CHECK(text.find("\ncycles              2\n") != std::string::npos);
+  CHECK(text.find("\nfixed points        1\n") != std::string::npos);
+  CHECK(text.find("\nlongest cycle      15\n") != std::string::npos);
+  CHECK(text.find("\nmaximal length    yes\n") != std::string::npos);
+  CHECK(text.find("\ntransient states    0\n") != std::string::npos);
+  CHECK(text.find("cyclic states") == std::string::npos);
+  CHECK(text.find("longest tail") == std::string::npos);
+  CHECK(text.find("\nenumerated in 0.250 s (seq, 1 worker)\n") != std::string::npos);
 
   SECTION("singular maps also show cyclic and transient states and the longest tail") {
-    lfsr::Report report = singular_report();
-    const std::string singular = lfsr::report_text(report);
+    const std::string singular = lfsr::report_text(singular_report());
     CAPTURE(singular);
-    CHECK(singular.find("transient states") != std::string::npos);
-    CHECK(singular.find("longest tail") != std::string::npos);
-    CHECK(singular.find("maximal length    no") != std::string::npos);
+    CHECK(singular.find("\ncycles             2\n") != std::string::npos);
+    CHECK(singular.find("\nfixed points       2\n") != std::string::npos);
+    CHECK(singular.find("\nlongest cycle      1\n") != std::string::npos);
+    CHECK(singular.find("\nmaximal length    no\n") != std::string::npos);
+    CHECK(singular.find("\ncyclic states      2\n") != std::string::npos);
+    CHECK(singular.find("\ntransient states   6\n") != std::string::npos);
+    CHECK(singular.find("\nlongest tail       2\n") != std::string::npos);
+    CHECK(singular.find("yes") == std::string::npos);
   }
+}
+
+TEST_CASE("report_text names how the result was found, and the workers only when it enumerated") {
+  lfsr::Report report = maximal_length_report();
+  report.run.method = "algebraic";
+  CHECK_THAT(lfsr::report_text(report), Catch::Matchers::EndsWith("\ncomputed from the factorization in 0.250 s\n"));
+  report.run.method = "both";
+  report.run.mode = "threads";
+  report.run.workers = 4;
+  CHECK_THAT(lfsr::report_text(report),
+             Catch::Matchers::EndsWith(
+                 "\nenumerated and computed from the factorization, agreeing, in 0.250 s (threads, 4 workers)\n"));
+  // Below a millisecond the time has six decimals.
+  report.run.method = "enumerate";
+  report.run.seconds = 0.000125;
+  CHECK_THAT(lfsr::report_text(report), Catch::Matchers::EndsWith("\nenumerated in 0.000125 s (threads, 4 workers)\n"));
 }
 
 namespace {
@@ -290,13 +316,11 @@ TEST_CASE("huge numbers in the text report are short, and no line is longer than
     const std::string compact = lfsr::report_text(report);
     CAPTURE(compact);
     for (const std::string& line : lines_of(compact)) CHECK(line.size() <= 100);
-    const auto rounded = [](const mpz_class& value) { return lfsr::number_text(value, {}, lfsr::DigitCount::omitted); };
-    CHECK_THAT(compact,
-               Catch::Matchers::Contains(fmt::format("  {}  {}  {}     {}\n", rounded(length), rounded(length + 2),
-                                                     rounded(length * (length + 2)), rounded(length + 4))));
-    CHECK(rounded(length) + " (1204 digits)" == lfsr::number_text(length));
-    // The totals keep them.
-    CHECK_THAT(compact, Catch::Matchers::Contains("longest cycle     " + lfsr::number_text(length) + "\n"));
+    // The leading digits, rounded half up, from Python's exact integers: L = 2**4000 // 7 + 12345 has
+    // 1204 digits, 1.88308...e1203; L * (L + 2) = 3.54622...e2406.
+    CHECK_THAT(compact, Catch::Matchers::Contains("  1.8831e1203  1.8831e1203  3.5462e2406     1.8831e1203\n"));
+    // The totals keep the digit counts.
+    CHECK_THAT(compact, Catch::Matchers::Contains("longest cycle     1.8831e1203 (1204 digits)\n"));
   }
 
   SECTION("a long polynomial is broken between its terms") {

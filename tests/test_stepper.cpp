@@ -179,7 +179,7 @@ TEST_CASE("GF(2) kernels agree with the NTL matrix on random states of wide regi
     for (auto& c : coefficients) c = static_cast<std::uint32_t>(random() & 1U);
     coefficients.back() = 1;
     const Lfsr lfsr{Polynomial(Field::from_order(2), coefficients), form};
-    const NTL::mat_GF2 a = transition_matrix_gf2(lfsr);
+    const NTL::mat_GF2 a = testing::ntl_transition_matrix<NTL::GF2X>(lfsr);
     const LinearMap map = linear_map_of(lfsr);
     CAPTURE(lfsr.polynomial.to_string(), form_name(form));
     with_stepper(map, [&](const auto& stepper) {
@@ -379,7 +379,7 @@ TEST_CASE("GF(p^k) kernels agree with the NTL extension-field matrix on random s
     for (std::uint64_t states = q; states * q <= (std::uint64_t{1} << 40); states *= q) ++widest;
     for (const int n : {std::min(2, widest), widest}) {
       for (int trial = 0; trial < 4; ++trial) {
-        // Two LFSRs (the NTL matrix from transition_matrix_gf2e / _zz_pe) and two random matrices.
+        // Two LFSRs (the NTL matrix built from the polynomial by the brute force) and two random matrices.
         std::vector<std::uint32_t> coefficients(static_cast<std::size_t>(n));
         for (auto& c : coefficients) c = static_cast<std::uint32_t>(random() % q);
         coefficients.push_back(1);
@@ -393,10 +393,7 @@ TEST_CASE("GF(p^k) kernels agree with the NTL extension-field matrix on random s
         REQUIRE(map.state_count() == power(q, n));
         detail::with_ntl_field(field, [&]<class Poly>(std::type_identity<Poly>) {
           detail::NtlMatrix<Poly> a = detail::to_ntl_matrix<Poly>(entries, n);
-          if (trial < 2) {
-            if constexpr (std::is_same_v<Poly, NTL::GF2EX>) a = transition_matrix_gf2e(lfsr);
-            if constexpr (std::is_same_v<Poly, NTL::zz_pEX>) a = transition_matrix_zz_pe(lfsr);
-          }
+          if (trial < 2) a = testing::ntl_transition_matrix<Poly>(lfsr);
           with_stepper(map, [&](const auto& stepper) {
             std::vector<std::uint64_t> states = boundary_states(q, n);
             for (int i = 0; i < 500; ++i) states.push_back(random() % map.state_count());

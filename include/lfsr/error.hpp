@@ -6,7 +6,8 @@
 
 namespace lfsr {
 
-// Exit codes of lfsr-analyze (README "Exit codes" lists the same table).
+// Exit codes of lfsr-analyze (README "Exit codes" lists the same table). A signal such as SIGINT
+// ends the process by the signal itself, which shells report as 128 + its number: no code here.
 enum class ExitCode : int {
   success = 0,
   usage = 2,          // bad command line or bad input (polynomial, field, sizes, files)
@@ -14,7 +15,6 @@ enum class ExitCode : int {
   mismatch = 4,       // two computations that must agree did not (--compare, --method both)
   worker_failed = 5,  // a worker process died or a system call failed during a run
   internal = 6,       // an internal invariant failed or NTL reported an error
-  interrupted = 130,  // SIGINT
 };
 
 // Bad user input: the message names the offending value. Maps to ExitCode::usage.

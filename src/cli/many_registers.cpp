@@ -51,9 +51,6 @@ constexpr std::size_t window_coefficients = std::size_t{1} << 22;
 // fits with room to spare.
 constexpr std::size_t max_batch_line_bytes = std::size_t{4} << 20;
 
-// Most registers a scan may cover: q^N beyond this would run for days.
-constexpr std::uint64_t max_scan_registers = std::uint64_t{1} << 32;
-
 // One input line or scan position: a register, or why there is none.
 struct Entry {
   std::uint64_t line = 0;
@@ -281,8 +278,8 @@ class Output {
     }
     if (!json_lines() && !csv()) {
       write_line(fmt::format("\n{} register{}, {} maximal length, {} failed, in {:.3f} s ({}, {} worker{})\n",
-                             errors_ + done_, errors_ + done_ == 1 ? "" : "s", maximal_, errors_, seconds, mode_name(runner_.mode()), runner_.workers(),
-                             runner_.workers() == 1 ? "" : "s"));
+                             errors_ + done_, errors_ + done_ == 1 ? "" : "s", maximal_, errors_, seconds,
+                             mode_name(runner_.mode()), runner_.workers(), runner_.workers() == 1 ? "" : "s"));
     }
   }
 
