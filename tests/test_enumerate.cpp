@@ -83,6 +83,8 @@ TEST_CASE("every runner, worker count and chunk size gives the same result", "[e
   };
   for (const Lfsr& lfsr : registers) {
     const CycleStructure expected = enumerate_lfsr(lfsr, *sequential);
+    // The sequential result is itself checked, so that agreeing runners cannot all be wrong.
+    REQUIRE(expected == testing::brute_force_structure(testing::successors_by_ntl(lfsr)));
     const std::uint64_t states = linear_map_of(lfsr).state_count();
     for (int workers = 1; workers <= 8; ++workers) {
       for (const auto& runner : {make_thread_runner(workers), make_fork_runner(workers)}) {

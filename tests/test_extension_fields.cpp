@@ -213,6 +213,7 @@ TEST_CASE("over GF(2) the search finds the built-in table's polynomials", "[prim
     REQUIRE(default_primitive_polynomial(bits, gf2) == default_maximal_polynomial(bits));
   }
   CHECK(default_primitive_polynomial(1, gf2).to_string() == "x+1");
+  // Regression pin beyond the table; primitive by FLINT in test_default_polynomials_flint.cpp.
   CHECK(default_primitive_polynomial(200, gf2).to_string() == "x^200+x^5+x^3+x^2+1");
 }
 
@@ -279,7 +280,8 @@ TEST_CASE("default primitive polynomials are maximal length by their order and b
 }
 
 TEST_CASE("default primitive polynomials over GF(p^k) stay as documented", "[primitive]") {
-  // Pinned: a change of rule, or of the order it searches in, shows up here.
+  // Regression pins: a change of rule, or of the order it searches in, shows up here. That each is
+  // primitive is proven by FLINT alone in test_default_polynomials_flint.cpp.
   CHECK(default_primitive_polynomial(3, Field::from_order(256)).to_string() == "x^3+x+a");
   CHECK(default_primitive_polynomial(20, Field::from_order(9)).to_string() == "x^20+x^6+x+a");
   CHECK(default_primitive_polynomial(4, Field::from_order(65536)).to_string() == "x^4+x^3+x^2+a*x+a");

@@ -64,15 +64,15 @@ TEST_CASE("scans by enumeration count what the closed formulas say", "[scan]") {
   const CycleTypeSummary gf2 = scan_summary(Field::from_order(2), 8, false, "enumerate", *runner);
   CHECK(gf2.registers == 256);
   CHECK(gf2.maximal_length == 16);  // phi(255) / 8
-  CHECK(gf2.irreducible == 30);
-  CHECK(gf2.singular == 128);
+  CHECK(gf2.irreducible == 30);     // (2^8 - 2^4) / 8
+  CHECK(gf2.singular == 128);       // c_0 = 0: 2^7
   std::uint64_t registers = 0;
   for (const auto& [type, count] : gf2.cycle_types) registers += count;
   CHECK(registers == 256);
   const CycleTypeSummary gf3 = scan_summary(Field::from_order(3), 4, false, "enumerate", *runner);
   CHECK(gf3.maximal_length == 8);  // phi(80) / 4
-  CHECK(gf3.irreducible == 18);
-  CHECK(gf3.singular == 27);
+  CHECK(gf3.irreducible == 18);    // (3^4 - 3^2) / 4
+  CHECK(gf3.singular == 27);       // 3^3
 }
 
 // Every primitive polynomial has c_0 != 0, so the nonsingular scan counts all of them.

@@ -51,6 +51,7 @@ lfsr_cli_rejects("rejects --bits that does not match the degree of --taps" 2
 lfsr_cli_rejects("rejects --bits 0" 2 "--bits: 0 is below the minimum 1" --bits 0)
 lfsr_cli_rejects("rejects --bits -1" 2 "--bits: -1 is below the minimum 1" --bits -1)
 lfsr_cli_rejects("rejects --bits abc" 2 "--bits: 'abc' is not a whole number" --bits abc)
+# Regression pin of the search's rule; FLINT proves it primitive (test_default_polynomials_flint.cpp).
 lfsr_cli_json("finds a primitive polynomial of degree 1000 beyond the built-in table" --bits 1000 --format json --
               "method=\"algebraic\"" "maximal_length=true" "polynomial=\"x^1000+x^16+x^3+x^2+1\"")
 lfsr_cli_json("takes x+1 for --bits 1" --bits 1 --format json -- "polynomial=\"x+1\"" "maximal_length=true")
@@ -183,8 +184,10 @@ lfsr_cli_json("gives period 9 and tail 0 for the algebraic representative of x^6
               --format json -- "period=9" "tail=0" "minimal_polynomial=\"x^6+x^3+1\"")
 lfsr_cli_json("gives the period and tail of one state" --poly "x^8+x^4+x^3+x^2" --period-of 0x13 --format json --
               "state=19" "tail=2" "period=31" "minimal_polynomial=\"x^8+x^4+x^3+x^2\"")
+# Closed formula: (1/100) sum_{d | 100} phi(d) 2^(100/d) necklaces.
 lfsr_cli_json("counts the necklaces of x^100-1 exactly" --poly "x^100+1" --format json --
               "total_cycles=12676506002282305273966813560")
+# Regression pins; FLINT derives the 31 lengths, 1601595281055 among them (test_cycle_lengths_flint.cpp).
 lfsr_cli_prints("summarizes a long list of cycle lengths" "24 of 31 cycle lengths shown" --poly "x^200+x^5+1")
 lfsr_cli_prints("lists every cycle length on request" "^ +1601595281055 " --poly "x^200+x^5+1" --all-cycles)
 
@@ -270,6 +273,7 @@ add_test(NAME "reads a batch from standard input and prints a table"
          COMMAND bash -c [=[printf 'x^4+x+1\nx^4+1\n' | "$1" --batch - | grep -q '^ *2 *6 *4 *no ']=]
                  bash $<TARGET_FILE:lfsr-analyze>)
 set_tests_properties("reads a batch from standard input and prints a table" PROPERTIES LABELS cli TIMEOUT 60)
+# Closed formulas: phi(q^N - 1)/N maximal length, (1/N) sum_{d | N} mu(d) q^(N/d) irreducible, q^(N-1) singular.
 lfsr_cli_json("scans degree 8 over GF(2): 16 maximal length, 30 irreducible" --scan --bits 8 --summary --format json --
               "registers=256" "maximal_length=16" "irreducible=30" "singular=128" "errors=0" "scan=\"all\"")
 lfsr_cli_json("scans degree 16 over GF(2) algebraically: 2048 maximal length" --scan --bits 16 --summary
@@ -506,3 +510,9 @@ add_test(NAME "a batch line longer than its bound fails, the lines before it are
          COMMAND bash ${LFSR_CLI_TEST_DIR}/batch_line_bound.sh $<TARGET_FILE:lfsr-analyze>)
 set_tests_properties("a batch line longer than its bound fails, the lines before it are analyzed and reading stops"
                      PROPERTIES LABELS cli TIMEOUT 60)
+# The values pinned above for small registers, matrices, traces, cycle lists, a scan summary and
+# sequences (regression pins taken from the tool's output), derived again by brute force.
+add_test(NAME "the values pinned for small registers, matrices and sequences equal a brute force"
+         COMMAND python3 ${LFSR_CLI_TEST_DIR}/golden_values.py $<TARGET_FILE:lfsr-analyze>)
+set_tests_properties("the values pinned for small registers, matrices and sequences equal a brute force"
+                     PROPERTIES LABELS cli TIMEOUT 120)
