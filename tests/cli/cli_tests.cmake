@@ -41,7 +41,7 @@ lfsr_cli_rejects("rejects an exponent that overflows 64 bits" 2 "is above the li
 lfsr_cli_rejects("rejects a hex polynomial over GF(3)" 2 "only accepted over GF(2)" --field 3 --poly 0x1053)
 lfsr_cli_rejects("rejects a bad hex digit" 2 "'G' at column 5 is not a hex digit" --poly 0x12G3)
 lfsr_cli_rejects("rejects a hex polynomial without digits" 2 "has no digits" --poly 0x)
-lfsr_cli_rejects("rejects --poly without a value" 2 "--poly" --poly)
+lfsr_cli_rejects("rejects --poly without a value" 2 "--poly: 1 required P missing" --poly)
 
 # --bits.
 lfsr_cli_rejects("rejects --bits that does not match the degree of --poly" 2
@@ -57,7 +57,7 @@ lfsr_cli_json("finds a primitive polynomial of degree 1000 beyond the built-in t
 lfsr_cli_json("takes x+1 for --bits 1" --bits 1 --format json -- "polynomial=\"x+1\"" "maximal_length=true")
 lfsr_cli_json("picks a primitive polynomial over GF(3) for --bits alone" --bits 12 --field 3 --format json --
               "maximal_length=true" "max_cycle_length=531440")
-lfsr_cli_rejects("rejects --bits given twice" 2 "--bits" --bits 4 --bits 5)
+lfsr_cli_rejects("rejects --bits given twice" 2 "--bits: At Most 1 required but received 2" --bits 4 --bits 5)
 
 # --field.
 lfsr_cli_rejects("rejects field order 12, not a prime power" 2 "field order 12 is not a prime power" --field 12 --bits 3)
@@ -167,7 +167,7 @@ lfsr_cli_rejects("rejects --compare with --method algebraic" 2 "not with --metho
 lfsr_cli_rejects("says so when no primitive polynomial can be proven" 3
                  "65536^64-1 = 2^1024-1 cannot be factored" --field 65536 --bits 64 --method algebraic)
 lfsr_cli_rejects("rejects a state index that is not a number" 2 "--period-of: 'abc' is not a state index" --bits 8 --period-of abc)
-lfsr_cli_rejects("rejects a state index beyond the state space" 2 "256" --bits 8 --period-of 256)
+lfsr_cli_rejects("rejects a state index beyond the state space" 2 "state 256 is out of range" --bits 8 --period-of 256)
 lfsr_cli_rejects("says so when an order cannot be found" 3 "cannot factor 2^1687-1" --poly "x^2000+x^3+1")
 lfsr_cli_json("finds the 2^127-1 cycle of --bits 127 algebraically" --bits 127 --method algebraic --format json --
               "method=\"algebraic\"" "maximal_length=true" "max_cycle_length=170141183460469231731687303715884105727"
@@ -235,13 +235,15 @@ lfsr_cli_json("gives the period of one state of a matrix map" --matrix ${LFSR_MA
               --format json -- "tail=4" "period=1")
 lfsr_cli_prints("reports a matrix run in text" "^GF\\(2\\) linear map v -> A v, A of size 6 x 6, characteristic polynomial x\\^6\\+1$"
                 --matrix ${LFSR_MATRICES}/cyclic_shift_6.txt)
-lfsr_cli_rejects("rejects a ragged matrix" 2 "line 2" --matrix ${LFSR_MATRICES}/ragged.txt)
-lfsr_cli_rejects("rejects a matrix that is not square" 2 "square" --matrix ${LFSR_MATRICES}/not_square.txt)
-lfsr_cli_rejects("rejects a matrix entry out of range" 2 "out of range" --matrix ${LFSR_MATRICES}/out_of_range.txt)
+lfsr_cli_rejects("rejects a ragged matrix" 2 "matrix line 2: row 2 has 2 entries, expected 3" --matrix ${LFSR_MATRICES}/ragged.txt)
+lfsr_cli_rejects("rejects a matrix that is not square" 2 "after 2 rows of 3 entries: it must be square"
+                 --matrix ${LFSR_MATRICES}/not_square.txt)
+lfsr_cli_rejects("rejects a matrix entry out of range" 2 "matrix line 2, entry 2: element \"2\" is out of range"
+                 --matrix ${LFSR_MATRICES}/out_of_range.txt)
 lfsr_cli_rejects("rejects a missing matrix file" 2 "cannot read matrix file" --matrix ${LFSR_MATRICES}/no_such_file.txt)
 lfsr_cli_rejects("rejects --form with --matrix" 2 "--form applies to registers" --matrix ${LFSR_MATRICES}/rule90_8.txt
                  --form galois)
-lfsr_cli_rejects("rejects --matrix with --poly" 2 "excludes --matrix" --matrix ${LFSR_MATRICES}/rule90_8.txt
+lfsr_cli_rejects("rejects --matrix with --poly" 2 "--poly excludes --matrix" --matrix ${LFSR_MATRICES}/rule90_8.txt
                  --poly "x^2+x+1")
 add_test(NAME "reads a matrix from standard input"
          COMMAND bash -c "\"$1\" --matrix - --format json < \"$2\" | grep -q '\"total_cycles\": 14'"
@@ -284,9 +286,10 @@ lfsr_cli_json("scans only the nonsingular polynomials" --scan --bits 8 --nonsing
               --format json -- "registers=128" "singular=0" "maximal_length=16" "scan=\"nonsingular\"")
 lfsr_cli_rejects("rejects --scan without --bits" 2 "--scan needs --bits" --scan)
 lfsr_cli_rejects("rejects --nonsingular without --scan" 2 "--nonsingular requires --scan" --bits 4 --nonsingular)
-lfsr_cli_rejects("rejects --batch with --poly" 2 "excludes" --batch ${LFSR_BATCHES}/mixed.txt --poly "x^2+x+1")
+lfsr_cli_rejects("rejects --batch with --poly" 2 "--poly excludes --batch" --batch ${LFSR_BATCHES}/mixed.txt --poly "x^2+x+1")
 lfsr_cli_rejects("rejects a missing batch file" 2 "cannot read batch file" --batch ${LFSR_BATCHES}/no_such_file.txt)
-lfsr_cli_rejects("refuses a scan of more than 2^32 registers" 3 "too large" --scan --bits 33)
+lfsr_cli_rejects("refuses a scan of more than 2^32 registers" 3 "the 2^33 polynomials of degree 33 over GF(2) is too large"
+                 --scan --bits 33)
 
 # --sequence: the shortest register that generates a sequence (Berlekamp-Massey), then its analysis.
 lfsr_cli_json("recovers x^4+x+1 from 16 bits of its output" --sequence 0001001101011110 --format json --
@@ -307,9 +310,10 @@ err=$("$1" --sequence "0 0 0 0 0 0 0 1" 2>&1 >/dev/null) || exit 1
 [[ $err == "lfsr-analyze: warning: the sequence has 8 elements, fewer than 2L = 16: other registers of length 8 generate it too" ]] || { echo "$err"; exit 1; }
 ]=] bash $<TARGET_FILE:lfsr-analyze>)
 set_tests_properties("warns when the sequence is shorter than 2L" PROPERTIES LABELS cli TIMEOUT 60)
-lfsr_cli_rejects("rejects a sequence element out of range" 2 "element" --sequence "0 1 2 1")
-lfsr_cli_rejects("rejects an empty sequence" 2 "sequence" --sequence " ")
-lfsr_cli_rejects("rejects --sequence with --poly" 2 "excludes" --sequence 0101 --poly "x^2+x+1")
+lfsr_cli_rejects("rejects a sequence element out of range" 2 "sequence element 3 (line 1): element \"2\" is out of range"
+                 --sequence "0 1 2 1")
+lfsr_cli_rejects("rejects an empty sequence" 2 "empty sequence" --sequence " ")
+lfsr_cli_rejects("rejects --sequence with --poly" 2 "--poly excludes --sequence" --sequence 0101 --poly "x^2+x+1")
 
 # Review fixes: hostile nesting, the zero state, memory and write failures in batches.
 add_test(NAME "rejects parentheses nested beyond the limit instead of overflowing the stack"
@@ -373,7 +377,7 @@ lfsr_cli_rejects("rejects a trace holding too many digits" 2 "the limit is 33554
 lfsr_cli_rejects("rejects --trace with --period-of" 2 "excludes --trace" --bits 4 --trace 1 --period-of 1)
 lfsr_cli_rejects("rejects --trace with --compare" 2 "--trace excludes --compare" --bits 4 --trace 1 --compare)
 lfsr_cli_rejects("rejects --trace with --scan" 2 "--scan excludes --trace" --scan --bits 4 --trace 1)
-lfsr_cli_rejects("rejects --trace with --batch" 2 "excludes --trace" --batch - --trace 1)
+lfsr_cli_rejects("rejects --trace with --batch" 2 "--batch excludes --trace" --batch - --trace 1)
 add_test(NAME "traces agree with --period-of and 2n outputs give the register back"
          COMMAND python3 ${LFSR_CLI_TEST_DIR}/trace_tests.py $<TARGET_FILE:lfsr-analyze>)
 set_tests_properties("traces agree with --period-of and 2n outputs give the register back"

@@ -17,5 +17,7 @@ fi
 lines=$(wc -l <"$err")
 ((lines == 1)) || problems+=("stderr has $lines lines, expected exactly one")
 [[ $(head -n 1 "$err") == "lfsr-analyze: "* ]] || problems+=("stderr does not start with 'lfsr-analyze: '")
+# An empty message would be found in any stderr.
+[[ -n $message ]] || problems+=("no message given")
 grep -qF -- "$message" "$err" || problems+=("stderr does not contain: $message")
 report_problems

@@ -9,5 +9,7 @@ binary=$1 pattern=$2
 shift 2
 run_binary "$binary" "$@"
 expect_success
+# An empty pattern would match any output, even none.
+[[ -n $pattern ]] || problems+=("no pattern given")
 grep -qE -- "$pattern" "$out" || problems+=("no stdout line matches: $pattern")
 report_problems
