@@ -16,7 +16,8 @@ namespace {
 // (a trinomial if one exists, else a pentanomial: four terms would be divisible by x + 1), and among
 // those the smallest a, or the lexicographically smallest (a, b, c) with a > b > c. Each entry was
 // found by search and checked primitive (irreducible, x^(2^n-1) = 1 and x^((2^n-1)/r) != 1 mod f
-// for every prime r | 2^n - 1) with NTL and, independently, with FLINT. The rule is the one
+// for every prime r | 2^n - 1) with NTL and, independently, with FLINT alone, a proof every test run
+// repeats (tests/test_default_polynomials_flint.cpp). The rule is the one
 // first_primitive_polynomial (primitive_search.hpp) follows over any field, and a test checks that
 // its search finds every entry.
 constexpr std::array<std::string_view, 167> default_taps = {

@@ -41,7 +41,7 @@ def single_run(*args):
     name = " ".join(args)
     check(header_of(run(*args, "--format", "csv")) == ["length", "count", "states", "representative"],
           f"{name}: header")
-    check(len(rows) == len(expected), f"{name}: {len(rows)} rows for {len(expected)} cycle lengths")
+    check(len(rows) == len(expected) > 0, f"{name}: {len(rows)} rows for {len(expected)} cycle lengths")
     for row, cycle in zip(rows, expected):
         check(int(row["length"]) == cycle["length"] and int(row["count"]) == cycle["count"], f"{name}: {row}")
         check(int(row["states"]) == cycle["length"] * cycle["count"], f"{name}: states of {row}")
