@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <chrono>
 #include <map>
+#include <new>
 #include <optional>
 #include <utility>
 
@@ -123,6 +124,10 @@ BatchOutcome recorded(std::string method, bool in_worker, Analysis&& analysis) {
     failed(error, ExitCode::resources);
   } catch (const MismatchError& error) {
     failed(error, ExitCode::mismatch);
+  } catch (const std::bad_alloc&) {
+    failed(ResourceError("out of memory"), ExitCode::resources);
+  } catch (const InternalError& error) {
+    failed(error, ExitCode::internal);  // NTL's errors among them: the register fails, not the batch
   } catch (const WorkerError& error) {
     if (!in_worker) throw;
     failed(error, ExitCode::worker_failed);

@@ -11,10 +11,13 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <exception>
+#include <new>
 #include <optional>
 
 #include "byte_io.hpp"
 #include "lfsr/error.hpp"
+#include "lfsr/ntl_errors.hpp"
 #include "lfsr/runner.hpp"
 #include "lfsr/shared_arena.hpp"
 
@@ -78,7 +81,8 @@ std::string encode_task(const JobDescription& job, std::uint64_t chunk, bool wit
 
 Status error_status(const std::exception& error) {
   if (dynamic_cast<const InputError*>(&error)) return Status::input_error;
-  if (dynamic_cast<const ResourceError*>(&error)) return Status::resource_error;
+  if (dynamic_cast<const ResourceError*>(&error) || dynamic_cast<const std::bad_alloc*>(&error))
+    return Status::resource_error;
   if (dynamic_cast<const InternalError*>(&error)) return Status::internal_error;
   return Status::other_error;
 }
@@ -97,8 +101,31 @@ Status error_status(const std::exception& error) {
   }
 }
 
+// This worker's socket to the parent, for worker_terminated.
+int worker_socket = -1;
+
+// An exception that cannot be caught (NTL, built without exceptions, cannot unwind some of its
+// loops: see ntl_errors.cpp) ends the worker, but the parent still gets its error, as a frame.
+[[noreturn]] void worker_terminated() {
+  Status status = Status::other_error;
+  std::string message = "the worker ended without an exception to report";
+  try {
+    if (const std::exception_ptr current = std::current_exception()) std::rethrow_exception(current);
+  } catch (const std::exception& error) {
+    status = error_status(error);
+    message = error.what();
+  } catch (...) {
+  }
+  send_frame(worker_socket, status, message);
+  _exit(static_cast<int>(ExitCode::internal));
+}
+
 // The worker's whole life: run chunks until the parent closes the socket.
 [[noreturn]] void worker_main(int fd) {
+  // An NTL error in a chunk is reported to the parent as the error it is, like any other.
+  const NtlErrorScope ntl_errors;
+  worker_socket = fd;
+  std::set_terminate(worker_terminated);
   std::uint64_t current_run = 0;
   std::unique_ptr<ChunkJob> job;
   std::unique_ptr<ChunkWorker> worker;

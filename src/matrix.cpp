@@ -21,8 +21,14 @@ std::string_view trim(std::string_view text) {
 }
 
 // The entries of one line, comment removed: split at commas, then at spaces, so "1 0, 1" is three
-// entries; an empty piece between commas is an error rather than a silent zero.
+// entries; an empty piece between commas is an error rather than a silent zero. Splitting stops
+// past max_matrix_dimension entries: a file of one long line would otherwise make a list of
+// millions of them before its length is checked.
 std::vector<std::string_view> line_entries(std::string_view line, int line_number) {
+  const auto too_many = [line_number] {
+    return InputError(fmt::format("matrix line {}: more than {} entries, above the largest dimension {}", line_number,
+                                  max_matrix_dimension, max_matrix_dimension));
+  };
   line = trim(line.substr(0, line.find('#')));
   std::vector<std::string_view> entries;
   if (line.empty()) return entries;
@@ -36,6 +42,7 @@ std::vector<std::string_view> line_entries(std::string_view line, int line_numbe
     while (!piece.empty()) {
       std::size_t end = 0;
       while (end < piece.size() && !is_space(piece[end])) ++end;
+      if (entries.size() == static_cast<std::size_t>(max_matrix_dimension)) throw too_many();
       entries.push_back(piece.substr(0, end));
       piece = trim(piece.substr(end));
     }
@@ -75,10 +82,6 @@ Matrix parse_matrix(std::string_view text, const Field& field) {
     if (entries.empty()) continue;
     const auto count = static_cast<int>(entries.size());
     if (rows == 0) {
-      if (count > max_matrix_dimension) {
-        throw InputError(fmt::format("matrix line {}: {} entries, above the largest dimension {}", line_number, count,
-                                     max_matrix_dimension));
-      }
       a.n = count;
     } else if (count != a.n) {
       throw InputError(fmt::format("matrix line {}: row {} has {} entries, expected {} like row 1", line_number,

@@ -15,9 +15,8 @@ namespace lfsr {
 
 namespace {
 
-// Highest exponent accepted in text: far beyond any register that can be analysed, and it keeps the
-// dense coefficient vector a parser allocates small.
-constexpr std::uint64_t max_parsed_degree = 100000;
+// Highest exponent accepted in text, checked before the dense coefficient vector is allocated.
+constexpr auto max_parsed_degree = static_cast<std::uint64_t>(max_polynomial_degree);
 
 // Deepest nesting of parentheses the parser follows.
 constexpr int max_parentheses_depth = 64;
@@ -300,6 +299,10 @@ Polynomial::Polynomial(Field field, std::vector<std::uint32_t> coefficients)
   if (coefficients_.size() < 2) {
     throw InputError(fmt::format("polynomial with {} coefficient(s) has degree < 1; an LFSR needs degree >= 1",
                                  coefficients_.size()));
+  }
+  if (coefficients_.size() - 1 > static_cast<std::size_t>(max_polynomial_degree)) {
+    throw InputError(fmt::format("polynomial of degree {} is above the degree limit {}", coefficients_.size() - 1,
+                                 max_polynomial_degree));
   }
   for (std::size_t i = 0; i < coefficients_.size(); ++i) {
     if (coefficients_[i] >= field_.q()) {

@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "lfsr/error.hpp"
+#include "lfsr/ntl_errors.hpp"
 
 namespace lfsr {
 
@@ -32,6 +33,7 @@ std::vector<std::string> run_on_threads(const JobDescription& description, int w
   std::mutex result_mutex;
   auto work = [&] {
     try {
+      const NtlErrorScope ntl_errors;  // NTL's callbacks are per thread; a chunk may call NTL
       const std::unique_ptr<ChunkWorker> worker = job->make_worker();
       for (std::uint64_t chunk; (chunk = next_chunk.fetch_add(1)) < description.chunks;) {
         if (description.done && description.done()) break;

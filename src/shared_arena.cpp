@@ -3,8 +3,10 @@
 
 #include <fmt/format.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <system_error>
@@ -40,9 +42,13 @@ SharedArena::SharedArena(bool shared) {
   // touched, and the memory-size check before a run keeps real use within what the machine has.
   // A private arena serves whole small registers of a batch only (at most 2^22 states, a few MiB
   // each): 1 GiB of address space per thread is plenty, and keeps many threads within a ulimit.
+  // Under an address-space limit (ulimit -v) the arena takes at most a quarter of it (a private
+  // one an eighth), so that the reservation succeeds and leaves room for the rest of the run.
   const auto pages = static_cast<std::size_t>(sysconf(_SC_PHYS_PAGES));
   const auto page_size = static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
   capacity_ = shared ? 2 * pages * page_size : std::size_t{1} << 30;
+  if (rlimit limit{}; getrlimit(RLIMIT_AS, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY)
+    capacity_ = std::min<std::size_t>(capacity_, limit.rlim_cur / (shared ? 4 : 8) / page_size * page_size);
   const int sharing = shared ? MAP_SHARED : MAP_PRIVATE;
   void* region = mmap(nullptr, capacity_, PROT_READ | PROT_WRITE, sharing | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
   if (region == MAP_FAILED) {

@@ -1,12 +1,16 @@
-// Digit vectors of state indexes: base-q digits, most significant first.
+// State indexes as text: digit vectors (base-q digits, most significant first) and index parsing.
 #include "lfsr/state_text.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <algorithm>
 #include <cassert>
+#include <cctype>
 #include <string_view>
 #include <vector>
+
+#include "lfsr/error.hpp"
 
 namespace lfsr {
 
@@ -35,6 +39,26 @@ std::string digits_text(const std::vector<std::uint32_t>& digits, std::uint32_t 
     tail.erase(0, 1);
   }
   return fmt::format("{}...{} ({} digits)", head, tail, digits.size());
+}
+
+mpz_class parse_state_index(std::string_view text, std::string_view option) {
+  const bool hex = text.size() > 2 && (text.starts_with("0x") || text.starts_with("0X"));
+  const std::string_view digits = hex ? text.substr(2) : text;
+  const std::size_t max_digits = hex ? max_state_hex_digits : max_state_decimal_digits;
+  if (digits.size() > max_digits) {
+    throw InputError(
+        fmt::format("{}: a state index of {} {} digits is longer than the largest state of any register "
+                    "(at most {} digits)",
+                    option, digits.size(), hex ? "hex" : "decimal", max_digits));
+  }
+  const auto is_digit = [hex](unsigned char c) { return hex ? std::isxdigit(c) != 0 : std::isdigit(c) != 0; };
+  mpz_class state;
+  if (digits.empty() || !std::all_of(digits.begin(), digits.end(), is_digit) ||
+      state.set_str(std::string(digits), hex ? 16 : 10) != 0) {
+    const std::string shown = text.size() <= 40 ? std::string(text) : std::string(text.substr(0, 40)) + "...";
+    throw InputError(fmt::format("{}: '{}' is not a state index (decimal, or hex with 0x)", option, shown));
+  }
+  return state;
 }
 
 }  // namespace lfsr

@@ -63,10 +63,15 @@ TEST_CASE("parse_matrix names the problem and its line", "[matrix]") {
   CHECK_THROWS_WITH(parse_matrix("1,,0\n0 1\n", gf2), Contains("line 1: entry 2 is empty"));
   CHECK_THROWS_WITH(parse_matrix("1 0,\n0 1\n", gf2), Contains("line 1: entry 3 is empty"));
   CHECK_THROWS_WITH(parse_matrix(",1 0\n0 1\n", gf2), Contains("line 1: entry 1 is empty"));
-  std::string wide;
-  for (int i = 0; i <= max_matrix_dimension; ++i) wide += "0 ";
-  CHECK_THROWS_WITH(parse_matrix(wide, gf2), Contains(fmt::format("{} entries, above the largest dimension {}",
-                                                                  max_matrix_dimension + 1, max_matrix_dimension)));
+  std::string widest;
+  for (int i = 0; i < max_matrix_dimension; ++i) widest += "0 ";
+  // A row of max_matrix_dimension entries is read (the matrix then lacks rows); one more is refused.
+  CHECK_THROWS_WITH(parse_matrix(widest, gf2),
+                    Contains(fmt::format("after 1 rows of {} entries", max_matrix_dimension)));
+  CHECK_THROWS_WITH(parse_matrix(widest + "0", gf2),
+                    Contains(fmt::format("line 1: more than {} entries, above the largest dimension {}",
+                                         max_matrix_dimension, max_matrix_dimension)));
+  CHECK_THROWS_WITH(parse_matrix("1 0\n" + widest + "0 1", gf2), Contains("line 2: more than"));
   CHECK_THROWS_WITH(parse_matrix("1 0\n0 1\x01\n", gf2), !Contains("\x01"));
 }
 

@@ -281,3 +281,16 @@ TEST_CASE("default table refuses lengths outside its range", "[polynomial][defau
   CAPTURE(bits);
   REQUIRE_THROWS_AS(lfsr::default_maximal_polynomial(bits), InputError);
 }
+
+TEST_CASE("no polynomial is above the degree limit, however it is made", "[polynomial]") {
+  const Field gf2 = Field::from_order(2);
+  std::vector<std::uint32_t> coefficients(static_cast<std::size_t>(lfsr::max_polynomial_degree) + 1, 0);
+  coefficients.back() = 1;
+  CHECK(Polynomial(gf2, coefficients).degree() == lfsr::max_polynomial_degree);
+  coefficients.push_back(1);
+  CHECK_THROWS_WITH(Polynomial(gf2, coefficients), Contains("degree 100001 is above the degree limit 100000"));
+  CHECK(lfsr::parse_polynomial("x^100000+1", gf2).degree() == lfsr::max_polynomial_degree);
+  CHECK_THROWS_AS(lfsr::parse_polynomial("x^100001+1", gf2), InputError);
+  CHECK(lfsr::parse_taps("100000,1", gf2).degree() == lfsr::max_polynomial_degree);
+  CHECK_THROWS_AS(lfsr::parse_taps("100001,1", gf2), InputError);
+}

@@ -10,11 +10,15 @@
 
 namespace lfsr {
 
+// Highest degree of any polynomial the tool accepts (parsed, recovered from a sequence, searched
+// for): far beyond any register that can be analyzed, it keeps every coefficient vector small.
+inline constexpr int max_polynomial_degree = 100000;
+
 // A monic polynomial of degree n >= 1 over a field. coefficients[i] is the coefficient of x^i
 // of f itself (so coefficients[n] == 1); the feedback taps are c_i = -coefficients[i].
 class Polynomial {
  public:
-  // Throws InputError unless the list is monic of degree >= 1 with every entry < q.
+  // Throws InputError unless the list is monic of degree 1..max_polynomial_degree with every entry < q.
   Polynomial(Field field, std::vector<std::uint32_t> coefficients);
 
   const Field& field() const { return field_; }

@@ -7,9 +7,10 @@
 
 namespace lfsr {
 
-// Largest degree the search accepts. Far beyond any q^N - 1 the factoring can split (it refuses
-// those with ResourceError), it only stops absurd requests before any work.
-inline constexpr int max_primitive_search_bits = 100000;
+// Largest degree the search accepts, the degree limit of every polynomial. Far beyond any q^N - 1
+// the factoring can split (it refuses those with ResourceError), it only stops absurd requests
+// before any work.
+inline constexpr int max_primitive_search_bits = max_polynomial_degree;
 
 // The first primitive f = x^N + c_{N-1} x^{N-1} + ... + c_0 of degree N = bits over `field` in this
 // order (coefficients compared as the integers 0..q-1 that name the elements):

@@ -1,5 +1,4 @@
 // Entry point of lfsr-analyze: read the options, check the run fits, enumerate, print the report.
-#include <NTL/tools.h>
 #include <fmt/format.h>
 #include <gmpxx.h>
 #include <unistd.h>
@@ -13,6 +12,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <exception>
 #include <limits>
 #include <memory>
 #include <new>
@@ -28,11 +28,13 @@
 #include "lfsr/enumerate.hpp"
 #include "lfsr/error.hpp"
 #include "lfsr/linear_map.hpp"
+#include "lfsr/ntl_errors.hpp"
 #include "lfsr/number_text.hpp"
 #include "lfsr/plot.hpp"
 #include "lfsr/report.hpp"
 #include "lfsr/runner.hpp"
 #include "lfsr/state_graph.hpp"
+#include "lfsr/state_text.hpp"
 #include "many_registers.hpp"
 #include "memory_check.hpp"
 #include "options.hpp"
@@ -49,16 +51,26 @@ namespace {
 using lfsr::ExitCode;
 using lfsr::cli::Subject;
 
-// NTL as packaged is built without exceptions: it prints and aborts. Input is validated before
-// NTL sees it, so reaching here is a bug; exit with the documented code instead of SIGABRT.
-void ntl_failed_with(const char* message) {
-  std::fprintf(stderr, "lfsr-analyze: internal error in NTL: %s\n", message);
-  std::_Exit(static_cast<int>(ExitCode::internal));
-}
-
-void ntl_failed() {
-  std::fputs("lfsr-analyze: internal error in NTL\n", stderr);
-  std::_Exit(static_cast<int>(ExitCode::internal));
+// An exception where none may pass (a noexcept function of NTL, a destructor) ends the process
+// through here: with the exit code of its kind and one stderr line, never SIGABRT.
+[[noreturn]] void terminate_with_exit_code() {
+  ExitCode code = ExitCode::internal;
+  std::string message = "internal error: the program ended without an exception to report";
+  try {
+    if (const std::exception_ptr current = std::current_exception()) std::rethrow_exception(current);
+  } catch (const lfsr::ResourceError& error) {
+    code = ExitCode::resources;
+    message = error.what();
+  } catch (const std::bad_alloc&) {
+    code = ExitCode::resources;
+    message = "out of memory";
+  } catch (const std::exception& error) {
+    message = fmt::format("internal error: {}", error.what());
+  } catch (...) {
+    message = "internal error: an exception of unknown type";
+  }
+  std::fprintf(stderr, "lfsr-analyze: %s\n", message.c_str());
+  std::_Exit(static_cast<int>(code));
 }
 
 int fail(ExitCode code, std::string_view message) {
@@ -188,21 +200,23 @@ lfsr::Report analyze(const Subject& subject, const lfsr::cli::Options& options, 
   return {std::move(run), std::move(result), {}};
 }
 
-// --period-of, --trace: "123" or "0x7b", a state index (checked against q^n by its user).
-mpz_class parse_state(const std::string& text, std::string_view option) {
-  const bool hex = text.size() > 2 && (text.starts_with("0x") || text.starts_with("0X"));
-  const std::string digits = hex ? text.substr(2) : text;
-  mpz_class state;
-  if (digits.empty() ||
-      !std::all_of(digits.begin(), digits.end(),
-                   [hex](unsigned char c) { return hex ? std::isxdigit(c) != 0 : std::isdigit(c) != 0; }) ||
-      state.set_str(digits, hex ? 16 : 10) != 0)
-    throw lfsr::InputError(fmt::format("{}: '{}' is not a state index (decimal, or hex with 0x)", option, text));
-  return state;
+// A state is checked before any work: its text, and with --bits its range 0..q^n - 1 (the space
+// is known before the register is built or its default polynomial searched for).
+void check_state_text(const lfsr::cli::Options& options, const std::string& text, std::string_view option) {
+  const mpz_class state = lfsr::parse_state_index(text, option);
+  if (!options.bits) return;
+  const lfsr::Field field = lfsr::cli::field_from(options);
+  mpz_class states;
+  mpz_ui_pow_ui(states.get_mpz_t(), field.q(), static_cast<unsigned long>(*options.bits));
+  if (state >= states) {
+    const std::string shown = text.size() <= 40 ? text : fmt::format("of {} digits", text.size());
+    throw lfsr::InputError(fmt::format("{}: state {} is out of range: --bits {} over {} gives states 0..{}^{}-1",
+                                       option, shown, *options.bits, field.name(), field.q(), *options.bits));
+  }
 }
 
 lfsr::StateReport analyze_state(const Subject& subject, const std::string& state_text) {
-  lfsr::StateReport report{subject.describe(), parse_state(state_text, "--period-of"), 0, 0, ""};
+  lfsr::StateReport report{subject.describe(), lfsr::parse_state_index(state_text, "--period-of"), 0, 0, ""};
   report.run.method = "minimal_polynomial";
   const auto start = std::chrono::steady_clock::now();
   const lfsr::StatePeriod period = subject.state_period(report.state);
@@ -217,7 +231,7 @@ lfsr::TraceReport trace_state(const Subject& subject, const lfsr::cli::Options& 
   lfsr::RunInfo run = subject.describe();
   run.method = "step";
   const auto start = std::chrono::steady_clock::now();
-  lfsr::Trace trace = subject.trace(parse_state(*options.trace, "--trace"), options.steps);
+  lfsr::Trace trace = subject.trace(lfsr::parse_state_index(*options.trace, "--trace"), options.steps);
   run.seconds = seconds_since(start);
   return {std::move(run), std::move(trace)};
 }
@@ -299,6 +313,11 @@ std::optional<Subject> recover_register(const lfsr::cli::Options& options) {
       options.sequence ? *options.sequence : lfsr::cli::read_input_file(*options.sequence_file, "sequence file");
   const lfsr::LinearComplexity found =
       lfsr::berlekamp_massey(lfsr::parse_sequence(text, field), field, options.profile);
+  // Berlekamp-Massey is bounded by the sequence length; the register it found, by the degree limit.
+  if (found.complexity > lfsr::max_polynomial_degree) {
+    throw lfsr::InputError(fmt::format("the sequence has linear complexity {}, above the degree limit {} of a register",
+                                       found.complexity, lfsr::max_polynomial_degree));
+  }
   if (options.bits && *options.bits != found.complexity) {
     throw lfsr::InputError(fmt::format("--bits {} does not match the linear complexity {} of the sequence",
                                        *options.bits, found.complexity));
@@ -331,8 +350,9 @@ std::optional<Subject> recover_register(const lfsr::cli::Options& options) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  NTL::ErrorMsgCallback = ntl_failed_with;
-  NTL::ErrorCallback = ntl_failed;
+  // NTL as packaged prints and aborts on an error; here it throws (exit 3 for memory, else 6).
+  const lfsr::NtlErrorScope ntl_errors;
+  std::set_terminate(terminate_with_exit_code);
 
   CLI::App app{
       "Cycle structure of a linear feedback shift register, or of any linear map, over a finite field GF(q):\n"
@@ -349,8 +369,8 @@ int main(int argc, char** argv) {
     app.parse(argc, argv);
     lfsr::cli::check_combinations(app, options);
     // A state that is no number is refused before a default polynomial is searched for.
-    if (options.period_of) parse_state(*options.period_of, "--period-of");
-    if (options.trace) parse_state(*options.trace, "--trace");
+    if (options.period_of) check_state_text(options, *options.period_of, "--period-of");
+    if (options.trace) check_state_text(options, *options.trace, "--trace");
     check_list_cycles_usage(options);
     if (options.plot && options.format == "dot")
       throw lfsr::InputError("--plot draws the analysis, --format dot the state graph: not both");

@@ -75,13 +75,14 @@ CLI::Validator whole_number(std::int64_t min, std::int64_t max) {
 }  // namespace
 
 void add_options(CLI::App& app, Options& options) {
-  constexpr std::int64_t max_int = std::numeric_limits<int>::max();
   constexpr std::int64_t max_int64 = std::numeric_limits<std::int64_t>::max();
 
   app.add_option("--bits", options.bits,
-                 "Register length n; alone, picks a primitive (maximal-length) polynomial of degree n over the field")
+                 fmt::format("Register length n, 1 to {}; alone, picks a primitive (maximal-length) polynomial of "
+                             "degree n over the field",
+                             max_polynomial_degree))
       ->type_name("N")
-      ->transform(whole_number(1, max_int));
+      ->transform(whole_number(1, max_polynomial_degree));
   auto* poly = app.add_option("--poly", options.poly,
                               "Characteristic polynomial: x^12+x^6+x^4+x+1, x^5+2*x^2-1, hex 0x1053 (GF(2)), "
                               "x^3+(a+1)*x+[3] (GF(p^k): coefficients in the generator a, or element numbers [n])")
@@ -165,12 +166,12 @@ void add_options(CLI::App& app, Options& options) {
                    ->type_name("FILE");
   app.add_option("--list-cycles", options.list_cycles,
                  fmt::format("List every cycle by its smallest state, in increasing order (enumeration only); "
-                             "refused when there are more than N cycles (default {})",
-                             default_list_cycles_limit))
+                             "refused when there are more than N cycles (default {}, N at most {})",
+                             default_list_cycles_limit, max_list_cycles_limit))
       ->type_name("[N]")
       ->expected(0, 1)
       ->default_str(std::to_string(default_list_cycles_limit))
-      ->transform(whole_number(1, max_int64));
+      ->transform(whole_number(1, static_cast<std::int64_t>(max_list_cycles_limit)));
   app.add_option("--workers", options.workers,
                  fmt::format("Workers for threads and fork, 1 to {} (default: the online CPUs)", max_workers))
       ->type_name("K")

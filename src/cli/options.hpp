@@ -47,6 +47,8 @@ struct Options {
 
 // Cycles --list-cycles lists when given no limit: beyond, it refuses (the list would be huge).
 inline constexpr std::uint64_t default_list_cycles_limit = 100000;
+// Largest N of --list-cycles N: the list is held in memory (16 bytes a cycle) and printed whole.
+inline constexpr std::uint64_t max_list_cycles_limit = 10000000;
 
 // Declares every option of `app`, bound to `options`, with usage examples in the help footer.
 void add_options(CLI::App& app, Options& options);

@@ -520,3 +520,43 @@ add_test(NAME "the values pinned for small registers, matrices and sequences equ
          COMMAND python3 ${LFSR_CLI_TEST_DIR}/golden_values.py $<TARGET_FILE:lfsr-analyze>)
 set_tests_properties("the values pinned for small registers, matrices and sequences equal a brute force"
                      PROPERTIES LABELS cli TIMEOUT 120)
+
+# Bounds at their edges: the limit is accepted, one more is refused naming the bound (README "Limits").
+lfsr_cli_rejects("takes --bits 100000, the degree limit, and then finds the scan too large" 3
+                 "the limit is 2^32 registers" --scan --bits 100000)
+lfsr_cli_rejects("rejects --bits 100001, above the degree limit" 2 "--bits: 100001 is above the maximum 100000"
+                 --bits 100001)
+lfsr_cli_json("takes an exponent at the degree limit" --poly "x^100000" --period-of 1 --format json -- "bits=100000" "tail=1")
+lfsr_cli_json("takes --list-cycles 10000000" --bits 4 --list-cycles 10000000 --format json -- "total_cycles=2")
+lfsr_cli_rejects("rejects --list-cycles 10000001" 2 "--list-cycles: 10000001 is above the maximum 10000000"
+                 --bits 4 --list-cycles 10000001)
+lfsr_cli_json("takes --workers 1024" --bits 4 --mode seq --workers 1024 --format json -- "total_cycles=2")
+lfsr_cli_rejects("rejects --workers 1025" 2 "--workers: 1025 is above the maximum 1024" --bits 4 --workers 1025)
+lfsr_cli_json("takes --chunk 2^40" --bits 4 --chunk 1099511627776 --format json -- "total_cycles=2")
+lfsr_cli_rejects("rejects --chunk 2^40 + 1" 2 "--chunk: 1099511627777 is above the maximum 1099511627776"
+                 --bits 4 --chunk 1099511627777)
+lfsr_cli_json("takes --repeat 1000" --bits 2 --compare --workers 1 --repeat 1000 --format json -- "total_cycles=2")
+lfsr_cli_rejects("rejects --repeat 1001" 2 "--repeat: 1001 is above the maximum 1000" --bits 4 --compare --repeat 1001)
+lfsr_cli_json("takes --max-memory 2^64 - 1 bytes" --bits 4 --max-memory 18446744073709551615 --format json --
+              "total_cycles=2")
+lfsr_cli_rejects("rejects --max-memory 2^64 bytes" 2 "size 18446744073709551616 is too large"
+                 --bits 4 --max-memory 18446744073709551616)
+lfsr_cli_rejects("rejects --max-memory 16E, beyond 64 bits" 2 "size 16777216T is too large"
+                 --bits 4 --max-memory 16777216T)
+lfsr_cli_json("takes --steps 1000000" --poly "x^4+x+1" --trace 1 --steps 1000000 --format json -- "stop=\"steps\"")
+lfsr_cli_json("takes field order 65536" --field 65536 --bits 1 --format json -- "field~{\"q\":65536}")
+lfsr_cli_rejects("refuses a scan of 2^33 registers before any work" 3 "the limit is 2^32 registers" --scan --bits 33)
+lfsr_cli_json("takes the largest state of the register" --field 9 --bits 3 --period-of 728 --format json -- "state=728")
+lfsr_cli_rejects("refuses a state beyond q^n before any polynomial is searched for" 2
+                 "--period-of: state 729 is out of range: --bits 3 over GF(9) gives states 0..9^3-1"
+                 --field 9 --bits 3 --period-of 729)
+lfsr_cli_rejects("refuses a huge state of --bits 200 over GF(9) before the search" 2
+                 "--trace: state of 193 digits is out of range: --bits 200 over GF(9)" --bits 200 --field 9 --trace
+                 1000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000)
+add_test(NAME "input bounds from files and streams are held at their edges"
+         COMMAND bash ${LFSR_CLI_TEST_DIR}/input_bounds.sh $<TARGET_FILE:lfsr-analyze>)
+set_tests_properties("input bounds from files and streams are held at their edges" PROPERTIES LABELS cli TIMEOUT 300)
+add_test(NAME "NTL running out of memory in any thread or worker exits 3 and never aborts"
+         COMMAND bash ${LFSR_CLI_TEST_DIR}/ntl_memory_error.sh $<TARGET_FILE:lfsr-analyze> "${LFSR_SANITIZE}")
+set_tests_properties("NTL running out of memory in any thread or worker exits 3 and never aborts"
+                     PROPERTIES LABELS cli TIMEOUT 300)
