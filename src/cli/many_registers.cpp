@@ -281,8 +281,8 @@ class Output {
     }
     if (!json_lines() && !csv()) {
       write_line(fmt::format("\n{} register{}, {} maximal length, {} failed, in {:.3f} s ({}, {} worker{})\n",
-                             errors_ + done_, errors_ + done_ == 1 ? "" : "s", maximal_, errors_, seconds, mode_name(runner_.mode()), runner_.workers(),
-                             runner_.workers() == 1 ? "" : "s"));
+                             errors_ + done_, errors_ + done_ == 1 ? "" : "s", maximal_, errors_, seconds,
+                             mode_name(runner_.mode()), runner_.workers(), runner_.workers() == 1 ? "" : "s"));
     }
   }
 
@@ -424,6 +424,7 @@ int run_many_registers(const Options& options) {
   const std::unique_ptr<Runner> runner = batch_runner(options);
   BatchOptions batch_options;
   batch_options.method = options.method;
+  batch_options.factor_seconds = options.factor_seconds;
   batch_options.named_states = options.format == "json" && !options.summary;  // only JSON lines show states
   batch_options.check_memory = [&](const Lfsr& lfsr, const LinearMap& map) {
     check_memory(fmt::format("{}^{}", field.q(), lfsr.degree()), map, runner->workers(), options.max_memory);
