@@ -281,8 +281,8 @@ class Output {
     }
     if (!json_lines() && !csv()) {
       write_line(fmt::format("\n{} register{}, {} maximal length, {} failed, in {:.3f} s ({}, {} worker{})\n",
-                             errors_ + done_, errors_ + done_ == 1 ? "" : "s", maximal_, errors_, seconds,
-                             mode_name(runner_.mode()), runner_.workers(), runner_.workers() == 1 ? "" : "s"));
+                             errors_ + done_, errors_ + done_ == 1 ? "" : "s", maximal_, errors_, seconds, mode_name(runner_.mode()), runner_.workers(),
+                             runner_.workers() == 1 ? "" : "s"));
     }
   }
 
