@@ -12,11 +12,11 @@
 // interrupted (a probable-prime test, an in-process proof) is started only when its cost,
 // estimated from the size, fits in the time left.
 //
-// Two passes over the pieces Phi_m(q) not in the cache: first the cheap trial division of every
-// piece, then the expensive stages. When the first pass leaves a cofactor whose size alone shows
-// that it cannot be finished in time, the factorization stops there: that cofactor is reported
-// "too large" and the others are not attempted. Too large means: beyond the sieve, and either a
-// probable-prime test alone would take longer than the time bound, or it exceeds prove_bits plus
+// Two passes over the pieces Phi_m(q) not in the cache, in increasing m: first the cheap trial
+// division of each piece, then the expensive stages. When the first pass leaves a cofactor whose
+// size alone shows that it cannot be finished in time, the factorization stops there: that
+// cofactor is reported "too large", and the pieces after it are not even trial-divided. Too large means: beyond the
+// sieve, and either a probable-prime test alone would take longer than the time bound, or it exceeds prove_bits plus
 // eight factors of ECM's reach (ECM would have to split off more than eight factors of its largest
 // size to leave a prime APRCL can prove) and neither n - 1 nor n + 1 has a part over the primes
 // below 2^12 of at least sqrt(n), as the large Mersenne and Fermat primes have, proven here without
@@ -323,7 +323,7 @@ std::optional<mpz_class> elliptic_curve_factor(const mpz_class& n, Work& work, b
 void split(long m, mpz_class n, Work& work) {
   if (n == 1) return;
   CyclotomicFactors& result = work.result;
-  if (work.left() <= 0) return work.leftover(m, n, Leftover::out_of_time);
+  if (bits(n) > 64 && work.left() <= 0) return work.leftover(m, n, Leftover::out_of_time);
   if (bits(n) <= 64) {
     n_factor_t factors;  // one-limb methods: no sieve
     n_factor_init(&factors);
@@ -394,7 +394,7 @@ TrialDivision trial_divide(std::uint32_t q, long m, const CpuDeadline& deadline)
   const auto step = static_cast<unsigned long>(m % 2 == 1 && m > 1 ? 2 * m : m);
   mpz_class root = sqrt(n);
   for (unsigned long k = 1; k <= trial_candidates && n > 1; ++k) {
-    if (k % candidates_per_check == 1 && deadline.passed()) {
+    if (k % candidates_per_check == 1 && bits(n) > 64 && deadline.passed()) {  // one word takes microseconds
       out.out_of_time = true;
       return out;
     }
@@ -471,7 +471,7 @@ PowerMinusOneFactors factor_power_minus_one(std::uint32_t q, long d, const Algeb
     result.primes.insert(result.primes.end(), piece.primes.begin(), piece.primes.end());
     result.unfactored.insert(result.unfactored.end(), piece.unfactored.begin(), piece.unfactored.end());
   };
-  // First pass: the cache, then trial division of every piece it does not hold.
+  // First pass: the cache, then trial division of the pieces it does not hold, up to a hopeless one.
   struct Pending {
     long m;
     TrialDivision piece;
@@ -482,6 +482,10 @@ PowerMinusOneFactors factor_power_minus_one(std::uint32_t q, long d, const Algeb
   for (const long m : divisors(d)) {
     if (const std::optional<CyclotomicFactors> known = cached(q, m, effort, seconds)) {
       add(*known);
+      continue;
+    }
+    if (any_hopeless) {  // not attempted: only its value, for what the caller may still prove without it
+      pending.push_back({m, TrialDivision{{}, cyclotomic_value(q, m), false, false}, false});
       continue;
     }
     TrialDivision piece = trial_divide(q, m, deadline);

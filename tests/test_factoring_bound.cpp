@@ -90,12 +90,14 @@ TEST_CASE("a budget is shared by the factorizations of one register and charged 
 }
 
 TEST_CASE("q^d - 1 far beyond the bound is refused at once by its size", "[factoring]") {
-  // 2^99999 - 1: Phi_99999(2) has 64800 bits, Phi_11111(2) 10800, none of the Mersenne shape.
+  // 2^99999 - 1: Phi_11111(2) has 10800 bits (Phi_33333(2) 21600, Phi_99999(2) 64800), none of the
+  // Mersenne shape. The pieces are taken in increasing m, and the first too large ends the work.
   const detail::PowerMinusOneFactors factors = detail::factor_power_minus_one(2, 99999, {});
   REQUIRE_FALSE(factors.unfactored.empty());
   CHECK(has_leftover(factors, detail::Leftover::too_large));
+  CHECK(has_leftover(factors, detail::Leftover::not_attempted));  // Phi_33333(2) and Phi_99999(2)
   const std::string text = detail::unfactored_text(2, factors);
-  CHECK_THAT(text, Contains("factor of Phi_99999(2) is too large to factor within the time bound of 10 s") &&
+  CHECK_THAT(text, Contains("factor of Phi_11111(2) is too large to factor within the time bound of 10 s") &&
                        Contains("--factor-seconds"));
   // Every prime reported is still a prime factor of 2^99999 - 1.
   for (const mpz_class& r : factors.primes) {

@@ -75,15 +75,14 @@ CLI::Validator whole_number(std::int64_t min, std::int64_t max) {
       "", "whole number");
 }
 
-// --factor-seconds: a positive number of seconds up to max_factor_seconds ("0.5", "60", "1e3").
+// --factor-seconds: a positive decimal number of seconds up to max_factor_seconds ("0.5", "60", "1e3").
 CLI::Validator factor_seconds_check() {
   return CLI::Validator(
       [](std::string& text) -> std::string {
         char* end = nullptr;
         errno = 0;
-        const double value = text.empty() || std::isspace(static_cast<unsigned char>(text.front())) != 0
-                                 ? std::nan("")
-                                 : std::strtod(text.c_str(), &end);
+        const bool decimal = !text.empty() && text.find_first_not_of("0123456789.eE+-") == std::string::npos;
+        const double value = decimal ? std::strtod(text.c_str(), &end) : std::nan("");
         if (std::isnan(value) || end != text.c_str() + text.size())
           return fmt::format("'{}' is not a number of seconds", text);
         if (value <= 0) return fmt::format("{} is not a positive number of seconds", text);
