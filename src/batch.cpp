@@ -91,6 +91,7 @@ std::string batch_spec(const std::vector<const Lfsr*>& registers, const BatchOpt
   ByteWriter out;
   const Field& field = registers.front()->field();
   out.put_bytes(options.method)
+      .put(options.factor_seconds)
       .put(options.named_states)
       .put(per_chunk)
       .put(field.q())
@@ -137,8 +138,8 @@ BatchOutcome recorded(std::string method, bool in_worker, Analysis&& analysis) {
 }
 
 // --method both: the factorization must give what the enumeration found.
-void check_against_algebra(const Lfsr& lfsr, const CycleStructure& enumerated) {
-  if (algebraic_cycle_structure(lfsr.polynomial) != enumerated) {
+void check_against_algebra(const Lfsr& lfsr, const CycleStructure& enumerated, const AlgebraOptions& algebra) {
+  if (algebraic_cycle_structure(lfsr.polynomial, algebra) != enumerated) {
     throw MismatchError(
         fmt::format("enumeration and the algebraic method disagree on {}", lfsr.polynomial.to_string()));
   }
@@ -151,18 +152,21 @@ PeriodCheck period_check(const std::string& method) {
 }
 
 // One register analyzed in this worker, with the memory of this thread: other workers analyze
-// theirs at the same time.
-BatchOutcome analyze_whole(const Lfsr& lfsr, const std::string& requested_method, bool named_states) {
+// theirs at the same time. Its factoring has a time budget of its own.
+BatchOutcome analyze_whole(const Lfsr& lfsr, const std::string& requested_method, bool named_states,
+                           double factor_seconds) {
   return recorded(resolve_method(requested_method, lfsr), true, [&](BatchOutcome& outcome) {
+    const AlgebraOptions algebra = register_algebra_options(factor_seconds);
     if (outcome.method == "algebraic") {
-      outcome.result = named_states ? algebraic_cycle_structure(lfsr) : algebraic_cycle_structure(lfsr.polynomial);
+      outcome.result =
+          named_states ? algebraic_cycle_structure(lfsr, algebra) : algebraic_cycle_structure(lfsr.polynomial, algebra);
       return;
     }
     const PrivateArenaScope private_arena;
     const std::unique_ptr<Runner> here = make_sequential_runner();
     outcome.result = enumerate(linear_map_of(lfsr), *here);
-    if (named_states) add_minimal_polynomials(lfsr, outcome.result, period_check(outcome.method));
-    if (outcome.method == "both") check_against_algebra(lfsr, outcome.result);
+    if (named_states) add_minimal_polynomials(lfsr, outcome.result, period_check(outcome.method), algebra);
+    if (outcome.method == "both") check_against_algebra(lfsr, outcome.result, algebra);
   });
 }
 
@@ -172,6 +176,7 @@ class BatchJob final : public ChunkJob {
   explicit BatchJob(std::string_view spec) {
     ByteReader in(spec);
     method_ = in.get_bytes();
+    factor_seconds_ = in.get<double>();
     named_states_ = in.get<bool>();
     per_chunk_ = in.get<std::size_t>();
     const auto q = in.get<std::uint32_t>();
@@ -196,7 +201,7 @@ class BatchJob final : public ChunkJob {
       const std::size_t begin = chunk * job_.per_chunk_;
       const std::size_t end = std::min(job_.registers_.size(), begin + job_.per_chunk_);
       for (std::size_t i = begin; i < end; ++i)
-        put_outcome(out, analyze_whole(job_.registers_[i], job_.method_, job_.named_states_));
+        put_outcome(out, analyze_whole(job_.registers_[i], job_.method_, job_.named_states_, job_.factor_seconds_));
       return out.take();
     }
 
@@ -205,6 +210,7 @@ class BatchJob final : public ChunkJob {
   };
 
   std::string method_;
+  double factor_seconds_ = default_factor_seconds;
   bool named_states_ = true;
   std::size_t per_chunk_ = 1;
   std::vector<Lfsr> registers_;
@@ -247,11 +253,12 @@ BatchOutcome analyze_chunked(const Lfsr& lfsr, Runner& runner, const BatchOption
   for (int attempt = 0;; ++attempt) {
     try {
       return recorded(method, false, [&](BatchOutcome& outcome) {
+        const AlgebraOptions algebra = register_algebra_options(options.factor_seconds);
         const LinearMap map = linear_map_of(lfsr);
         if (options.check_memory) options.check_memory(lfsr, map);
         outcome.result = enumerate(map, runner);
-        if (options.named_states) add_minimal_polynomials(lfsr, outcome.result, period_check(method));
-        if (method == "both") check_against_algebra(lfsr, outcome.result);
+        if (options.named_states) add_minimal_polynomials(lfsr, outcome.result, period_check(method), algebra);
+        if (method == "both") check_against_algebra(lfsr, outcome.result, algebra);
       });
     } catch (const WorkerError&) {
       if (attempt > 0) throw;

@@ -36,17 +36,9 @@ mpz_class known_part(mpz_class e, const PowerMinusOneFactors& factors) {
   return e;
 }
 
-// "cannot factor 2^1187-1 (a 300-digit composite factor remains)", naming the largest leftover.
-std::string unfactored_reason(std::uint32_t q, long d, const PowerMinusOneFactors& factors,
-                              const AlgebraOptions& limits) {
-  const Cofactor& largest = *std::max_element(factors.unfactored.begin(), factors.unfactored.end(),
-                                              [](const Cofactor& a, const Cofactor& b) { return a.value < b.value; });
-  const std::size_t digits = largest.value.get_str().size();
-  if (largest.probable_prime) {
-    return fmt::format("cannot prove prime a {}-digit probable prime factor of {}^{}-1 (more than {} bits)", digits, q,
-                       d, limits.prove_bits);
-  }
-  return fmt::format("cannot factor {}^{}-1 (a {}-digit composite factor remains)", q, d, digits);
+// "cannot factor 2^1187-1 (a 300-digit composite factor remains)", naming the leftover that stops it.
+std::string unfactored_reason(std::uint32_t q, long d, const PowerMinusOneFactors& factors) {
+  return fmt::format("cannot factor {}^{}-1 ({})", q, d, unfactored_text(q, factors));
 }
 
 // ord(P) for P irreducible of degree d, P != x: a divisor of e = q^d - 1. Invariant of the loop:
@@ -64,7 +56,7 @@ mpz_class irreducible_order(const Poly& irreducible, const Field& field, const A
     e = known_part(e, factors);
     if (!x_power_is_one<Poly>(e, modulus)) {
       throw ResourceError(fmt::format("{} to find the order of a degree-{} irreducible factor",
-                                      unfactored_reason(q, d, factors, limits), NTL::deg(irreducible)));
+                                      unfactored_reason(q, d, factors), NTL::deg(irreducible)));
     }
   }
   for (const mpz_class& r : factors.primes) {
@@ -128,7 +120,7 @@ bool is_primitive(const Polynomial& f, const AlgebraOptions& options) {
     if (!factors.unfactored.empty()) {
       if (detail::x_power_is_one<Poly>(detail::known_part(e, factors), modulus)) return false;
       throw ResourceError(fmt::format("{} to decide whether a degree-{} polynomial is primitive",
-                                      detail::unfactored_reason(q, exponent, factors, options), f.degree()));
+                                      detail::unfactored_reason(q, exponent, factors), f.degree()));
     }
     return true;
   });

@@ -37,18 +37,12 @@ std::uint32_t admissible_constant(const Field& field, int n) {
 
 // The ResourceError for a q^n - 1 the factoring could not finish: nothing could be proven primitive.
 [[noreturn]] void refuse_unfactored(const Field& field, int n, const detail::PowerMinusOneFactors& factors) {
-  const detail::Cofactor& largest =
-      *std::max_element(factors.unfactored.begin(), factors.unfactored.end(),
-                        [](const detail::Cofactor& a, const detail::Cofactor& b) { return a.value < b.value; });
   const std::string integer =
       field.is_prime() ? fmt::format("{}^{}-1", field.q(), n)
                        : fmt::format("{}^{}-1 = {}^{}-1", field.q(), n, field.p(), static_cast<long>(n) * field.k());
-  const std::size_t digits = largest.value.get_str().size();
   throw ResourceError(fmt::format(
       "cannot find a primitive polynomial of degree {} over {}: {} cannot be factored ({}), so no order can be proven",
-      n, field.name(), integer,
-      largest.probable_prime ? fmt::format("a {}-digit probable prime factor is too large to prove prime", digits)
-                             : fmt::format("a {}-digit composite factor remains", digits)));
+      n, field.name(), integer, detail::unfactored_text(field.p(), factors)));
 }
 
 // The candidates of one height: c[1..n-1] with entries in 0..height, one of them equal to height.

@@ -3,8 +3,10 @@
 
 #include <gmpxx.h>
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "lfsr/cycle_structure.hpp"
@@ -14,14 +16,41 @@
 
 namespace lfsr {
 
+// Default and largest time bound of the factoring for one register (--factor-seconds).
+inline constexpr double default_factor_seconds = 10;
+inline constexpr double max_factor_seconds = 86400;
+
+// The factoring time (processor seconds) of one register (a single run, one batch or scan line), shared by every
+// q^d - 1 its analysis factors: each factorization may use what the ones before it left.
+// Thread-safe; shared by AlgebraOptions copies through a shared_ptr.
+class FactoringBudget {
+ public:
+  explicit FactoringBudget(double seconds) : seconds_(seconds) {}
+  double seconds() const { return seconds_; }
+  double left() const { return seconds_ - static_cast<double>(spent_microseconds_.load()) * 1e-6; }
+  void spend(double seconds) { spent_microseconds_ += static_cast<std::int64_t>(seconds * 1e6); }
+
+ private:
+  double seconds_;
+  std::atomic<std::int64_t> spent_microseconds_{0};
+};
+
 // How hard to work at factoring q^d - 1, which the order of a degree-d factor needs. Past these
-// limits no order is guessed: the call throws ResourceError naming the integer left unfactored.
-// The defaults keep a hopeless integer to a few seconds on one core (docs in src/integer_factoring.cpp).
+// limits no order is guessed: the call throws ResourceError naming what was left unfactored.
+// factor_seconds is a deadline in processor time across the whole factorization of one q^d - 1
+// (or, with a budget, across every one of a register); the size limits below are the effort at
+// the default bound and grow with it (docs in src/integer_factoring.cpp).
 struct AlgebraOptions {
   int ecm_bits = 52;      // elliptic-curve search for prime factors of up to this many bits (on 512 bits)
   int sieve_bits = 200;   // a composite cofactor of at most this many bits goes to the quadratic sieve
   int prove_bits = 1300;  // a probable-prime cofactor is proven prime (APRCL) up to this many bits
+  double factor_seconds = default_factor_seconds;  // 0 < factor_seconds <= max_factor_seconds
+  // The time left for this register; without one, each q^d - 1 gets factor_seconds of its own.
+  std::shared_ptr<FactoringBudget> budget = nullptr;
 };
+
+// Options for one register: `seconds` of factoring shared by all it asks for.
+AlgebraOptions register_algebra_options(double seconds);
 
 // Most distinct cycle lengths a result may have. Factors whose orders are many distinct primes
 // make 2^(number of factors) lengths (a few hundred bytes each); typical registers have dozens.

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "lfsr/algebra.hpp"
 #include "lfsr/cycle_structure.hpp"
 #include "lfsr/error.hpp"
 #include "lfsr/lfsr.hpp"
@@ -29,6 +30,9 @@ struct BatchOutcome {
 
 struct BatchOptions {
   std::string method = "auto";  // enumerate | algebraic | both | auto, as --method
+  // The factoring time bound of each register (AlgebraOptions::factor_seconds): a register that
+  // needs more fails alone with ExitCode::resources.
+  double factor_seconds = default_factor_seconds;
   // Registers with at most this many states (enumerated) go to one worker whole; larger ones are
   // cut into chunks for all workers, one register at a time.
   std::uint64_t whole_register_states = std::uint64_t{1} << 22;

@@ -344,7 +344,7 @@ std::optional<Subject> recover_register(const lfsr::cli::Options& options) {
     return std::nullopt;
   }
   lfsr::Lfsr lfsr{lfsr::Polynomial(field, found.polynomial), lfsr::Form::fibonacci};
-  return Subject::from_sequence(std::move(lfsr), std::move(info));
+  return Subject::from_sequence(std::move(lfsr), std::move(info), lfsr::cli::algebra_options(options));
 }
 
 }  // namespace

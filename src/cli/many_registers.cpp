@@ -421,6 +421,7 @@ int run_many_registers(const Options& options) {
   const std::unique_ptr<Runner> runner = batch_runner(options);
   BatchOptions batch_options;
   batch_options.method = options.method;
+  batch_options.factor_seconds = options.factor_seconds;
   batch_options.named_states = options.format == "json" && !options.summary;  // only JSON lines show states
   batch_options.check_memory = [&](const Lfsr& lfsr, const LinearMap& map) {
     check_memory(fmt::format("{}^{}", field.q(), lfsr.degree()), map, runner->workers(), options.max_memory);

@@ -5,8 +5,11 @@
 
 #include <array>
 #include <cctype>
+#include <cerrno>
 #include <charconv>
+#include <cmath>
 #include <cstdint>
+#include <cstdlib>
 #include <limits>
 #include <utility>
 
@@ -70,6 +73,24 @@ CLI::Validator whole_number(std::int64_t min, std::int64_t max) {
         return {};
       },
       "", "whole number");
+}
+
+// --factor-seconds: a positive decimal number of seconds up to max_factor_seconds ("0.5", "60", "1e3").
+CLI::Validator factor_seconds_check() {
+  return CLI::Validator(
+      [](std::string& text) -> std::string {
+        char* end = nullptr;
+        errno = 0;
+        const bool decimal = !text.empty() && text.find_first_not_of("0123456789.eE+-") == std::string::npos;
+        const double value = decimal ? std::strtod(text.c_str(), &end) : std::nan("");
+        if (std::isnan(value) || end != text.c_str() + text.size())
+          return fmt::format("'{}' is not a number of seconds", text);
+        if (value <= 0) return fmt::format("{} is not a positive number of seconds", text);
+        if (!std::isfinite(value) || errno == ERANGE || value > max_factor_seconds)
+          return fmt::format("{} is above the maximum of {:g} seconds", text, max_factor_seconds);
+        return {};
+      },
+      "", "seconds");
 }
 
 }  // namespace
@@ -203,6 +224,13 @@ void add_options(CLI::App& app, Options& options) {
             return {};
           },
           "", "size"));
+  app.add_option("--factor-seconds", options.factor_seconds,
+                 fmt::format("Time bound of the factoring that the algebraic method needs, per register: past it "
+                             "the run exits with code 3; more time also means a harder search (default {:g}, at "
+                             "most {:g})",
+                             default_factor_seconds, max_factor_seconds))
+      ->type_name("S")
+      ->check(factor_seconds_check());
   app.footer(usage_examples);
 }
 
@@ -224,7 +252,9 @@ Field field_from(const Options& options) {
   return options.modulus ? Field::with_modulus(options.field, *options.modulus) : Field::from_order(options.field);
 }
 
-Lfsr register_from(const Options& options, const Field& field) {
+AlgebraOptions algebra_options(const Options& options) { return register_algebra_options(options.factor_seconds); }
+
+Lfsr register_from(const Options& options, const Field& field, const AlgebraOptions& algebra) {
   Polynomial polynomial = [&] {
     if (options.poly) {
       return parse_polynomial(*options.poly, field);
@@ -235,7 +265,7 @@ Lfsr register_from(const Options& options, const Field& field) {
     if (!options.bits) {
       throw InputError("no register given: use --bits N, --poly P, --taps T or --matrix FILE (see --help)");
     }
-    return default_primitive_polynomial(*options.bits, field);
+    return default_primitive_polynomial(*options.bits, field, algebra);
   }();
   if (options.bits && *options.bits != polynomial.degree()) {
     throw InputError(fmt::format("--bits {} does not match the degree {} of {}", *options.bits, polynomial.degree(),

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "lfsr/algebra.hpp"
 #include "lfsr/lfsr.hpp"
 
 namespace lfsr::cli {
@@ -43,6 +44,7 @@ struct Options {
   bool progress = false;     // --progress: always show the progress line
   bool no_progress = false;  // --no-progress: never; neither: when stderr is a terminal
   std::optional<std::string> max_memory;
+  double factor_seconds = default_factor_seconds;  // the time bound of the factoring, per register
 };
 
 // Cycles --list-cycles lists when given no limit: beyond, it refuses (the list would be huge).
@@ -61,9 +63,12 @@ void check_combinations(const CLI::App& app, const Options& options);
 Field field_from(const Options& options);
 
 // The register the options describe: --poly, --taps, or the default primitive polynomial for
-// --bits alone. Throws InputError naming the problem (no register given, --bits not matching the
-// degree, ...) and ResourceError when no default can be proven primitive.
-Lfsr register_from(const Options& options, const Field& field);
+// --bits alone, searched for within `algebra`. Throws InputError naming the problem (no register
+// given, --bits not matching the degree, ...) and ResourceError when no default can be proven primitive.
+Lfsr register_from(const Options& options, const Field& field, const AlgebraOptions& algebra);
+
+// The factoring bound of one register (--factor-seconds), with a fresh budget: give each register its own.
+AlgebraOptions algebra_options(const Options& options);
 
 // "512M", "2G", "1024": bytes, with K/M/G/T meaning powers of 1024. Throws InputError.
 std::uint64_t parse_memory_size(std::string_view text);

@@ -14,10 +14,11 @@ namespace lfsr::cli {
 
 Subject Subject::from_options(const Options& options) {
   const Field field = field_from(options);
+  AlgebraOptions algebra = algebra_options(options);
   if (!options.matrix) {
-    Lfsr lfsr = register_from(options, field);
+    Lfsr lfsr = register_from(options, field, algebra);
     std::string polynomial = lfsr.polynomial.to_string();
-    return Subject(std::move(lfsr), std::move(polynomial));
+    return Subject(std::move(lfsr), std::move(polynomial), std::move(algebra));
   }
   if (options.form) throw InputError("--form applies to registers (--poly, --taps, --bits), not to --matrix");
   Matrix matrix = parse_matrix(read_input_file(*options.matrix, "matrix file"), field);
@@ -25,12 +26,12 @@ Subject Subject::from_options(const Options& options) {
     throw InputError(fmt::format("--bits {} does not match the {} x {} matrix", *options.bits, matrix.n, matrix.n));
   }
   std::string polynomial = characteristic_polynomial(matrix).to_string();
-  return Subject(std::move(matrix), std::move(polynomial));
+  return Subject(std::move(matrix), std::move(polynomial), std::move(algebra));
 }
 
-Subject Subject::from_sequence(Lfsr lfsr, SequenceInfo sequence) {
+Subject Subject::from_sequence(Lfsr lfsr, SequenceInfo sequence, AlgebraOptions algebra) {
   std::string polynomial = lfsr.polynomial.to_string();
-  Subject subject(std::move(lfsr), std::move(polynomial));
+  Subject subject(std::move(lfsr), std::move(polynomial), std::move(algebra));
   subject.sequence_ = std::move(sequence);
   return subject;
 }
@@ -90,11 +91,11 @@ LinearMap Subject::linear_map() const {
 
 CycleStructure Subject::algebraic_cycle_structure() const {
   // Representatives in the register's form, or of the matrix.
-  return std::visit([](const auto& what) { return lfsr::algebraic_cycle_structure(what); }, what_);
+  return std::visit([this](const auto& what) { return lfsr::algebraic_cycle_structure(what, algebra_); }, what_);
 }
 
 StatePeriod Subject::state_period(const mpz_class& state) const {
-  return std::visit([&state](const auto& what) { return lfsr::state_period(what, state); }, what_);
+  return std::visit([&](const auto& what) { return lfsr::state_period(what, state, algebra_); }, what_);
 }
 
 Trace Subject::trace(const mpz_class& state, std::optional<std::uint64_t> steps) const {
@@ -102,7 +103,8 @@ Trace Subject::trace(const mpz_class& state, std::optional<std::uint64_t> steps)
 }
 
 void Subject::add_minimal_polynomials(CycleStructure& result) const {
-  std::visit([&result](const auto& what) { lfsr::add_minimal_polynomials(what, result); }, what_);
+  std::visit([&](const auto& what) { lfsr::add_minimal_polynomials(what, result, PeriodCheck::checked, algebra_); },
+             what_);
 }
 
 }  // namespace lfsr::cli

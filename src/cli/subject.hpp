@@ -22,10 +22,11 @@ namespace lfsr::cli {
 // parts follow from its polynomial alone, a matrix's need ranks).
 class Subject {
  public:
-  // --matrix FILE, or the register of --poly / --taps / --bits. Throws InputError naming the problem.
+  // --matrix FILE, or the register of --poly / --taps / --bits, with the factoring bound of the
+  // options. Throws InputError naming the problem.
   static Subject from_options(const Options& options);
   // The register Berlekamp-Massey recovered from --sequence (linear complexity >= 1).
-  static Subject from_sequence(Lfsr lfsr, SequenceInfo sequence);
+  static Subject from_sequence(Lfsr lfsr, SequenceInfo sequence, AlgebraOptions algebra);
 
   const Field& field() const;
   int dimension() const;
@@ -44,12 +45,13 @@ class Subject {
   void add_minimal_polynomials(CycleStructure& result) const;
 
  private:
-  explicit Subject(std::variant<Lfsr, Matrix> what, std::string polynomial)
-      : what_(std::move(what)), polynomial_(std::move(polynomial)) {}
+  explicit Subject(std::variant<Lfsr, Matrix> what, std::string polynomial, AlgebraOptions algebra)
+      : what_(std::move(what)), polynomial_(std::move(polynomial)), algebra_(std::move(algebra)) {}
 
   std::variant<Lfsr, Matrix> what_;
   std::string polynomial_;  // the characteristic polynomial as text
   std::optional<SequenceInfo> sequence_;
+  AlgebraOptions algebra_;  // the factoring bound of this run, one budget for all its questions
 };
 
 }  // namespace lfsr::cli

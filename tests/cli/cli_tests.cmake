@@ -560,3 +560,23 @@ add_test(NAME "NTL running out of memory in any thread or worker exits 3 and nev
          COMMAND bash ${LFSR_CLI_TEST_DIR}/ntl_memory_error.sh $<TARGET_FILE:lfsr-analyze> "${LFSR_SANITIZE}")
 set_tests_properties("NTL running out of memory in any thread or worker exits 3 and never aborts"
                      PROPERTIES LABELS cli TIMEOUT 300)
+# The factoring time bound (--factor-seconds): validated, refused at once by size, a deadline that
+# names what is left, a batch line that fails alone, and the hardest 2^d - 1 (d <= 256) still factored.
+lfsr_cli_rejects("rejects --factor-seconds 0" 2 "--factor-seconds: 0 is not a positive number of seconds" --bits 8 --factor-seconds 0)
+lfsr_cli_rejects("rejects --factor-seconds -1" 2 "--factor-seconds: -1 is not a positive number of seconds" --bits 8 --factor-seconds -1)
+lfsr_cli_rejects("rejects --factor-seconds abc" 2 "--factor-seconds: 'abc' is not a number of seconds" --bits 8 --factor-seconds abc)
+lfsr_cli_rejects("rejects --factor-seconds in hex" 2 "--factor-seconds: '0x10' is not a number of seconds" --bits 8 --factor-seconds 0x10)
+lfsr_cli_rejects("rejects --factor-seconds above a day" 2 "--factor-seconds: 1e9 is above the maximum of 86400 seconds" --bits 8 --factor-seconds 1e9)
+lfsr_cli_rejects("refuses 2^99999-1 at once by the size of a cyclotomic factor" 3
+                 "a 3237-digit factor of Phi_11111(2) is too large to factor within the time bound of 10 s" --bits 99999)
+lfsr_cli_rejects("refuses 2^4096-1 at once by the size of a cyclotomic factor" 3
+                 "Phi_4096(2) is too large to factor within the time bound of 10 s" --bits 4096)
+lfsr_cli_rejects("names what is left unfactored when the time bound runs out" 3
+                 "the factoring time bound of 0.01 s ran out on a" --poly "x^2000+x^3+1" --factor-seconds 0.01)
+add_test(NAME "a batch line whose factoring exceeds --factor-seconds fails alone"
+         COMMAND bash ${LFSR_CLI_TEST_DIR}/factor_bound.sh $<TARGET_FILE:lfsr-analyze>)
+set_tests_properties("a batch line whose factoring exceeds --factor-seconds fails alone" PROPERTIES LABELS cli TIMEOUT 60)
+foreach(d 211 229 251 253)
+  lfsr_cli_json("2^${d}-1 is factored within the default bound" --bits ${d} --method algebraic --format json --
+                "maximal_length=true")
+endforeach()
