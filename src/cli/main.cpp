@@ -38,6 +38,7 @@
 #include "options.hpp"
 #include "plot_file.hpp"
 #include "progress_line.hpp"
+#include "state_index.hpp"
 #include "subject.hpp"
 
 #ifndef LFSR_VERSION
@@ -47,6 +48,7 @@
 namespace {
 
 using lfsr::ExitCode;
+using lfsr::cli::parse_state;
 using lfsr::cli::Subject;
 
 // NTL as packaged is built without exceptions: it prints and aborts. Input is validated before
@@ -186,19 +188,6 @@ lfsr::Report analyze(const Subject& subject, const lfsr::cli::Options& options, 
   run.workers = runner->workers();
   run.seconds = seconds_since(start);
   return {std::move(run), std::move(result), {}};
-}
-
-// --period-of, --trace: "123" or "0x7b", a state index (checked against q^n by its user).
-mpz_class parse_state(const std::string& text, std::string_view option) {
-  const bool hex = text.size() > 2 && (text.starts_with("0x") || text.starts_with("0X"));
-  const std::string digits = hex ? text.substr(2) : text;
-  mpz_class state;
-  if (digits.empty() ||
-      !std::all_of(digits.begin(), digits.end(),
-                   [hex](unsigned char c) { return hex ? std::isxdigit(c) != 0 : std::isdigit(c) != 0; }) ||
-      state.set_str(digits, hex ? 16 : 10) != 0)
-    throw lfsr::InputError(fmt::format("{}: '{}' is not a state index (decimal, or hex with 0x)", option, text));
-  return state;
 }
 
 lfsr::StateReport analyze_state(const Subject& subject, const std::string& state_text) {

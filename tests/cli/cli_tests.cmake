@@ -506,3 +506,12 @@ add_test(NAME "a batch line longer than its bound fails, the lines before it are
          COMMAND bash ${LFSR_CLI_TEST_DIR}/batch_line_bound.sh $<TARGET_FILE:lfsr-analyze>)
 set_tests_properties("a batch line longer than its bound fails, the lines before it are analyzed and reading stops"
                      PROPERTIES LABELS cli TIMEOUT 60)
+
+# Found by the fuzz targets (tests/fuzz): a value with a line break or another control byte is named
+# escaped, so the message stays on one line.
+lfsr_cli_rejects("names a state index with a line break escaped" 2 "--period-of: '12\\x0a3' is not a state index"
+                 --bits 4 --period-of "12\n3")
+lfsr_cli_rejects("names a --max-memory value with a line break escaped" 2 "'2\\x0aK' is not a size" --bits 4
+                 --max-memory "2\nK")
+lfsr_cli_rejects("names a modulus with a line break escaped" 2 "modulus a^4\\x0a+1 is reducible" --field 16
+                 --modulus "a^4\n+1")
