@@ -6,11 +6,14 @@ lfsr_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 lfsr_build_dir=$lfsr_root/build
 lfsr_packages=(build-essential cmake libntl-dev libgmp-dev libcli11-dev libfmt-dev catch2 nlohmann-json3-dev
                libflint-dev procps python3 librsvg2-bin graphviz)
+# scripts/fuzz only: clang++ and its libFuzzer and sanitizer runtimes.
+lfsr_fuzz_packages=(clang libclang-rt-14-dev)
 
-# Installs the packages dpkg does not list as installed; does nothing (and needs no root) when none is missing.
+# Installs the packages dpkg does not list as installed (lfsr_packages and any named as arguments);
+# does nothing (and needs no root) when none is missing.
 lfsr_install_packages() {
   local missing=() package
-  for package in "${lfsr_packages[@]}"; do
+  for package in "${lfsr_packages[@]}" "$@"; do
     if [[ $(dpkg-query -W -f='${db:Status-Status}' "$package" 2>/dev/null) != installed ]]; then
       missing+=("$package")
     fi

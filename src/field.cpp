@@ -10,6 +10,7 @@
 #include "conway_polynomials.hpp"
 #include "lfsr/error.hpp"
 #include "lfsr/polynomial.hpp"
+#include "lfsr/printable_text.hpp"
 #include "ntl_field.hpp"
 #include "polynomial_order.hpp"
 
@@ -120,10 +121,11 @@ Field Field::with_modulus(std::uint64_t q, std::string_view modulus_text) {
   if (modulus.size() != k + 1) {
     throw InputError(
         fmt::format("modulus {} has degree {}; GF({}) = GF({}^{}) needs an irreducible polynomial of degree {}",
-                    modulus_text, modulus.size() - 1, q, p, k, k));
+                    printable_text(modulus_text), modulus.size() - 1, q, p, k, k));
   }
   if (!detail::is_irreducible(base, modulus)) {
-    throw InputError(fmt::format("modulus {} is reducible over GF({}): it does not define a field", modulus_text, p));
+    throw InputError(fmt::format("modulus {} is reducible over GF({}): it does not define a field",
+                                 printable_text(modulus_text), p));
   }
   return Field(p, k, std::move(modulus));
 }

@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "lfsr/error.hpp"
+#include "lfsr/printable_text.hpp"
 
 namespace lfsr {
 
@@ -32,19 +33,7 @@ std::string_view trim(std::string_view text) {
 }
 
 // User text quoted for a one-line message: control bytes escaped, long input shortened.
-std::string quoted(std::string_view text) {
-  constexpr std::size_t shown = 60;
-  std::string out = "\"";
-  for (char c : text.substr(0, shown)) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (byte < 0x20 || byte >= 0x7f || c == '"' || c == '\\') {
-      out += fmt::format("\\x{:02x}", byte);
-    } else {
-      out += c;
-    }
-  }
-  return out + (text.size() > shown ? "...\"" : "\"");
-}
+std::string quoted(std::string_view text) { return fmt::format("\"{}\"", printable_text(text)); }
 
 std::string describe_char(char c) {
   const auto byte = static_cast<unsigned char>(c);
@@ -114,7 +103,7 @@ class AlgebraicParser {
     const std::size_t start = pos_;
     const std::string_view digits = read_digits();
     const auto [value, ok] = to_uint64(digits);
-    if (!ok) fail(start, fmt::format("number {} does not fit in 64 bits", digits));
+    if (!ok) fail(start, fmt::format("number {} does not fit in 64 bits", printable_text(digits)));
     return value;
   }
 
@@ -237,7 +226,7 @@ class AlgebraicParser {
     const std::string_view digits = read_digits();
     const auto [value, ok] = to_uint64(digits);
     if (!ok || value > max_parsed_degree) {
-      fail(start, fmt::format("exponent {} is above the limit {}", digits, max_parsed_degree));
+      fail(start, fmt::format("exponent {} is above the limit {}", printable_text(digits), max_parsed_degree));
     }
     return value;
   }
@@ -389,12 +378,12 @@ Polynomial parse_taps(std::string_view text, const Field& field) {
     if (entry.empty()) throw fail(fmt::format("entry {} is empty", taps.size() + 1));
     const bool all_digits = std::all_of(entry.begin(), entry.end(), is_digit);
     if (entry.front() == '-' && entry.size() > 1 && std::all_of(entry.begin() + 1, entry.end(), is_digit)) {
-      throw fail(fmt::format("entry {} is negative", entry));
+      throw fail(fmt::format("entry {} is negative", printable_text(entry)));
     }
     if (!all_digits) throw fail(fmt::format("entry {} is not a number", quoted(entry)));
     const auto [value, ok] = to_uint64(entry);
     if (!ok || value > max_parsed_degree) {
-      throw fail(fmt::format("entry {} is above the degree limit {}", entry, max_parsed_degree));
+      throw fail(fmt::format("entry {} is above the degree limit {}", printable_text(entry), max_parsed_degree));
     }
     if (value == 0) throw fail("entry 0 is not allowed: the constant term 1 is implied");
     taps.push_back(value);

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "lfsr/error.hpp"
+#include "lfsr/printable_text.hpp"
 
 namespace lfsr {
 
@@ -55,8 +56,8 @@ mpz_class parse_state_index(std::string_view text, std::string_view option) {
   mpz_class state;
   if (digits.empty() || !std::all_of(digits.begin(), digits.end(), is_digit) ||
       state.set_str(std::string(digits), hex ? 16 : 10) != 0) {
-    const std::string shown = text.size() <= 40 ? std::string(text) : std::string(text.substr(0, 40)) + "...";
-    throw InputError(fmt::format("{}: '{}' is not a state index (decimal, or hex with 0x)", option, shown));
+    throw InputError(
+        fmt::format("{}: '{}' is not a state index (decimal, or hex with 0x)", option, printable_text(text)));
   }
   return state;
 }

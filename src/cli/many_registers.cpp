@@ -23,6 +23,7 @@
 #include <utility>
 #include <vector>
 
+#include "batch_line.hpp"
 #include "lfsr/algebra.hpp"
 #include "lfsr/batch.hpp"
 #include "lfsr/csv.hpp"
@@ -65,12 +66,6 @@ class RegisterSource {
   virtual bool read(std::vector<Entry>& entries, std::size_t count) = 0;
 };
 
-std::string_view trim(std::string_view text) {
-  const auto first = text.find_first_not_of(" \t\r");
-  if (first == std::string_view::npos) return {};
-  return text.substr(first, text.find_last_not_of(" \t\r") - first + 1);
-}
-
 // --batch: "x^4+x+1", "0x13" or "taps:4,1" per line; '#' starts a comment.
 class BatchFile final : public RegisterSource {
  public:
@@ -99,14 +94,12 @@ class BatchFile final : public RegisterSource {
         exhausted_ = true;
         break;
       }
-      const std::string_view body = trim(std::string_view(text).substr(0, text.find('#')));
-      if (body.empty()) continue;
       Entry entry{line_, std::nullopt, ""};
       try {
-        const bool taps = body.starts_with("taps:");
-        Polynomial f = taps ? parse_taps(body.substr(5), field_) : parse_polynomial(body, field_);
-        coefficients += f.coefficients().size();
-        entry.lfsr = Lfsr{std::move(f), form_};
+        std::optional<Polynomial> f = parse_batch_line(text, field_);
+        if (!f) continue;
+        coefficients += f->coefficients().size();
+        entry.lfsr = Lfsr{std::move(*f), form_};
       } catch (const InputError& error) {
         entry.error = error.what();
       }

@@ -16,6 +16,7 @@
 #include "lfsr/error.hpp"
 #include "lfsr/polynomial.hpp"
 #include "lfsr/primitive_search.hpp"
+#include "lfsr/printable_text.hpp"
 #include "lfsr/trace.hpp"
 
 namespace lfsr::cli {
@@ -276,8 +277,8 @@ Lfsr register_from(const Options& options, const Field& field, const AlgebraOpti
 
 std::uint64_t parse_memory_size(std::string_view text) {
   const auto not_a_size = [&] {
-    return InputError(
-        fmt::format("'{}' is not a size: give bytes with an optional K, M, G or T suffix (512M, 2G)", text));
+    return InputError(fmt::format("'{}' is not a size: give bytes with an optional K, M, G or T suffix (512M, 2G)",
+                                  printable_text(text)));
   };
   std::uint64_t value = 0;
   const char* const end = text.data() + text.size();
@@ -286,7 +287,7 @@ std::uint64_t parse_memory_size(std::string_view text) {
     throw not_a_size();
   }
   if (error == std::errc::result_out_of_range) {
-    throw InputError(fmt::format("size {} is too large", text));
+    throw InputError(fmt::format("size {} is too large", printable_text(text)));
   }
   int shift = 0;
   if (stop != end) {
@@ -298,10 +299,10 @@ std::uint64_t parse_memory_size(std::string_view text) {
     shift = 10 * static_cast<int>(unit + 1);
   }
   if (value == 0) {
-    throw InputError(fmt::format("size {} leaves no memory at all", text));
+    throw InputError(fmt::format("size {} leaves no memory at all", printable_text(text)));
   }
   if (value > (std::numeric_limits<std::uint64_t>::max() >> shift)) {
-    throw InputError(fmt::format("size {} is too large", text));
+    throw InputError(fmt::format("size {} is too large", printable_text(text)));
   }
   return value << shift;
 }

@@ -580,3 +580,12 @@ foreach(d 211 229 251 253)
   lfsr_cli_json("2^${d}-1 is factored within the default bound" --bits ${d} --method algebraic --format json --
                 "maximal_length=true")
 endforeach()
+
+# Found by the fuzz targets (tests/fuzz): a value with a line break or another control byte is named
+# escaped, so the message stays on one line.
+lfsr_cli_rejects("names a state index with a line break escaped" 2 "--period-of: '12\\x0a3' is not a state index"
+                 --bits 4 --period-of "12\n3")
+lfsr_cli_rejects("names a --max-memory value with a line break escaped" 2 "'2\\x0aK' is not a size" --bits 4
+                 --max-memory "2\nK")
+lfsr_cli_rejects("names a modulus with a line break escaped" 2 "modulus a^4\\x0a+1 is reducible" --field 16
+                 --modulus "a^4\n+1")
