@@ -17,6 +17,7 @@
 #include <string>
 #include <system_error>
 
+#include "lfsr/child_processes.hpp"
 #include "lfsr/error.hpp"
 
 namespace lfsr::detail {
@@ -27,6 +28,7 @@ namespace {
 [[noreturn]] void sieve_child(const mpz_class& n, const std::string& directory, int out) {
   prctl(PR_SET_PDEATHSIG, SIGKILL);
   signal(SIGINT, SIG_DFL);
+  signal(SIGTERM, SIG_DFL);
   if (chdir(directory.c_str()) != 0) _exit(2);
   fmpz_t value;
   fmpz_init(value);
@@ -104,6 +106,7 @@ std::vector<mpz_class> factor_in_child_process(const mpz_class& n) {
     close(pipe_ends[0]);
     sieve_child(n, directory.path(), pipe_ends[1]);
   }
+  remember_child(pid);
   close(pipe_ends[1]);
   std::string text;
   char buffer[4096];
@@ -115,6 +118,7 @@ std::vector<mpz_class> factor_in_child_process(const mpz_class& n) {
   }
   close(pipe_ends[0]);
   int status = 0;
+  forget_child(pid);  // before the reaping: a reaped pid may be reused
   while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
   }
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
