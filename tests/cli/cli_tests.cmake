@@ -506,3 +506,18 @@ add_test(NAME "a batch line longer than its bound fails, the lines before it are
          COMMAND bash ${LFSR_CLI_TEST_DIR}/batch_line_bound.sh $<TARGET_FILE:lfsr-analyze>)
 set_tests_properties("a batch line longer than its bound fails, the lines before it are analyzed and reading stops"
                      PROPERTIES LABELS cli TIMEOUT 60)
+# The bad-input corpus: one CTest per case of bad_inputs.txt (exit code, one stderr line naming the
+# value, empty stdout, no hang).
+file(STRINGS ${LFSR_CLI_TEST_DIR}/bad_inputs.txt lfsr_bad_input_lines)
+set(lfsr_bad_input_number 0)
+foreach(lfsr_bad_input IN LISTS lfsr_bad_input_lines)
+  math(EXPR lfsr_bad_input_number "${lfsr_bad_input_number} + 1")
+  if(lfsr_bad_input MATCHES "^[0-9]+ \\| .* \\| (.*)$")
+    string(REPLACE "\"" "" lfsr_bad_input_arguments "${CMAKE_MATCH_1}")
+    set(lfsr_bad_input_test "bad input (line ${lfsr_bad_input_number}): ${lfsr_bad_input_arguments}")
+    add_test(NAME "${lfsr_bad_input_test}"
+             COMMAND bash ${LFSR_CLI_TEST_DIR}/bad_inputs.sh $<TARGET_FILE:lfsr-analyze>
+                     ${LFSR_CLI_TEST_DIR}/bad_inputs.txt ${lfsr_bad_input_number})
+    set_tests_properties("${lfsr_bad_input_test}" PROPERTIES LABELS "cli;bad_input" TIMEOUT 60 SKIP_RETURN_CODE 77)
+  endif()
+endforeach()
