@@ -46,7 +46,7 @@ constexpr const char* usage_examples = R"(Examples:
 
 Exit codes: 0 success, 2 bad usage or input, 3 not enough memory, state space too large or an
 order that cannot be found, 4 two computations disagree (--compare, --method both), 5 a worker
-failed, 6 internal error, 130 interrupted.
+failed, 6 internal error, 130 interrupted (SIGINT), 143 terminated (SIGTERM).
 )";
 
 // CLI11 converts with strto(u)ll in base 0, so it reads "010" as 8 and an unsigned "-3" as 2^64 - 3.
