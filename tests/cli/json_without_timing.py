@@ -28,4 +28,5 @@ def main():
         print(json.dumps(strip(document, drop), separators=(",", ":")))
 
 
-main()
+if __name__ == "__main__":
+    main()
