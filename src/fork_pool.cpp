@@ -16,6 +16,7 @@
 #include <optional>
 
 #include "byte_io.hpp"
+#include "lfsr/child_processes.hpp"
 #include "lfsr/error.hpp"
 #include "lfsr/ntl_errors.hpp"
 #include "lfsr/runner.hpp"
@@ -277,10 +278,12 @@ class ForkPool {
       prctl(PR_SET_PDEATHSIG, SIGKILL);
       if (getppid() != parent) _exit(0);
       signal(SIGINT, SIG_DFL);
+      signal(SIGTERM, SIG_DFL);
       close(sockets[0]);
       for (const Worker& sibling : workers_) close(sibling.socket);
       worker_main(sockets[1]);
     }
+    remember_child(pid);
     close(sockets[1]);
     workers_.push_back({pid, sockets[0]});
   }
@@ -288,6 +291,7 @@ class ForkPool {
   // Reaps a worker whose socket broke and says how it ended.
   std::string lost(std::size_t w) {
     int status = 0;
+    forget_child(workers_[w].pid);  // before the reaping: a reaped pid may be reused
     while (waitpid(workers_[w].pid, &status, 0) < 0 && errno == EINTR) {
     }
     workers_[w].pid = -1;
@@ -299,6 +303,7 @@ class ForkPool {
       close(worker.socket);
       if (worker.pid > 0) {
         kill(worker.pid, SIGKILL);
+        forget_child(worker.pid);  // before the reaping: a reaped pid may be reused
         while (waitpid(worker.pid, nullptr, 0) < 0 && errno == EINTR) {
         }
       }

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <optional>
 #include <system_error>
 
 #include "lfsr/error.hpp"
@@ -27,6 +28,25 @@ SharedArena& SharedArena::instance() {
   return arena;
 }
 
+namespace {
+
+// RLIMIT_AS, the limit of ulimit -v; nothing when there is none.
+std::optional<std::size_t> address_space_limit() {
+  rlimit limit{};
+  if (getrlimit(RLIMIT_AS, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY) return std::nullopt;
+  return static_cast<std::size_t>(limit.rlim_cur);
+}
+
+}  // namespace
+
+std::size_t SharedArena::shared_capacity() {
+  const auto pages = static_cast<std::size_t>(sysconf(_SC_PHYS_PAGES));
+  const auto page_size = static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
+  const std::size_t physical = 2 * pages * page_size;
+  const std::optional<std::size_t> limit = address_space_limit();
+  return limit ? std::min(physical, *limit / 2) : physical;
+}
+
 SharedArena::SharedArena() : SharedArena(true) {}
 
 PrivateArenaScope::PrivateArenaScope() : previous_(private_arena_in_use) {
@@ -41,14 +61,11 @@ SharedArena::SharedArena(bool shared) {
   // Reserve address space for twice the physical memory; MAP_NORESERVE commits nothing until
   // touched, and the memory-size check before a run keeps real use within what the machine has.
   // A private arena serves whole small registers of a batch only (at most 2^22 states, a few MiB
-  // each): 1 GiB of address space per thread is plenty, and keeps many threads within a ulimit.
-  // Under an address-space limit (ulimit -v) the arena takes at most a quarter of it (a private
-  // one an eighth), so that the reservation succeeds and leaves room for the rest of the run.
-  const auto pages = static_cast<std::size_t>(sysconf(_SC_PHYS_PAGES));
-  const auto page_size = static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
-  capacity_ = shared ? 2 * pages * page_size : std::size_t{1} << 30;
-  if (rlimit limit{}; getrlimit(RLIMIT_AS, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY)
-    capacity_ = std::min<std::size_t>(capacity_, limit.rlim_cur / (shared ? 4 : 8) / page_size * page_size);
+  // each): 1 GiB of address space per thread is plenty, and a sixteenth of a ulimit -v keeps
+  // several threads within it.
+  const std::optional<std::size_t> limit = address_space_limit();
+  const std::size_t private_capacity = std::min(std::size_t{1} << 30, limit ? *limit / 16 : ~std::size_t{0});
+  capacity_ = shared ? shared_capacity() : private_capacity;
   const int sharing = shared ? MAP_SHARED : MAP_PRIVATE;
   void* region = mmap(nullptr, capacity_, PROT_READ | PROT_WRITE, sharing | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
   if (region == MAP_FAILED) {

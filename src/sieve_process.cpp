@@ -24,6 +24,7 @@
 #include <string>
 #include <system_error>
 
+#include "lfsr/child_processes.hpp"
 #include "lfsr/error.hpp"
 
 namespace lfsr::detail {
@@ -34,6 +35,7 @@ namespace {
 [[noreturn]] void run_child(const std::function<std::string()>& work, const std::string& directory, int out) {
   prctl(PR_SET_PDEATHSIG, SIGKILL);
   signal(SIGINT, SIG_DFL);
+  signal(SIGTERM, SIG_DFL);
   if (chdir(directory.c_str()) != 0) _exit(2);
   const std::string text = work();
   const char* bytes = text.data();
@@ -112,6 +114,7 @@ std::optional<std::string> in_child_process(const std::function<std::string()>& 
     close(pipe_ends[0]);
     run_child(work, directory.path(), pipe_ends[1]);
   }
+  remember_child(pid);
   close(pipe_ends[1]);
   const double left = deadline.left();
   const auto wall_limit =
@@ -135,6 +138,7 @@ std::optional<std::string> in_child_process(const std::function<std::string()>& 
   close(pipe_ends[0]);
   if (late) kill(pid, SIGKILL);
   int status = 0;
+  forget_child(pid);  // before the reaping: a reaped pid may be reused
   rusage usage{};
   while (wait4(pid, &status, 0, &usage) < 0 && errno == EINTR) {
   }

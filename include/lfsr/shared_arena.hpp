@@ -17,6 +17,11 @@ class SharedArena {
   SharedArena(const SharedArena&) = delete;
   SharedArena& operator=(const SharedArena&) = delete;
 
+  // Bytes of address space the process-wide arena reserves: twice the physical memory (nothing is
+  // committed until touched), or half the address-space limit (ulimit -v) when that is less, so
+  // that the rest of the process still fits under the limit.
+  static std::size_t shared_capacity();
+
   std::byte* base() const { return base_; }
   std::size_t capacity() const { return capacity_; }
   // Forgets every allocation (the memory stays mapped and keeps its contents).

@@ -3,12 +3,7 @@
 
 #include <fmt/format.h>
 
-#include <cerrno>
-#include <cstring>
-#include <filesystem>
-#include <fstream>
-#include <iostream>
-
+#include "input_stream.hpp"
 #include "lfsr/error.hpp"
 
 namespace lfsr::cli {
@@ -20,25 +15,16 @@ constexpr std::size_t max_input_file_bytes = std::size_t{64} << 20;
 }  // namespace
 
 std::string read_input_file(const std::string& path, std::string_view what) {
-  std::ifstream file;
-  std::istream* in = &std::cin;
-  if (path != "-") {
-    file.open(path, std::ios::binary);
-    if (!file) throw InputError(fmt::format("cannot read {} {}: {}", what, path, std::strerror(errno)));
-    if (std::filesystem::is_directory(path))
-      throw InputError(fmt::format("cannot read {} {}: it is a directory", what, path));
-    in = &file;
-  }
+  InputStream in(path, what);
   std::string text;
   char buffer[1 << 16];
-  while (in->read(buffer, sizeof buffer) || in->gcount() > 0) {
-    text.append(buffer, static_cast<std::size_t>(in->gcount()));
+  for (std::size_t got; (got = in.read(buffer, sizeof buffer)) > 0;) {
+    text.append(buffer, got);
     if (text.size() > max_input_file_bytes) {
       throw InputError(fmt::format("{} {} is larger than {} MiB", what, path == "-" ? "(standard input)" : path,
                                    max_input_file_bytes >> 20));
     }
   }
-  if (in->bad()) throw InputError(fmt::format("cannot read {} {}", what, path));
   return text;
 }
 

@@ -41,6 +41,7 @@
 #include "plot_file.hpp"
 #include "progress_line.hpp"
 #include "subject.hpp"
+#include "termination_signals.hpp"
 
 #ifndef LFSR_VERSION
 #error "LFSR_VERSION must be defined by the build (CMakeLists.txt)"
@@ -243,6 +244,7 @@ void flush_output() {
 }
 
 void print(const lfsr::Report& report, const lfsr::cli::Options& options) {
+  const lfsr::cli::WholeWrite whole;  // a signal waits until the report is out
   if (options.format == "json") {
     fmt::print("{}\n", lfsr::dump_json(lfsr::report_json(report), 2));
   } else if (options.format == "csv") {
@@ -254,6 +256,7 @@ void print(const lfsr::Report& report, const lfsr::cli::Options& options) {
 }
 
 void print(const lfsr::StateReport& report, const lfsr::cli::Options& options) {
+  const lfsr::cli::WholeWrite whole;  // a signal waits until the report is out
   if (options.format == "json") {
     fmt::print("{}\n", lfsr::dump_json(lfsr::state_report_json(report), 2));
   } else if (options.format == "csv") {
@@ -265,6 +268,7 @@ void print(const lfsr::StateReport& report, const lfsr::cli::Options& options) {
 }
 
 void print(const lfsr::TraceReport& report, const lfsr::cli::Options& options) {
+  const lfsr::cli::WholeWrite whole;  // a signal waits until the report is out
   if (options.format == "json") {
     // One line per row of the trace: a row of n digits would otherwise take n + 6 lines.
     fmt::print("{}\n", lfsr::dump_json(lfsr::trace_report_json(report), 2, 2));
@@ -289,6 +293,7 @@ void print_state_graph(const Subject& subject, const lfsr::cli::Options& options
   }
   std::string title = lfsr::heading_text(subject.describe());
   while (title.ends_with('\n')) title.pop_back();
+  const lfsr::cli::WholeWrite whole;
   fmt::print("{}", lfsr::state_graph_dot(subject.linear_map(), subject.field().q(), subject.dimension(), title));
   flush_output();
 }
@@ -309,10 +314,11 @@ std::optional<Subject> recover_register(const lfsr::cli::Options& options) {
   if (options.form && *options.form != "fibonacci")
     throw lfsr::InputError("--form: the register of a sequence is in Fibonacci form");
   const lfsr::Field field = lfsr::cli::field_from(options);
-  const std::string text =
-      options.sequence ? *options.sequence : lfsr::cli::read_input_file(*options.sequence_file, "sequence file");
-  const lfsr::LinearComplexity found =
-      lfsr::berlekamp_massey(lfsr::parse_sequence(text, field), field, options.profile);
+  const auto parse = [&](const std::string& text) { return lfsr::parse_sequence(text, field); };
+  const lfsr::LinearComplexity found = lfsr::berlekamp_massey(
+      options.sequence ? parse(*options.sequence)
+                       : lfsr::cli::parse_input_file(*options.sequence_file, "sequence file", parse),
+      field, options.profile);
   // Berlekamp-Massey is bounded by the sequence length; the register it found, by the degree limit.
   if (found.complexity > lfsr::max_polynomial_degree) {
     throw lfsr::InputError(fmt::format("the sequence has linear complexity {}, above the degree limit {} of a register",
@@ -333,6 +339,7 @@ std::optional<Subject> recover_register(const lfsr::cli::Options& options) {
     run.input = "sequence";
     run.sequence = info;
     if (options.format == "dot") throw lfsr::InputError("--format dot: a sequence of zeros has no register to draw");
+    const lfsr::cli::WholeWrite whole;
     if (options.format == "json") {
       fmt::print("{}\n", lfsr::dump_json(lfsr::zero_complexity_json(run), 2));
     } else if (options.format == "csv") {
@@ -353,6 +360,7 @@ int main(int argc, char** argv) {
   // NTL as packaged prints and aborts on an error; here it throws (exit 3 for memory, else 6).
   const lfsr::NtlErrorScope ntl_errors;
   std::set_terminate(terminate_with_exit_code);
+  lfsr::cli::install_termination_handlers();
 
   CLI::App app{
       "Cycle structure of a linear feedback shift register, or of any linear map, over a finite field GF(q):\n"

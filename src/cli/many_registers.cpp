@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "batch_line.hpp"
+#include "input_stream.hpp"
 #include "lfsr/algebra.hpp"
 #include "lfsr/batch.hpp"
 #include "lfsr/csv.hpp"
@@ -36,6 +37,7 @@
 #include "lfsr/scan.hpp"
 #include "memory_check.hpp"
 #include "plot_file.hpp"
+#include "termination_signals.hpp"
 
 namespace lfsr::cli {
 
@@ -69,16 +71,8 @@ class RegisterSource {
 // --batch: "x^4+x+1", "0x13" or "taps:4,1" per line; '#' starts a comment.
 class BatchFile final : public RegisterSource {
  public:
-  BatchFile(const std::string& path, const Field& field, Form form) : path_(path), field_(field), form_(form) {
-    if (path != "-") {
-      file_.open(path);
-      if (!file_ || std::filesystem::is_directory(path)) {
-        throw InputError(
-            fmt::format("cannot read batch file {}: {}", path, file_ ? "it is a directory" : std::strerror(errno)));
-      }
-    }
-    in_ = path == "-" ? &std::cin : &file_;
-  }
+  BatchFile(const std::string& path, const Field& field, Form form)
+      : path_(path), field_(field), form_(form), in_(path, "batch file") {}
 
   bool read(std::vector<Entry>& entries, std::size_t count) override {
     std::string text;
@@ -106,29 +100,29 @@ class BatchFile final : public RegisterSource {
       entries.push_back(std::move(entry));
       ++read;
     }
-    if (in_->bad()) throw InputError(fmt::format("cannot read batch file {}: {}", path_, std::strerror(errno)));
-    return !exhausted_ && !in_->eof();
+    return !exhausted_ && !ended_;
   }
 
  private:
   // std::getline that stops storing one byte past max_batch_line_bytes; false at the end of input.
   bool read_line(std::string& text) {
     text.clear();
-    for (int c = in_->get(); c != std::char_traits<char>::eof(); c = in_->get()) {
+    for (int c = in_.get(); c >= 0; c = in_.get()) {
       if (c == '\n') return true;
       text += static_cast<char>(c);
       if (text.size() > max_batch_line_bytes) return true;
     }
+    ended_ = true;
     return !text.empty();
   }
 
   std::string path_;
   Field field_;
   Form form_;
-  std::ifstream file_;
-  std::istream* in_;
+  InputStream in_;
   std::uint64_t line_ = 0;
   bool exhausted_ = false;  // a line past the bound ended the reading
+  bool ended_ = false;      // the input has no more bytes
 };
 
 // --scan: the polynomials of PolynomialScan, in its order.
@@ -151,6 +145,7 @@ class Scan final : public RegisterSource {
 // One whole line, flushed: a reader sees every line as soon as it is complete. A failed write (a
 // full disk) ends the run rather than leaving a silently truncated output.
 void write_line(const std::string& text) {
+  const WholeWrite whole;  // a signal waits until the line is out
   if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size() || std::fflush(stdout) != 0)
     throw WorkerError(fmt::format("writing the output: {}", std::strerror(errno)));
 }
@@ -419,11 +414,21 @@ int run_many_registers(const Options& options) {
   batch_options.check_memory = [&](const Lfsr& lfsr, const LinearMap& map) {
     check_memory(fmt::format("{}^{}", field.q(), lfsr.degree()), map, runner->workers(), options.max_memory);
   };
-  Output output(options, *runner, field);
   const auto start = std::chrono::steady_clock::now();
-  for (bool more = true; more;) {
-    std::vector<Entry> entries;
-    more = source->read(entries, window_registers);
+  // The first window is read before the heading: an input that cannot be read, or holds nothing,
+  // fails with its one stderr line and an empty stdout.
+  std::vector<Entry> entries;
+  bool more = source->read(entries, window_registers);
+  if (entries.empty() && !more) {
+    throw InputError(fmt::format("batch file {} holds no register: it is empty or has only blank lines and comments",
+                                 *options.batch == "-" ? "(standard input)" : *options.batch));
+  }
+  Output output(options, *runner, field);
+  for (bool first = true; first || more; first = false) {
+    if (!first) {
+      entries.clear();
+      more = source->read(entries, window_registers);
+    }
     std::vector<Lfsr> registers;
     std::vector<std::size_t> entry_of;  // registers[i] is entries[entry_of[i]]
     for (std::size_t e = 0; e < entries.size(); ++e) {

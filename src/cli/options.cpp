@@ -50,7 +50,7 @@ constexpr const char* usage_examples = R"(Examples:
 
 Exit codes: 0 success, 2 bad usage or input, 3 not enough memory, state space too large or an
 order that cannot be found, 4 two computations disagree (--compare, --method both), 5 a worker
-failed, 6 internal error, 130 interrupted.
+failed, 6 internal error, 130 interrupted (SIGINT), 143 terminated (SIGTERM).
 )";
 
 // CLI11 converts with strto(u)ll in base 0, so it reads "010" as 8 and an unsigned "-3" as 2^64 - 3.
@@ -63,6 +63,9 @@ CLI::Validator whole_number(std::int64_t min, std::int64_t max) {
         const auto [stop, error] = std::from_chars(text.data(), end, value);
         if (text.empty() || stop != end || error == std::errc::invalid_argument) {
           return fmt::format("'{}' is not a whole number", text);
+        }
+        if (error == std::errc::result_out_of_range && text.starts_with('-')) {
+          return fmt::format("{} is below the minimum {}", text, min);
         }
         if (error == std::errc::result_out_of_range || value > max) {
           return fmt::format("{} is above the maximum {}", text, max);
@@ -245,6 +248,10 @@ void check_combinations(const CLI::App& app, const Options& options) {
     throw InputError("--repeat sets the runs per mode of --compare: not without --compare");
   if (options.period_of && (options.compare || options.chunk || app.count("--method") > 0))
     throw InputError("--period-of works from the minimal polynomial: not with --compare, --chunk or --method");
+  if (options.compare && app.count("--mode") > 0)
+    throw InputError(fmt::format("--compare runs every mode: not with --mode {}", options.mode));
+  if (options.all_cycles && (options.period_of || options.trace))
+    throw InputError("--all-cycles lists the cycles of a whole analysis: not with --period-of or --trace");
   if (many && (options.progress || options.all_cycles))
     throw InputError("--progress and --all-cycles apply to the report of one register, not to --batch or --scan");
 }

@@ -21,7 +21,8 @@ Subject Subject::from_options(const Options& options) {
     return Subject(std::move(lfsr), std::move(polynomial), std::move(algebra));
   }
   if (options.form) throw InputError("--form applies to registers (--poly, --taps, --bits), not to --matrix");
-  Matrix matrix = parse_matrix(read_input_file(*options.matrix, "matrix file"), field);
+  Matrix matrix = parse_input_file(*options.matrix, "matrix file",
+                                   [&](const std::string& text) { return parse_matrix(text, field); });
   if (options.bits && *options.bits != matrix.n) {
     throw InputError(fmt::format("--bits {} does not match the {} x {} matrix", *options.bits, matrix.n, matrix.n));
   }

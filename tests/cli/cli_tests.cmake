@@ -589,3 +589,61 @@ lfsr_cli_rejects("names a --max-memory value with a line break escaped" 2 "'2\\x
                  --max-memory "2\nK")
 lfsr_cli_rejects("names a modulus with a line break escaped" 2 "modulus a^4\\x0a+1 is reducible" --field 16
                  --modulus "a^4\n+1")
+# The bad-input corpus: one CTest per case of bad_inputs.txt (exit code, one stderr line naming the
+# value, empty stdout, no hang).
+file(STRINGS ${LFSR_CLI_TEST_DIR}/bad_inputs.txt lfsr_bad_input_lines)
+set(lfsr_bad_input_number 0)
+foreach(lfsr_bad_input IN LISTS lfsr_bad_input_lines)
+  math(EXPR lfsr_bad_input_number "${lfsr_bad_input_number} + 1")
+  if(lfsr_bad_input MATCHES "^[0-9]+ \\| .* \\| (.*)$")
+    string(REPLACE "\"" "" lfsr_bad_input_arguments "${CMAKE_MATCH_1}")
+    set(lfsr_bad_input_test "bad input (line ${lfsr_bad_input_number}): ${lfsr_bad_input_arguments}")
+    add_test(NAME "${lfsr_bad_input_test}"
+             COMMAND bash ${LFSR_CLI_TEST_DIR}/bad_inputs.sh $<TARGET_FILE:lfsr-analyze>
+                     ${LFSR_CLI_TEST_DIR}/bad_inputs.txt ${lfsr_bad_input_number})
+    set_tests_properties("${lfsr_bad_input_test}" PROPERTIES LABELS "cli;bad_input" TIMEOUT 60 SKIP_RETURN_CODE 77)
+  endif()
+endforeach()
+# SIGINT and SIGTERM in every mode; a worker killed at random; determinism across modes.
+add_test(NAME "SIGINT and SIGTERM end every mode with 130 or 143, whole lines and no process left"
+         COMMAND bash ${LFSR_CLI_TEST_DIR}/signal_tests.sh $<TARGET_FILE:lfsr-analyze>)
+set_tests_properties("SIGINT and SIGTERM end every mode with 130 or 143, whole lines and no process left"
+                     PROPERTIES LABELS "cli;faults" TIMEOUT 300 RUN_SERIAL TRUE)
+# At least LFSR_CHAOS_KILLS worker deaths noticed by the tool per run of the test (fewer by default
+# in sanitizer builds, whose runs are slower; the variable of that name in the environment overrides
+# it, LFSR_TEST_MULTIPLIER scales it); LFSR_CHAOS_SEED repeats a sequence.
+if(LFSR_SANITIZE)
+  set(lfsr_chaos_kills 30)
+else()
+  set(lfsr_chaos_kills 100)
+endif()
+set(LFSR_CHAOS_KILLS ${lfsr_chaos_kills} CACHE STRING "Worker kills the chaos test must see noticed by the tool")
+add_test(NAME "a fork worker killed at random never gives a wrong answer"
+         COMMAND python3 ${LFSR_CLI_TEST_DIR}/chaos_test.py $<TARGET_FILE:lfsr-analyze> ${LFSR_CHAOS_KILLS})
+set_tests_properties("a fork worker killed at random never gives a wrong answer"
+                     PROPERTIES LABELS "cli;faults" TIMEOUT 900 RUN_SERIAL TRUE)
+add_test(NAME "the same input gives the same JSON across runs, modes, workers and chunk sizes"
+         COMMAND python3 ${LFSR_CLI_TEST_DIR}/determinism.py $<TARGET_FILE:lfsr-analyze>)
+set_tests_properties("the same input gives the same JSON across runs, modes, workers and chunk sizes"
+                     PROPERTIES LABELS cli TIMEOUT 300)
+add_test(NAME "reads a batch from a FIFO whose writer is there"
+         COMMAND bash -c [=[
+dir=$(mktemp -d); trap 'rm -rf "$dir"' EXIT; mkfifo "$dir/f"
+printf 'x^4+x+1\nx^3+x+1\n' >"$dir/f" & sleep 0.2
+out=$(timeout 30 "$1" --batch "$dir/f" --format json) || exit 1
+[[ $(grep -c '"maximal_length":true' <<<"$out") == 2 ]] || { echo "$out"; exit 1; }
+]=] bash $<TARGET_FILE:lfsr-analyze>)
+set_tests_properties("reads a batch from a FIFO whose writer is there" PROPERTIES LABELS cli TIMEOUT 60)
+# ulimit -v: a large enumeration is refused up front (exit 3), a small one still runs. Sanitizer
+# builds reserve terabytes of shadow address space, which no ulimit -v leaves room for.
+if(NOT LFSR_SANITIZE)
+  add_test(NAME "under ulimit -v a large enumeration is refused with exit 3 and a small one runs"
+           COMMAND bash -c [=[
+ulimit -v 1000000
+err=$("$1" --bits 34 --method enumerate --mode fork --workers 2 2>&1 >/dev/null); code=$?
+[[ $code == 3 && $(wc -l <<<"$err") == 1 && $err == *"address-space limit (ulimit -v)"* ]] || { echo "exit $code: $err"; exit 1; }
+"$1" --bits 20 --method enumerate --mode threads --workers 2 --format json | grep -q '"max_cycle_length": 1048575'
+]=] bash $<TARGET_FILE:lfsr-analyze>)
+  set_tests_properties("under ulimit -v a large enumeration is refused with exit 3 and a small one runs"
+                       PROPERTIES LABELS cli TIMEOUT 60)
+endif()
