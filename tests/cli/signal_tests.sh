@@ -4,7 +4,7 @@
 # line, and /dev/shm holds nothing new.
 # Usage: signal_tests.sh BINARY
 set -uo pipefail
-binary=$1
+binary=$(realpath "$1")  # the symlink below must point to it from anywhere
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 # A name of its own: every process of a run (forked workers keep the command line) carries it.
