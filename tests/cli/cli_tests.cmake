@@ -506,3 +506,11 @@ add_test(NAME "a batch line longer than its bound fails, the lines before it are
          COMMAND bash ${LFSR_CLI_TEST_DIR}/batch_line_bound.sh $<TARGET_FILE:lfsr-analyze>)
 set_tests_properties("a batch line longer than its bound fails, the lines before it are analyzed and reading stops"
                      PROPERTIES LABELS cli TIMEOUT 60)
+
+# The CLI tests that run worker threads (--mode threads, auto on a large register, --compare, batches
+# and scans): scripts/test runs them again under ThreadSanitizer (ctest -L threads in build-tsan/).
+set_property(TEST "runs x^14+1 by threads in small chunks" "auto runs a large register in parallel with two workers"
+                  "compares the three modes in JSON" "batch lines over GF(3) by threads equal their single runs"
+                  "lists the same cycles in every mode" "scans degree 8 over GF(2): 16 maximal length, 30 irreducible"
+                  "--compare with --method both also checks the algebraic method"
+             APPEND PROPERTY LABELS threads)
