@@ -156,9 +156,13 @@ lfsr_cli_prints("compares the three modes in text" "^ +fork +2 " --bits 16 --wor
 
 # Faults: killed worker, killed parent, Ctrl-C, closed pipe (pgrep comes from procps).
 add_test(NAME "a killed worker, a killed parent, Ctrl-C and a closed pipe leave nothing behind"
-         COMMAND bash ${LFSR_CLI_TEST_DIR}/fault_tests.sh $<TARGET_FILE:lfsr-analyze>)
+         COMMAND bash ${LFSR_CLI_TEST_DIR}/fault_tests.sh $<TARGET_FILE:lfsr-analyze> $<$<BOOL:${LFSR_SANITIZE}>:sanitized>)
 set_tests_properties("a killed worker, a killed parent, Ctrl-C and a closed pipe leave nothing behind"
                      PROPERTIES LABELS cli TIMEOUT 120 RUN_SERIAL TRUE)
+if(LFSR_SANITIZE)  # about a minute of enumeration under a sanitizer on two cores
+  set_tests_properties("a killed worker, a killed parent, Ctrl-C and a closed pipe leave nothing behind"
+                       PROPERTIES TIMEOUT 300)
+endif()
 
 # The algebraic method, --method both and --period-of.
 lfsr_cli_rejects("rejects an unknown method" 2 "--method: guess not in {enumerate,algebraic,both,auto}" --bits 4 --method guess)
