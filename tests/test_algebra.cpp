@@ -123,7 +123,7 @@ TEST_CASE("the order of a singular polynomial is refused", "[algebra]") {
   REQUIRE_THROWS_AS(polynomial_order(parse_polynomial("x^3+x", Field::from_order(2))), InputError);
 }
 
-TEST_CASE("concurrent calls give the results of sequential ones", "[algebra]") {
+TEST_CASE("concurrent calls give the results of sequential ones", "[algebra][threads]") {
   // Threads share the factorization cache and install their own zz_p moduli. The integers that
   // need FLINT's sieve (2^139 - 1, 2^163 - 1) are factored before the threads start: the sieve's
   // child process would be forked while other threads allocate, which deadlocks under ASan.

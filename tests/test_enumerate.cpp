@@ -64,7 +64,7 @@ TEST_CASE("the default polynomials are maximal length by enumeration up to degre
   }
 }
 
-TEST_CASE("every runner, worker count and chunk size gives the same result", "[enumerate]") {
+TEST_CASE("every runner, worker count and chunk size gives the same result", "[enumerate][threads]") {
   const Field gf2 = Field::from_order(2);
   const Field gf3 = Field::from_order(3);
   const auto sequential = make_sequential_runner();
@@ -99,7 +99,7 @@ TEST_CASE("every runner, worker count and chunk size gives the same result", "[e
   }
 }
 
-TEST_CASE("registers with long cycles equal the brute force", "[enumerate]") {
+TEST_CASE("registers with long cycles equal the brute force", "[enumerate][threads]") {
   // Degrees past the walks' mark budget: word-level walks, deferred marks and block tallies run.
   const Field gf2 = Field::from_order(2);
   std::mt19937_64 random(2024);

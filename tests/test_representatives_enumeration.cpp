@@ -91,7 +91,7 @@ TEST_CASE("enumeration names the smallest states of the brute force for random m
   }
 }
 
-TEST_CASE("long cycles: the smallest state is found in word-level and per-state walks", "[representatives]") {
+TEST_CASE("long cycles: the smallest state is found in word-level and per-state walks", "[representatives][threads]") {
   // Cycles past the walks' mark budget of 4096 states: the unmarked part of a chain is walked 64
   // states a round (GF(2) Fibonacci, only candidate windows compared) or state by state.
   const Field gf2 = Field::from_order(2);
@@ -122,7 +122,7 @@ TEST_CASE("long cycles: the smallest state is found in word-level and per-state 
   }
 }
 
-TEST_CASE("the states named are the same in every runner, worker count and chunk size", "[representatives]") {
+TEST_CASE("the states named are the same in every runner, worker count and chunk size", "[representatives][threads]") {
   const Field gf2 = Field::from_order(2);
   const Field gf3 = Field::from_order(3);
   const Field gf4 = Field::from_order(4);

@@ -64,7 +64,7 @@ TEST_CASE("a job of one chunk forks one worker", "[runner][fork]") {
   REQUIRE(fork_worker_pids().size() == before);
 }
 
-TEST_CASE("every runner returns each chunk's result at its index", "[runner]") {
+TEST_CASE("every runner returns each chunk's result at its index", "[runner][threads]") {
   for (const auto& runner : {make_sequential_runner(), make_thread_runner(3), make_fork_runner(3)}) {
     const std::vector<std::string> results = runner->run(echo_job(50));
     REQUIRE(results.size() == 50);
@@ -100,7 +100,7 @@ TEST_CASE("a worker that dies fails the run, is reaped, and the pool recovers", 
   REQUIRE(fork_worker_pids() != before);
 }
 
-TEST_CASE("an exception in a worker reaches the caller with its message", "[runner]") {
+TEST_CASE("an exception in a worker reaches the caller with its message", "[runner][threads]") {
   for (const auto& runner : {make_sequential_runner(), make_thread_runner(2), make_fork_runner(2)}) {
     CAPTURE(mode_name(runner->mode()));
     try {

@@ -157,9 +157,13 @@ lfsr_cli_prints("compares the three modes in text" "^ +fork +2 " --bits 16 --wor
 
 # Faults: killed worker, killed parent, Ctrl-C, closed pipe (pgrep comes from procps).
 add_test(NAME "a killed worker, a killed parent, Ctrl-C and a closed pipe leave nothing behind"
-         COMMAND bash ${LFSR_CLI_TEST_DIR}/fault_tests.sh $<TARGET_FILE:lfsr-analyze>)
+         COMMAND bash ${LFSR_CLI_TEST_DIR}/fault_tests.sh $<TARGET_FILE:lfsr-analyze> $<$<BOOL:${LFSR_SANITIZE}>:sanitized>)
 set_tests_properties("a killed worker, a killed parent, Ctrl-C and a closed pipe leave nothing behind"
                      PROPERTIES LABELS cli TIMEOUT 120 RUN_SERIAL TRUE)
+if(LFSR_SANITIZE)  # about a minute of enumeration under a sanitizer on two cores
+  set_tests_properties("a killed worker, a killed parent, Ctrl-C and a closed pipe leave nothing behind"
+                       PROPERTIES TIMEOUT 300)
+endif()
 
 # The algebraic method, --method both and --period-of.
 lfsr_cli_rejects("rejects an unknown method" 2 "--method: guess not in {enumerate,algebraic,both,auto}" --bits 4 --method guess)
@@ -647,3 +651,11 @@ err=$("$1" --bits 34 --method enumerate --mode fork --workers 2 2>&1 >/dev/null)
   set_tests_properties("under ulimit -v a large enumeration is refused with exit 3 and a small one runs"
                        PROPERTIES LABELS cli TIMEOUT 60)
 endif()
+
+# The CLI tests that run worker threads (--mode threads, auto on a large register, --compare, batches
+# and scans): scripts/test runs them again under ThreadSanitizer (ctest -L threads in build-tsan/).
+set_property(TEST "runs x^14+1 by threads in small chunks" "auto runs a large register in parallel with two workers"
+                  "compares the three modes in JSON" "batch lines over GF(3) by threads equal their single runs"
+                  "lists the same cycles in every mode" "scans degree 8 over GF(2): 16 maximal length, 30 irreducible"
+                  "--compare with --method both also checks the algebraic method"
+             APPEND PROPERTY LABELS threads)
