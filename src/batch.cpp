@@ -2,18 +2,23 @@
 #include "lfsr/batch.hpp"
 
 #include <fmt/format.h>
+#include <sys/wait.h>
 
 #include <algorithm>
 #include <chrono>
+#include <exception>
+#include <limits>
 #include <map>
 #include <new>
 #include <optional>
 #include <utility>
 
 #include "byte_io.hpp"
+#include "child_process.hpp"
 #include "lfsr/algebra.hpp"
 #include "lfsr/enumerate.hpp"
 #include "lfsr/linear_map.hpp"
+#include "lfsr/ntl_errors.hpp"
 #include "lfsr/shared_arena.hpp"
 
 namespace lfsr {
@@ -153,8 +158,8 @@ PeriodCheck period_check(const std::string& method) {
 
 // One register analyzed in this worker, with the memory of this thread: other workers analyze
 // theirs at the same time. Its factoring has a time budget of its own.
-BatchOutcome analyze_whole(const Lfsr& lfsr, const std::string& requested_method, bool named_states,
-                           double factor_seconds) {
+BatchOutcome analyze_whole_here(const Lfsr& lfsr, const std::string& requested_method, bool named_states,
+                                double factor_seconds) {
   return recorded(resolve_method(requested_method, lfsr), true, [&](BatchOutcome& outcome) {
     const AlgebraOptions algebra = register_algebra_options(factor_seconds);
     if (outcome.method == "algebraic") {
@@ -168,6 +173,73 @@ BatchOutcome analyze_whole(const Lfsr& lfsr, const std::string& requested_method
     if (named_states) add_minimal_polynomials(lfsr, outcome.result, period_check(outcome.method), algebra);
     if (outcome.method == "both") check_against_algebra(lfsr, outcome.result, algebra);
   });
+}
+
+// Degree from which a register's algebraic analysis runs in a child process of its own. NTL, as
+// Debian builds it, cannot unwind an error raised inside its vector code (running out of memory
+// among them): it ends the process. In a child, that ends this register's analysis only, and the
+// batch goes on with the others. Below this degree the analysis needs little memory, and a fork
+// would cost more than the analysis. Not under ASan or TSan, whose allocators are not safe to fork
+// from a process whose other threads allocate (the child may wait on a lock forever).
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+constexpr int isolated_degree = std::numeric_limits<int>::max();
+#else
+constexpr int isolated_degree = 1000;
+#endif
+
+// In the child of analyze_in_child_process: an exception nothing could catch ends it with the exit
+// code of its kind, and its message goes to the parent.
+[[noreturn]] void isolated_analysis_terminated() {
+  ExitCode code = ExitCode::internal;
+  std::string message = "the analysis ended without an exception to report";
+  try {
+    if (const std::exception_ptr current = std::current_exception()) std::rethrow_exception(current);
+  } catch (const ResourceError& error) {
+    code = ExitCode::resources;
+    message = error.what();
+  } catch (const std::bad_alloc&) {
+    code = ExitCode::resources;
+    message = "out of memory";
+  } catch (const std::exception& error) {
+    message = error.what();
+  } catch (...) {
+  }
+  detail::end_child_process(message, static_cast<int>(code));
+}
+
+// The algebraic analysis of one large register in a child process: its outcome comes back through
+// the pipe; a child that NTL ended fails this register with the code of its error.
+BatchOutcome analyze_in_child_process(const Lfsr& lfsr, bool named_states, double factor_seconds) {
+  return recorded("algebraic", true, [&](BatchOutcome& outcome) {
+    const detail::ChildEnd end = detail::run_in_child_process(
+        [&] {
+          std::set_terminate(isolated_analysis_terminated);
+          const NtlErrorScope ntl_errors;
+          ByteWriter out;
+          put_outcome(out, analyze_whole_here(lfsr, "algebraic", named_states, factor_seconds));
+          return out.take();
+        },
+        "", nullptr);
+    const int code = WIFEXITED(end.status) ? WEXITSTATUS(end.status) : -1;
+    if (code == 0) {
+      ByteReader in(end.text);
+      outcome = get_outcome(in);
+    } else if (code == static_cast<int>(ExitCode::resources)) {
+      throw ResourceError(end.text);
+    } else if (code == static_cast<int>(ExitCode::internal)) {
+      throw InternalError(end.text);
+    } else {
+      throw WorkerError(fmt::format("the analysis of {} ended in its child process ({})", lfsr.polynomial.to_string(),
+                                    detail::describe_status(end.status)));
+    }
+  });
+}
+
+BatchOutcome analyze_whole(const Lfsr& lfsr, const std::string& requested_method, bool named_states,
+                           double factor_seconds) {
+  if (lfsr.degree() >= isolated_degree && resolve_method(requested_method, lfsr) == "algebraic")
+    return analyze_in_child_process(lfsr, named_states, factor_seconds);
+  return analyze_whole_here(lfsr, requested_method, named_states, factor_seconds);
 }
 
 // Chunk c of a batch job is registers [c * per_chunk, (c + 1) * per_chunk).

@@ -2,60 +2,25 @@
 // directory, killed when the deadline passes.
 #include "sieve_process.hpp"
 
-#include <fcntl.h>
 #include <flint/fmpz.h>
 #include <flint/fmpz_factor.h>
 #include <fmt/format.h>
-#include <poll.h>
-#include <signal.h>
-#include <sys/prctl.h>
-#include <sys/resource.h>
 #include <sys/wait.h>
-#include <unistd.h>
 
-#include <algorithm>
 #include <cerrno>
-#include <chrono>
 #include <cstring>
-#include <ctime>
 #include <filesystem>
 #include <functional>
 #include <sstream>
 #include <string>
 #include <system_error>
 
-#include "lfsr/child_processes.hpp"
+#include "child_process.hpp"
 #include "lfsr/error.hpp"
 
 namespace lfsr::detail {
 
 namespace {
-
-// Child side: run the work, write its text. Only _exit leaves it.
-[[noreturn]] void run_child(const std::function<std::string()>& work, const std::string& directory, int out) {
-  prctl(PR_SET_PDEATHSIG, SIGKILL);
-  signal(SIGINT, SIG_DFL);
-  signal(SIGTERM, SIG_DFL);
-  if (chdir(directory.c_str()) != 0) _exit(2);
-  const std::string text = work();
-  const char* bytes = text.data();
-  std::size_t left = text.size();
-  while (left > 0) {
-    const ssize_t written = write(out, bytes, left);
-    if (written < 0 && errno == EINTR) continue;
-    if (written <= 0) _exit(3);
-    bytes += written;
-    left -= static_cast<std::size_t>(written);
-  }
-  _exit(0);
-}
-
-std::string describe_status(int status) {
-  if (WIFEXITED(status)) return fmt::format("exit status {}", WEXITSTATUS(status));
-  if (WIFSIGNALED(status))
-    return fmt::format("killed by signal {} ({})", WTERMSIG(status), strsignal(WTERMSIG(status)));
-  return "stopped";
-}
 
 // A fresh directory only this call uses, removed with whatever FLINT left in it.
 class PrivateDirectory {
@@ -82,73 +47,16 @@ class PrivateDirectory {
   std::string path_;
 };
 
-// Processor seconds of a running child, 0 when they cannot be read.
-double child_cpu_seconds(pid_t pid) {
-  clockid_t clock{};
-  timespec used{};
-  if (clock_getcpuclockid(pid, &clock) != 0 || clock_gettime(clock, &used) != 0) return 0;
-  return static_cast<double>(used.tv_sec) + static_cast<double>(used.tv_nsec) * 1e-9;
-}
-
-// Between two looks at the child's processor time.
-constexpr int poll_milliseconds = 20;
-
-// The child's text, or nothing when the deadline passed first: then the child is killed and reaped.
-// Its processor time is charged to the deadline. A child that uses no processor time (one that waits
-// forever on a lock) is killed too, after ten times the time left in wall-clock time.
+// The child's text, or nothing when the deadline passed first (the child is then killed).
 std::optional<std::string> in_child_process(const std::function<std::string()>& work, CpuDeadline& deadline,
                                             const std::string& what) {
   const PrivateDirectory directory;
-  int pipe_ends[2];
-  if (pipe2(pipe_ends, O_CLOEXEC) != 0) {
-    throw WorkerError(fmt::format("pipe failed: {}", std::strerror(errno)));
+  ChildEnd end = run_in_child_process(work, directory.path(), &deadline);
+  if (end.late) return std::nullopt;
+  if (!WIFEXITED(end.status) || WEXITSTATUS(end.status) != 0) {
+    throw WorkerError(fmt::format("FLINT's {} failed in its child process ({})", what, describe_status(end.status)));
   }
-  const pid_t pid = fork();
-  if (pid < 0) {
-    const int error = errno;
-    close(pipe_ends[0]);
-    close(pipe_ends[1]);
-    throw WorkerError(fmt::format("fork failed: {}", std::strerror(error)));
-  }
-  if (pid == 0) {
-    close(pipe_ends[0]);
-    run_child(work, directory.path(), pipe_ends[1]);
-  }
-  remember_child(pid);
-  close(pipe_ends[1]);
-  const double left = deadline.left();
-  const auto wall_limit =
-      std::chrono::steady_clock::now() + std::chrono::duration<double>(10 * std::max(left, 0.0) + 1);
-  std::string text;
-  bool late = false;
-  for (char buffer[4096];;) {
-    if (child_cpu_seconds(pid) >= left || std::chrono::steady_clock::now() >= wall_limit) {
-      late = true;
-      break;
-    }
-    pollfd readable{pipe_ends[0], POLLIN, 0};
-    const int ready = poll(&readable, 1, poll_milliseconds);
-    if (ready < 0 && errno == EINTR) continue;
-    if (ready == 0) continue;  // the loop's check ends it
-    const ssize_t got = read(pipe_ends[0], buffer, sizeof buffer);
-    if (got < 0 && errno == EINTR) continue;
-    if (got <= 0) break;
-    text.append(buffer, static_cast<std::size_t>(got));
-  }
-  close(pipe_ends[0]);
-  if (late) kill(pid, SIGKILL);
-  int status = 0;
-  forget_child(pid);  // before the reaping: a reaped pid may be reused
-  rusage usage{};
-  while (wait4(pid, &status, 0, &usage) < 0 && errno == EINTR) {
-  }
-  deadline.add_child_seconds(static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
-                             static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) * 1e-6);
-  if (late) return std::nullopt;
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-    throw WorkerError(fmt::format("FLINT's {} failed in its child process ({})", what, describe_status(status)));
-  }
-  return text;
+  return std::move(end.text);
 }
 
 }  // namespace

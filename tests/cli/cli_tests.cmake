@@ -659,3 +659,27 @@ set_property(TEST "runs x^14+1 by threads in small chunks" "auto runs a large re
                   "lists the same cycles in every mode" "scans degree 8 over GF(2): 16 maximal length, 30 irreducible"
                   "--compare with --method both also checks the algebraic method"
              APPEND PROPERTY LABELS threads)
+# A batch analyzes an algebraic register of degree 1000 or more in a child process of its own: the
+# line equals the single run (cycles, representatives, every key but how it was run).
+add_test(NAME "a large algebraic batch line, analyzed in a child process, equals its single run"
+         COMMAND bash -c [=[
+dir=$(mktemp -d); trap 'rm -rf "$dir"' EXIT
+printf 'x^1100+x^7+1\nx^12+x^6+x^4+x+1\n' >"$dir/batch.txt"
+for mode in seq threads fork; do
+  "$1" --batch "$dir/batch.txt" --method algebraic --mode $mode --format json >"$dir/batch.json" || exit 1
+  "$1" --poly 'x^1100+x^7+1' --method algebraic --format json >"$dir/single.json" || exit 1
+  python3 - "$dir" <<'PY' || exit 1
+import json, sys
+d = sys.argv[1]
+line = json.loads(open(f"{d}/batch.json").readline())
+single = json.load(open(f"{d}/single.json"))
+ignored = {"line", "seconds", "mode", "workers", "states_per_second"}
+keys = [k for k in single if k not in ignored]
+assert len(single["cycles"]) > 20 and all(c.get("representative") is not None for c in single["cycles"]), "no representatives"
+different = [k for k in keys if line.get(k) != single[k]]
+assert not different, different
+PY
+done
+]=] bash $<TARGET_FILE:lfsr-analyze>)
+set_tests_properties("a large algebraic batch line, analyzed in a child process, equals its single run"
+                     PROPERTIES LABELS cli TIMEOUT 120)
