@@ -190,21 +190,8 @@ constexpr int isolated_degree = 1000;
 // In the child of analyze_in_child_process: an exception nothing could catch ends it with the exit
 // code of its kind, and its message goes to the parent.
 [[noreturn]] void isolated_analysis_terminated() {
-  ExitCode code = ExitCode::internal;
-  std::string message = "the analysis ended without an exception to report";
-  try {
-    if (const std::exception_ptr current = std::current_exception()) std::rethrow_exception(current);
-  } catch (const ResourceError& error) {
-    code = ExitCode::resources;
-    message = error.what();
-  } catch (const std::bad_alloc&) {
-    code = ExitCode::resources;
-    message = "out of memory";
-  } catch (const std::exception& error) {
-    message = error.what();
-  } catch (...) {
-  }
-  detail::end_child_process(message, static_cast<int>(code));
+  const Failure failure = current_failure();
+  detail::end_child_process(failure.message, static_cast<int>(failure.code));
 }
 
 // The algebraic analysis of one large register in a child process: its outcome comes back through

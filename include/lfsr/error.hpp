@@ -47,4 +47,13 @@ class InternalError : public std::logic_error {
   using std::logic_error::logic_error;
 };
 
+// The exception being handled (in a catch block or a terminate handler) as the exit code of its
+// kind and its message; an internal error's message says so ("internal error: ..."). The one place
+// where an error type meets its exit code.
+struct Failure {
+  ExitCode code = ExitCode::internal;
+  std::string message;
+};
+Failure current_failure();
+
 }  // namespace lfsr

@@ -55,23 +55,9 @@ using lfsr::cli::Subject;
 // An exception where none may pass (a noexcept function of NTL, a destructor) ends the process
 // through here: with the exit code of its kind and one stderr line, never SIGABRT.
 [[noreturn]] void terminate_with_exit_code() {
-  ExitCode code = ExitCode::internal;
-  std::string message = "internal error: the program ended without an exception to report";
-  try {
-    if (const std::exception_ptr current = std::current_exception()) std::rethrow_exception(current);
-  } catch (const lfsr::ResourceError& error) {
-    code = ExitCode::resources;
-    message = error.what();
-  } catch (const std::bad_alloc&) {
-    code = ExitCode::resources;
-    message = "out of memory";
-  } catch (const std::exception& error) {
-    message = fmt::format("internal error: {}", error.what());
-  } catch (...) {
-    message = "internal error: an exception of unknown type";
-  }
-  std::fprintf(stderr, "lfsr-analyze: %s\n", message.c_str());
-  std::_Exit(static_cast<int>(code));
+  const lfsr::Failure failure = lfsr::current_failure();
+  std::fprintf(stderr, "lfsr-analyze: %s\n", failure.message.c_str());
+  std::_Exit(static_cast<int>(failure.code));
 }
 
 int fail(ExitCode code, std::string_view message) {
@@ -413,19 +399,8 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& error) {
     // --help and --version are ParseErrors that exit 0; every other CLI11 code means bad usage.
     return app.exit(error) == 0 ? static_cast<int>(ExitCode::success) : static_cast<int>(ExitCode::usage);
-  } catch (const lfsr::InputError& error) {
-    return fail(ExitCode::usage, error.what());
-  } catch (const lfsr::ResourceError& error) {
-    return fail(ExitCode::resources, error.what());
-  } catch (const std::bad_alloc&) {
-    return fail(ExitCode::resources, "out of memory");
-  } catch (const lfsr::MismatchError& error) {
-    return fail(ExitCode::mismatch, error.what());
-  } catch (const lfsr::WorkerError& error) {
-    return fail(ExitCode::worker_failed, error.what());
-  } catch (const lfsr::InternalError& error) {
-    return fail(ExitCode::internal, fmt::format("internal error: {}", error.what()));
-  } catch (const std::exception& error) {
-    return fail(ExitCode::internal, fmt::format("internal error: {}", error.what()));
+  } catch (...) {
+    const lfsr::Failure failure = lfsr::current_failure();
+    return fail(failure.code, failure.message);
   }
 }

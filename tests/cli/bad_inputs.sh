@@ -9,6 +9,7 @@
 #   the user nobody, for whom the mode holds; skipped when that cannot be done), $COMMENTS a file
 #   of comments and blank lines, $MATRICES the matrix files of the CLI tests.
 set -uo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/cli_run.sh"
 binary=$1 corpus=$2 number=$3
 line=$(sed -n "${number}p" "$corpus")
 code=${line%% | *}
@@ -45,17 +46,7 @@ out=$scratch/stdout err=$scratch/stderr
 timeout 30 "${runner[@]}" "$binary" "${args[@]}" >"$out" 2>"$err" </dev/null
 status=$?
 problems=()
-if ((status == 124)); then
-  problems+=("still running after 30 s: it hangs")
-elif ((status > 128)); then
-  problems+=("killed by signal $((status - 128)), expected exit code $code")
-elif ((status != code)); then
-  problems+=("exit code $status, expected $code")
-fi
-[[ -s $out ]] && problems+=("stdout is not empty")
-lines=$(wc -l <"$err")
-((lines == 1)) || problems+=("stderr has $lines lines, expected exactly one")
-[[ $(head -n 1 "$err") == "lfsr-analyze: "* ]] || problems+=("stderr does not start with 'lfsr-analyze: '")
+expect_one_line_failure "$code"
 grep -qE -- "$regex" "$err" || problems+=("stderr does not match: $regex")
 ((${#problems[@]} == 0)) && exit 0
 echo "case $number: lfsr-analyze $arguments"

@@ -17,6 +17,24 @@ expect_success() {
   [[ -s $err ]] && problems+=("stderr is not empty")
 }
 
+# A refused run exits CODE (not by a signal; 124 is timeout's: a hang), prints nothing on stdout and
+# exactly one stderr line "lfsr-analyze: ...".
+expect_one_line_failure() {
+  local code=$1
+  if ((status == 124 && code != 124)); then
+    problems+=("still running at the timeout: it hangs")
+  elif ((status > 128)); then
+    problems+=("killed by signal $((status - 128)) (exit status $status), expected exit code $code")
+  elif ((status != code)); then
+    problems+=("exit code $status, expected $code")
+  fi
+  [[ -s $out ]] && problems+=("stdout is not empty")
+  local lines
+  lines=$(wc -l <"$err")
+  ((lines == 1)) || problems+=("stderr has $lines lines, expected exactly one")
+  [[ $(head -n 1 "$err") == "lfsr-analyze: "* ]] || problems+=("stderr does not start with 'lfsr-analyze: '")
+}
+
 # Exits 1 with the command line, the problems and both outputs when there are problems.
 report_problems() {
   ((${#problems[@]} == 0)) && return 0
