@@ -28,6 +28,12 @@ function(lfsr_cli_json name)
   set_tests_properties("${name}" PROPERTIES LABELS cli TIMEOUT 60)
 endfunction()
 
+# lfsr_cli_script(<test name> <timeout seconds> <command>...): a test script of its own.
+function(lfsr_cli_script name timeout)
+  add_test(NAME "${name}" COMMAND ${ARGN})
+  set_tests_properties("${name}" PROPERTIES LABELS cli TIMEOUT ${timeout})
+endfunction()
+
 # Polynomial text.
 lfsr_cli_rejects("rejects a polynomial with a missing exponent" 2 "missing exponent" --poly "x^^2+1")
 lfsr_cli_rejects("rejects a polynomial with a dangling operator" 2 "dangling '+'" --poly "x^3+x+")
@@ -72,6 +78,7 @@ lfsr_cli_rejects("reads --field 010 as ten, not as octal eight" 2 "field order 1
 
 # --poly and --taps.
 lfsr_cli_rejects("rejects --poly and --taps together" 2 "--poly excludes --taps" --poly "x^2+x+1" --taps 2,1)
+# An empty argument, which a function's ${ARGN} would drop: add_test directly.
 add_test(NAME "rejects an empty tap list"
          COMMAND bash ${LFSR_CLI_TEST_DIR}/expect_failure.sh $<TARGET_FILE:lfsr-analyze> 2 "empty tap list" --taps "")
 set_tests_properties("rejects an empty tap list" PROPERTIES LABELS cli TIMEOUT 60)
@@ -249,10 +256,8 @@ lfsr_cli_rejects("rejects --form with --matrix" 2 "--form applies to registers" 
                  --form galois)
 lfsr_cli_rejects("rejects --matrix with --poly" 2 "--poly excludes --matrix" --matrix ${LFSR_MATRICES}/rule90_8.txt
                  --poly "x^2+x+1")
-add_test(NAME "reads a matrix from standard input"
-         COMMAND bash -c "\"$1\" --matrix - --format json < \"$2\" | grep -q '\"total_cycles\": 14'"
-                 bash $<TARGET_FILE:lfsr-analyze> ${LFSR_MATRICES}/cyclic_shift_6.txt)
-set_tests_properties("reads a matrix from standard input" PROPERTIES LABELS cli TIMEOUT 60)
+lfsr_cli_script("reads a matrix from standard input" 60
+                bash -c "\"$1\" --matrix - --format json < \"$2\" | grep -q '\"total_cycles\": 14'" bash $<TARGET_FILE:lfsr-analyze> ${LFSR_MATRICES}/cyclic_shift_6.txt)
 
 # --batch and --scan.
 set(LFSR_BATCHES ${LFSR_CLI_TEST_DIR}/batches)
@@ -275,10 +280,8 @@ grep -q '^{"line":8,.*"transient_states":24' <<<"$out" || { echo "$out"; exit 1;
 ]=] bash $<TARGET_FILE:lfsr-analyze> ${LFSR_BATCHES}/mixed.txt)
 set_tests_properties("a malformed batch line becomes an error line and exit code 2, the others are done"
                      PROPERTIES LABELS cli TIMEOUT 60)
-add_test(NAME "reads a batch from standard input and prints a table"
-         COMMAND bash -c [=[printf 'x^4+x+1\nx^4+1\n' | "$1" --batch - | grep -q '^ *2 *6 *4 *no ']=]
-                 bash $<TARGET_FILE:lfsr-analyze>)
-set_tests_properties("reads a batch from standard input and prints a table" PROPERTIES LABELS cli TIMEOUT 60)
+lfsr_cli_script("reads a batch from standard input and prints a table" 60
+                bash -c [=[printf 'x^4+x+1\nx^4+1\n' | "$1" --batch - | grep -q '^ *2 *6 *4 *no ']=] bash $<TARGET_FILE:lfsr-analyze>)
 # Closed formulas: phi(q^N - 1)/N maximal length, (1/N) sum_{d | N} mu(d) q^(N/d) irreducible, q^(N-1) singular.
 lfsr_cli_json("scans degree 8 over GF(2): 16 maximal length, 30 irreducible" --scan --bits 8 --summary --format json --
               "registers=256" "maximal_length=16" "irreducible=30" "singular=128" "errors=0" "scan=\"all\"")
@@ -341,6 +344,7 @@ grep -q '^{"line":2,"error":"enumerating 2^34 states needs' <<<"$out" || { echo 
 ]=] bash $<TARGET_FILE:lfsr-analyze>)
 set_tests_properties("a batch register too large for --max-memory fails alone with exit code 3"
                      PROPERTIES LABELS cli TIMEOUT 60)
+# A script with ';', which a function's ${ARGN} would split: add_test directly.
 add_test(NAME "output that cannot be written ends with exit code 5"
          COMMAND bash -c [=[
 "$1" --bits 10 >/dev/full 2>/dev/null; a=$?
@@ -382,16 +386,12 @@ lfsr_cli_rejects("rejects --trace with --period-of" 2 "excludes --trace" --bits 
 lfsr_cli_rejects("rejects --trace with --compare" 2 "--trace excludes --compare" --bits 4 --trace 1 --compare)
 lfsr_cli_rejects("rejects --trace with --scan" 2 "--scan excludes --trace" --scan --bits 4 --trace 1)
 lfsr_cli_rejects("rejects --trace with --batch" 2 "--batch excludes --trace" --batch - --trace 1)
-add_test(NAME "traces agree with --period-of and 2n outputs give the register back"
-         COMMAND python3 ${LFSR_CLI_TEST_DIR}/trace_tests.py $<TARGET_FILE:lfsr-analyze>)
-set_tests_properties("traces agree with --period-of and 2n outputs give the register back"
-                     PROPERTIES LABELS cli TIMEOUT 120)
+lfsr_cli_script("traces agree with --period-of and 2n outputs give the register back" 120
+                python3 ${LFSR_CLI_TEST_DIR}/trace_tests.py $<TARGET_FILE:lfsr-analyze>)
 
 # --plot: every kind of plot rendered by rsvg-convert and parsed by xml.etree.
-add_test(NAME "every kind of plot renders with rsvg-convert and holds its marks, bars and whiskers"
-         COMMAND python3 ${LFSR_CLI_TEST_DIR}/plot_tests.py $<TARGET_FILE:lfsr-analyze>)
-set_tests_properties("every kind of plot renders with rsvg-convert and holds its marks, bars and whiskers"
-                     PROPERTIES LABELS cli TIMEOUT 120)
+lfsr_cli_script("every kind of plot renders with rsvg-convert and holds its marks, bars and whiskers" 120
+                python3 ${LFSR_CLI_TEST_DIR}/plot_tests.py $<TARGET_FILE:lfsr-analyze>)
 lfsr_cli_rejects("rejects a plot file in a directory that does not exist" 2
                  "--plot: cannot write /nonexistent/dir/p.svg: no directory /nonexistent/dir"
                  --bits 4 --plot /nonexistent/dir/p.svg)
@@ -399,21 +399,15 @@ lfsr_cli_rejects("rejects --plot of a scan without --summary" 2 "add --summary"
                  --scan --bits 4 --plot /tmp/lfsr-plot-never-written.svg)
 
 # Readable text, CSV and DOT output.
-add_test(NAME "text output has no line longer than 100 characters, however large the register"
-         COMMAND bash ${LFSR_CLI_TEST_DIR}/line_width.sh $<TARGET_FILE:lfsr-analyze>)
-set_tests_properties("text output has no line longer than 100 characters, however large the register"
-                     PROPERTIES LABELS cli TIMEOUT 120)
+lfsr_cli_script("text output has no line longer than 100 characters, however large the register" 120
+                bash ${LFSR_CLI_TEST_DIR}/line_width.sh $<TARGET_FILE:lfsr-analyze>)
 lfsr_cli_prints("writes 2^1000 - 1 for the longest cycle of --bits 1000" "^longest cycle +2\\^1000 - 1$" --bits 1000)
 lfsr_cli_prints("names the state space 2^1024 without its 309 digits" "^degree 1024, 2\\^1024 states$"
                 --poly "x^1024+x+1" --method algebraic)
-add_test(NAME "CSV output read back with Python's csv module equals the JSON output"
-         COMMAND python3 ${LFSR_CLI_TEST_DIR}/csv_output.py $<TARGET_FILE:lfsr-analyze>)
-set_tests_properties("CSV output read back with Python's csv module equals the JSON output"
-                     PROPERTIES LABELS cli TIMEOUT 120)
-add_test(NAME "the DOT state graph renders with Graphviz to one node and one edge per state"
-         COMMAND bash ${LFSR_CLI_TEST_DIR}/dot_output.sh $<TARGET_FILE:lfsr-analyze> ${LFSR_CLI_TEST_DIR}/matrices)
-set_tests_properties("the DOT state graph renders with Graphviz to one node and one edge per state"
-                     PROPERTIES LABELS cli TIMEOUT 120)
+lfsr_cli_script("CSV output read back with Python's csv module equals the JSON output" 120
+                python3 ${LFSR_CLI_TEST_DIR}/csv_output.py $<TARGET_FILE:lfsr-analyze>)
+lfsr_cli_script("the DOT state graph renders with Graphviz to one node and one edge per state" 120
+                bash ${LFSR_CLI_TEST_DIR}/dot_output.sh $<TARGET_FILE:lfsr-analyze> ${LFSR_CLI_TEST_DIR}/matrices)
 lfsr_cli_prints("titles the DOT graph with the register" "^  label=\"GF\\(2\\) register x\\^4\\+x\\+1, fibonacci form"
                 --poly "x^4+x+1" --format dot)
 lfsr_cli_rejects("refuses a DOT graph of more than 4096 states, naming the count" 2
@@ -482,10 +476,8 @@ lfsr_cli_rejects("refuses --list-cycles with --trace" 2 "not with --trace" --bit
 lfsr_cli_rejects("refuses --list-cycles with --format csv" 2 "not with --format csv" --bits 4 --list-cycles --format csv)
 
 # Every state a report names, by either method, over every kind of field, form and map.
-add_test(NAME "every representative has its cycle's period and tail 0 by --period-of, the longest-tail state max_tail"
-         COMMAND python3 ${LFSR_CLI_TEST_DIR}/representatives_have_their_period.py $<TARGET_FILE:lfsr-analyze>)
-set_tests_properties("every representative has its cycle's period and tail 0 by --period-of, the longest-tail state max_tail"
-                     PROPERTIES LABELS cli TIMEOUT 120)
+lfsr_cli_script("every representative has its cycle's period and tail 0 by --period-of, the longest-tail state max_tail" 120
+                python3 ${LFSR_CLI_TEST_DIR}/representatives_have_their_period.py $<TARGET_FILE:lfsr-analyze>)
 lfsr_cli_rejects("refuses --plot with --format dot" 2 "--plot draws the analysis, --format dot the state graph"
                  --bits 4 --format dot --plot /tmp/lfsr-plot-never-written.svg)
 lfsr_cli_rejects("refuses --compare with --format csv" 2 "not with --format csv" --bits 4 --compare --format csv)
@@ -514,16 +506,12 @@ lfsr_cli_rejects("refuses a state that is no number before searching a default p
 lfsr_cli_rejects("refuses a trace state that is no number before searching a default polynomial" 2
                  "--trace: 'zz' is not a state index" --bits 200 --field 9 --trace zz)
 # A batch line is bounded: /dev/zero ends at once, and the lines before an over-long line stand.
-add_test(NAME "a batch line longer than its bound fails, the lines before it are analyzed and reading stops"
-         COMMAND bash ${LFSR_CLI_TEST_DIR}/batch_line_bound.sh $<TARGET_FILE:lfsr-analyze>)
-set_tests_properties("a batch line longer than its bound fails, the lines before it are analyzed and reading stops"
-                     PROPERTIES LABELS cli TIMEOUT 60)
+lfsr_cli_script("a batch line longer than its bound fails, the lines before it are analyzed and reading stops" 60
+                bash ${LFSR_CLI_TEST_DIR}/batch_line_bound.sh $<TARGET_FILE:lfsr-analyze>)
 # The values pinned above for small registers, matrices, traces, cycle lists, a scan summary and
 # sequences (regression pins taken from the tool's output), derived again by brute force.
-add_test(NAME "the values pinned for small registers, matrices and sequences equal a brute force"
-         COMMAND python3 ${LFSR_CLI_TEST_DIR}/golden_values.py $<TARGET_FILE:lfsr-analyze>)
-set_tests_properties("the values pinned for small registers, matrices and sequences equal a brute force"
-                     PROPERTIES LABELS cli TIMEOUT 120)
+lfsr_cli_script("the values pinned for small registers, matrices and sequences equal a brute force" 120
+                python3 ${LFSR_CLI_TEST_DIR}/golden_values.py $<TARGET_FILE:lfsr-analyze>)
 
 # Bounds at their edges: the limit is accepted, one more is refused naming the bound (README "Limits").
 lfsr_cli_rejects("takes --bits 100000, the degree limit, and then finds the scan too large" 3
@@ -560,13 +548,10 @@ lfsr_cli_rejects("refuses a state beyond q^n before any polynomial is searched f
 lfsr_cli_rejects("refuses a huge state of --bits 200 over GF(9) before the search" 2
                  "--trace: state of 193 digits is out of range: --bits 200 over GF(9)" --bits 200 --field 9 --trace
                  1000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000)
-add_test(NAME "input bounds from files and streams are held at their edges"
-         COMMAND bash ${LFSR_CLI_TEST_DIR}/input_bounds.sh $<TARGET_FILE:lfsr-analyze>)
-set_tests_properties("input bounds from files and streams are held at their edges" PROPERTIES LABELS cli TIMEOUT 300)
-add_test(NAME "NTL running out of memory in any thread or worker exits 3 and never aborts"
-         COMMAND bash ${LFSR_CLI_TEST_DIR}/ntl_memory_error.sh $<TARGET_FILE:lfsr-analyze> "${LFSR_SANITIZE}")
-set_tests_properties("NTL running out of memory in any thread or worker exits 3 and never aborts"
-                     PROPERTIES LABELS cli TIMEOUT 300)
+lfsr_cli_script("input bounds from files and streams are held at their edges" 300
+                bash ${LFSR_CLI_TEST_DIR}/input_bounds.sh $<TARGET_FILE:lfsr-analyze>)
+lfsr_cli_script("NTL running out of memory in any thread or worker exits 3 and never aborts" 300
+                bash ${LFSR_CLI_TEST_DIR}/ntl_memory_error.sh $<TARGET_FILE:lfsr-analyze> "${LFSR_SANITIZE}")
 # The factoring time bound (--factor-seconds): validated, refused at once by size, a deadline that
 # names what is left, a batch line that fails alone, and the hardest 2^d - 1 (d <= 256) still factored.
 lfsr_cli_rejects("rejects --factor-seconds 0" 2 "--factor-seconds: 0 is not a positive number of seconds" --bits 8 --factor-seconds 0)
@@ -580,9 +565,8 @@ lfsr_cli_rejects("refuses 2^4096-1 at once by the size of a cyclotomic factor" 3
                  "Phi_4096(2) is too large to factor within the time bound of 10 s" --bits 4096)
 lfsr_cli_rejects("names what is left unfactored when the time bound runs out" 3
                  "the factoring time bound of 0.01 s ran out on a" --poly "x^2000+x^3+1" --factor-seconds 0.01)
-add_test(NAME "a batch line whose factoring exceeds --factor-seconds fails alone"
-         COMMAND bash ${LFSR_CLI_TEST_DIR}/factor_bound.sh $<TARGET_FILE:lfsr-analyze>)
-set_tests_properties("a batch line whose factoring exceeds --factor-seconds fails alone" PROPERTIES LABELS cli TIMEOUT 60)
+lfsr_cli_script("a batch line whose factoring exceeds --factor-seconds fails alone" 60
+                bash ${LFSR_CLI_TEST_DIR}/factor_bound.sh $<TARGET_FILE:lfsr-analyze>)
 foreach(d 211 229 251 253)
   lfsr_cli_json("2^${d}-1 is factored within the default bound" --bits ${d} --method algebraic --format json --
                 "maximal_length=true")
@@ -629,10 +613,8 @@ add_test(NAME "a fork worker killed at random never gives a wrong answer"
          COMMAND python3 ${LFSR_CLI_TEST_DIR}/chaos_test.py $<TARGET_FILE:lfsr-analyze> ${LFSR_CHAOS_KILLS})
 set_tests_properties("a fork worker killed at random never gives a wrong answer"
                      PROPERTIES LABELS "cli;faults" TIMEOUT 900 RUN_SERIAL TRUE)
-add_test(NAME "the same input gives the same JSON across runs, modes, workers and chunk sizes"
-         COMMAND python3 ${LFSR_CLI_TEST_DIR}/determinism.py $<TARGET_FILE:lfsr-analyze>)
-set_tests_properties("the same input gives the same JSON across runs, modes, workers and chunk sizes"
-                     PROPERTIES LABELS cli TIMEOUT 300)
+lfsr_cli_script("the same input gives the same JSON across runs, modes, workers and chunk sizes" 300
+                python3 ${LFSR_CLI_TEST_DIR}/determinism.py $<TARGET_FILE:lfsr-analyze>)
 add_test(NAME "reads a batch from a FIFO whose writer is there"
          COMMAND bash -c [=[
 dir=$(mktemp -d); trap 'rm -rf "$dir"' EXIT; mkfifo "$dir/f"
