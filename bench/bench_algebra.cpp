@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "integer_factoring.hpp"
+#include "algebra/integer_factoring.hpp"
 #include "lfsr/algebra.hpp"
 
 using namespace lfsr;

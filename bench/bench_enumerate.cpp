@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "lfsr/enumerate.hpp"
-#include "lfsr/stepper.hpp"
+#include "engine/stepper.hpp"
 
 using namespace lfsr;
 

@@ -18,7 +18,7 @@
 #include <string>
 #include <vector>
 
-#include "integer_factoring.hpp"
+#include "algebra/integer_factoring.hpp"
 #include "lfsr/error.hpp"
 #include "lfsr/primitive_search.hpp"
 

@@ -11,7 +11,7 @@
 #include <string>
 #include <typeinfo>
 
-#include "lfsr/stepper.hpp"
+#include "engine/stepper.hpp"
 
 using namespace lfsr;
 

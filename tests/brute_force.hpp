@@ -17,12 +17,12 @@
 
 #include "lfsr/cycle_structure.hpp"
 #include "lfsr/lfsr.hpp"
-#include "ntl_field.hpp"
+#include "field/ntl_field.hpp"
 
 namespace lfsr::testing {
 
 // Our element (base-p digits = coefficients in a) as an NTL element and back, written here rather
-// than taken from src/ntl_field.hpp, so the reference does not share the conversions it checks.
+// than taken from src/field/ntl_field.hpp, so the reference does not share the conversions it checks.
 template <class Element>
 Element ntl_element(std::uint64_t value, std::uint64_t p) {
   if constexpr (std::is_same_v<Element, NTL::GF2> || std::is_same_v<Element, NTL::zz_p>) {

@@ -15,7 +15,7 @@
 #include "lfsr/berlekamp_massey.hpp"
 #include "lfsr/error.hpp"
 #include "lfsr/polynomial.hpp"
-#include "ntl_field.hpp"
+#include "field/ntl_field.hpp"
 
 using namespace lfsr;
 using Catch::Matchers::Contains;

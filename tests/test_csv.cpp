@@ -1,7 +1,7 @@
 // CSV output: RFC 4180 quoting, and the rows of a single run and of one state.
 #include <catch2/catch.hpp>
 
-#include "lfsr/csv.hpp"
+#include "report/csv.hpp"
 
 TEST_CASE("a CSV field is quoted only when it holds a comma, a quote or a line break", "[csv]") {
   CHECK(lfsr::csv_field("x^4+x+1") == "x^4+x+1");

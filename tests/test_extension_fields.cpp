@@ -17,7 +17,7 @@
 #include "lfsr/enumerate.hpp"
 #include "lfsr/error.hpp"
 #include "lfsr/primitive_search.hpp"
-#include "polynomial_order.hpp"
+#include "algebra/polynomial_order.hpp"
 #include "sanitizers.hpp"
 
 using namespace lfsr;

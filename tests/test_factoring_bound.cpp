@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "closed_formulas.hpp"
-#include "integer_factoring.hpp"
+#include "algebra/integer_factoring.hpp"
 #include "lfsr/algebra.hpp"
 #include "lfsr/error.hpp"
 #include "lfsr/primitive_search.hpp"

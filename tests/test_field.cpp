@@ -10,7 +10,7 @@
 #include "lfsr/error.hpp"
 #include "lfsr/field.hpp"
 #include "lfsr/polynomial.hpp"
-#include "ntl_field.hpp"
+#include "field/ntl_field.hpp"
 
 using namespace lfsr;
 using Catch::Matchers::Contains;

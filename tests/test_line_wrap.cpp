@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "lfsr/line_wrap.hpp"
+#include "report/line_wrap.hpp"
 
 using lfsr::BreakAt;
 using lfsr::wrap_line;

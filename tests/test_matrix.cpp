@@ -15,7 +15,7 @@
 #include "lfsr/enumerate.hpp"
 #include "lfsr/error.hpp"
 #include "lfsr/matrix.hpp"
-#include "ntl_field.hpp"
+#include "field/ntl_field.hpp"
 #include "random_matrices.hpp"
 
 using namespace lfsr;

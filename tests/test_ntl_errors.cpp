@@ -9,7 +9,7 @@
 #include <thread>
 
 #include "lfsr/error.hpp"
-#include "lfsr/ntl_errors.hpp"
+#include "errors/ntl_errors.hpp"
 #include "lfsr/runner.hpp"
 
 using namespace lfsr;

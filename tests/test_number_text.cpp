@@ -7,7 +7,7 @@
 #include <regex>
 #include <string>
 
-#include "lfsr/number_text.hpp"
+#include "report/number_text.hpp"
 
 using lfsr::number_text;
 

@@ -3,8 +3,8 @@
 #include <regex>
 #include <string>
 
-#include "lfsr/plot.hpp"
-#include "svg_writer.hpp"
+#include "report/plot.hpp"
+#include "report/svg_writer.hpp"
 
 using namespace lfsr;
 

@@ -7,7 +7,7 @@
 #include <sstream>
 #include <string>
 
-#include "lfsr/number_text.hpp"
+#include "report/number_text.hpp"
 #include "lfsr/report.hpp"
 
 namespace {

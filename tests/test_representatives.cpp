@@ -21,8 +21,8 @@
 #include "lfsr/enumerate.hpp"
 #include "lfsr/error.hpp"
 #include "lfsr/matrix.hpp"
-#include "matrix_polynomial.hpp"
-#include "ntl_field.hpp"
+#include "algebra/matrix_polynomial.hpp"
+#include "field/ntl_field.hpp"
 #include "random_matrices.hpp"
 
 using namespace lfsr;

@@ -4,7 +4,7 @@
 #include <random>
 
 #include "brute_force.hpp"
-#include "lfsr/batch.hpp"
+#include "many/batch.hpp"
 #include "lfsr/enumerate.hpp"
 #include "lfsr/matrix.hpp"
 

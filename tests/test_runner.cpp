@@ -6,7 +6,7 @@
 #include <catch2/catch.hpp>
 #include <string>
 
-#include "byte_io.hpp"
+#include "runners/byte_io.hpp"
 #include "lfsr/error.hpp"
 #include "lfsr/runner.hpp"
 

@@ -6,11 +6,11 @@
 #include <vector>
 
 #include "closed_formulas.hpp"
-#include "lfsr/batch.hpp"
+#include "many/batch.hpp"
 #include "lfsr/enumerate.hpp"
 #include "lfsr/error.hpp"
 #include "lfsr/linear_map.hpp"
-#include "lfsr/scan.hpp"
+#include "many/scan.hpp"
 #include "sanitizers.hpp"
 
 using namespace lfsr;

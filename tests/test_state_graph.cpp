@@ -11,8 +11,8 @@
 #include "brute_force.hpp"
 #include "lfsr/linear_map.hpp"
 #include "lfsr/polynomial.hpp"
-#include "lfsr/state_graph.hpp"
-#include "lfsr/state_text.hpp"
+#include "report/state_graph.hpp"
+#include "registers/state_text.hpp"
 
 using namespace lfsr;
 

@@ -6,7 +6,7 @@
 
 #include "lfsr/error.hpp"
 #include "lfsr/polynomial.hpp"
-#include "lfsr/state_text.hpp"
+#include "registers/state_text.hpp"
 
 using namespace lfsr;
 using Catch::Matchers::Contains;

@@ -13,8 +13,8 @@
 #include "brute_force.hpp"
 #include "closed_formulas.hpp"
 #include "lfsr/enumerate.hpp"
-#include "lfsr/stepper.hpp"
-#include "ntl_field.hpp"
+#include "engine/stepper.hpp"
+#include "field/ntl_field.hpp"
 
 using namespace lfsr;
 

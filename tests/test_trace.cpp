@@ -10,8 +10,8 @@
 #include "lfsr/berlekamp_massey.hpp"
 #include "lfsr/error.hpp"
 #include "lfsr/primitive_search.hpp"
-#include "lfsr/state_text.hpp"
-#include "lfsr/stepper.hpp"
+#include "registers/state_text.hpp"
+#include "engine/stepper.hpp"
 #include "lfsr/trace.hpp"
 
 using namespace lfsr;

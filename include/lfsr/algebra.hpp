@@ -39,7 +39,7 @@ class FactoringBudget {
 // limits no order is guessed: the call throws ResourceError naming what was left unfactored.
 // factor_seconds is a deadline in processor time across the whole factorization of one q^d - 1
 // (or, with a budget, across every one of a register); the size limits below are the effort at
-// the default bound and grow with it (docs in src/integer_factoring.cpp).
+// the default bound and grow with it (docs in src/algebra/integer_factoring.cpp).
 struct AlgebraOptions {
   int ecm_bits = 52;      // elliptic-curve search for prime factors of up to this many bits (on 512 bits)
   int sieve_bits = 200;   // a composite cofactor of at most this many bits goes to the quadratic sieve

@@ -31,7 +31,7 @@ LinearComplexity berlekamp_massey(const std::vector<std::uint32_t>& sequence, co
                                   bool with_profile = false);
 
 // The longest sequence parse_sequence accepts over this field, so that berlekamp_massey takes at most
-// a few seconds on one core (figures in src/berlekamp_massey.cpp).
+// a few seconds on one core (figures in src/registers/berlekamp_massey.cpp).
 std::size_t max_sequence_length(const Field& field);
 
 // A sequence as text: elements separated by spaces, commas and newlines, each as parse_element reads

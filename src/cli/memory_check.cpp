@@ -11,7 +11,7 @@
 
 #include "lfsr/enumerate.hpp"
 #include "lfsr/error.hpp"
-#include "lfsr/shared_arena.hpp"
+#include "runners/shared_arena.hpp"
 #include "options.hpp"
 
 namespace lfsr::cli {

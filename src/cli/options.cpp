@@ -16,7 +16,7 @@
 #include "lfsr/error.hpp"
 #include "lfsr/polynomial.hpp"
 #include "lfsr/primitive_search.hpp"
-#include "lfsr/printable_text.hpp"
+#include "report/printable_text.hpp"
 #include "lfsr/trace.hpp"
 
 namespace lfsr::cli {

@@ -7,7 +7,7 @@
 
 #include <atomic>
 
-#include "lfsr/child_processes.hpp"
+#include "runners/child_processes.hpp"
 
 namespace lfsr::cli {
 

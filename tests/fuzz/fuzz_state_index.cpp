@@ -9,7 +9,7 @@
 
 #include "fuzz_support.hpp"
 #include "lfsr/error.hpp"
-#include "lfsr/state_text.hpp"
+#include "registers/state_text.hpp"
 
 using namespace lfsr;
 using namespace lfsr::fuzz;

@@ -1,0 +1,494 @@
+// The chunk job of enumeration: scan a range of start states and walk the cycles they lie on.
+//
+// Correctness never depends on the visited marks; they only prune start states:
+// - A distinguished point (DP) is claimed by exactly one walker (atomic test-and-set). The claimer
+//   walks the segment to the next DP and tries to claim that one too; a chain of segments ends at
+//   a DP claimed before. In a permutation that DP is the first of another chain (its predecessor
+//   DP is ours), so chains link start -> start and stitch into whole cycles at the end.
+// - A cycle without DPs is counted only by the walk that starts at its smallest state, and that
+//   state is never marked, so the scan always reaches it (walk_from).
+// - `accounted` sums the lengths of completed chains and counted cycles. They are disjoint, so
+//   when it reaches the number of cyclic states every cycle has been found (the count proof) and
+//   the scan stops: a maximal-length register needs one walk, marked only for its first states.
+// - Chain states are also tallied per block. A block whose tally is full holds only states of
+//   accounted chains and is skipped whole, so the long walks of (x+1)*primitive need no marks there.
+// - Every cycle's smallest state comes for free: a cycle without DPs is counted from its smallest
+//   state, and a chain keeps the smallest state it walked (see walk_unmarked_by_words for the one
+//   place that compares only some states), so a stitched cycle's is the least over its chains.
+#pragma once
+
+#include <sched.h>
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <map>
+#include <memory>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include "runners/byte_io.hpp"
+#include "engine/enumeration_layout.hpp"
+#include "lfsr/cycle_structure.hpp"
+#include "lfsr/runner.hpp"
+
+namespace lfsr {
+
+// Stands for "no state compared yet": above every state index (at most 2^40).
+inline constexpr std::uint64_t no_state = ~std::uint64_t{0};
+
+// A walk that reached a DP claimed by another walk: first DP -> stopping DP, states in between.
+struct Chain {
+  std::uint64_t from;
+  std::uint64_t to;
+  std::uint64_t length;
+  // The smallest of the chain's states that the walk compared: all of them, except in a word-level
+  // walk, which compares only the states that can be their cycle's smallest (no_state if none).
+  std::uint64_t smallest;
+};
+
+// The cycles of one length found in a chunk: how many, and the smallest state on any of them.
+struct CycleTally {
+  std::uint64_t count = 0;
+  std::uint64_t smallest = no_state;
+
+  void add(std::uint64_t cycles, std::uint64_t state) {
+    count += cycles;
+    smallest = std::min(smallest, state);
+  }
+};
+
+// What one chunk found: cycles closed inside it and chains left for stitching.
+struct ChunkFindings {
+  std::map<std::uint64_t, CycleTally> cycles;  // by length
+  std::vector<Chain> chains;
+  std::vector<ListedCycle> listed;  // with list_cycles: each cycle closed inside the chunk
+
+  std::string serialize() const {
+    ByteWriter out;
+    out.put(cycles.size());
+    for (const auto& [length, tally] : cycles) out.put(length).put(tally);
+    out.put(chains.size());
+    for (const Chain& chain : chains) out.put(chain);
+    out.put(listed.size());
+    for (const ListedCycle& cycle : listed) out.put(cycle);
+    return out.take();
+  }
+  static ChunkFindings deserialize(std::string_view bytes) {
+    ByteReader in(bytes);
+    ChunkFindings findings;
+    for (auto n = in.get<std::size_t>(); n > 0; --n) {
+      const auto length = in.get<std::uint64_t>();
+      const auto tally = in.get<CycleTally>();
+      findings.cycles[length].add(tally.count, tally.smallest);
+    }
+    for (auto n = in.get<std::size_t>(); n > 0; --n) findings.chains.push_back(in.get<Chain>());
+    for (auto n = in.get<std::size_t>(); n > 0; --n) findings.listed.push_back(in.get<ListedCycle>());
+    return findings;
+  }
+};
+
+// Marks a worker may defer per block: lists long enough that applying one touches each cache line
+// of the block's bitset several times, within about 256 MiB per worker.
+inline std::uint32_t pending_marks_per_block(const EnumerationLayout& layout) {
+  const std::uint64_t budget = (std::uint64_t{256} << 20) / sizeof(std::uint32_t) / layout.blocks();
+  return static_cast<std::uint32_t>(
+      std::clamp<std::uint64_t>(budget, 256, (std::uint64_t{1} << layout.block_bits) / 8));
+}
+
+// 128 bits of output sequence: a state and the 64 bits that follow it.
+__extension__ using Bits128 = unsigned __int128;
+
+template <class Stepper>
+class CycleWalker final : public ChunkWorker {
+ public:
+  CycleWalker(const Stepper& stepper, const EnumerationLayout& layout)
+      : stepper_(stepper),
+        layout_(layout),
+        visited_(SharedArena::instance().at<std::uint64_t>(layout.visited)),
+        claims_(SharedArena::instance().at<std::uint64_t>(layout.claims)),
+        block_ready_(SharedArena::instance().at<std::atomic<std::uint32_t>>(layout.block_ready)),
+        block_tally_(SharedArena::instance().at<std::atomic<std::uint32_t>>(layout.block_tally)),
+        control_(*SharedArena::instance().at<SharedControl>(layout.control)),
+        dp_mask_((std::uint64_t{1} << layout.dp_bits) - 1),
+        block_mask_((std::uint64_t{1} << layout.block_bits) - 1),
+        pending_capacity_(layout.blocks() == 1 ? 0 : pending_marks_per_block(layout)),
+        pending_(new std::uint32_t[layout.blocks() * pending_capacity_]),  // untouched until used
+        pending_count_(layout.blocks()),
+        local_tally_(layout.blocks()) {}
+
+  std::string run_chunk(std::uint64_t chunk) override {
+    findings_ = {};
+    const std::uint64_t begin = chunk * layout_.chunk_states;
+    const std::uint64_t end = std::min(layout_.states, begin + layout_.chunk_states);
+    for (std::uint64_t block = begin >> layout_.block_bits; !finished() && block <= (end - 1) >> layout_.block_bits;
+         ++block) {
+      const std::uint64_t first = std::max(begin, block << layout_.block_bits);
+      const std::uint64_t last = std::min(end, (block + 1) << layout_.block_bits);
+      scan_block(block, first, last);
+      // Marks for a block whose every start has been tried are useless from now on.
+      if (first == block << layout_.block_bits && last == std::min(layout_.states, (block + 1) << layout_.block_bits))
+        block_ready_[block].store(block_scanned_state, std::memory_order_relaxed);
+      control_.scanned.fetch_add(last - first, std::memory_order_relaxed);
+    }
+    scan_block_ = no_block;
+    publish();
+    // Pass our deferred marks on to the workers scanning those blocks, unless the run is complete.
+    if (!finished())
+      for (std::uint64_t block = 0; block < pending_count_.size(); ++block) flush_block(block);
+    for (std::uint64_t length = 1; length < short_cycle_limit; ++length)
+      if (short_cycles_[length].count != 0) {
+        const CycleTally tally = std::exchange(short_cycles_[length], {});
+        findings_.cycles[length].add(tally.count, tally.smallest);
+      }
+    return findings_.serialize();
+  }
+
+ private:
+  static constexpr std::uint64_t no_block = ~std::uint64_t{0};
+  // States of a block's entry in block_ready: 0 untouched, 1 being zeroed, then these.
+  static constexpr std::uint32_t block_ready_state = 2;
+  static constexpr std::uint32_t block_scanned_state = 3;
+  // A chain marks its first states as it goes; the rest of a longer chain is remembered and marked
+  // only if the count proof fails (a maximal-length cycle is marked for these states alone).
+  static constexpr std::uint64_t mark_budget = 1 << 12;
+  // After this many fruitless starts in a row, with no long walk under way, the unmarked long
+  // walks are marked after all.
+  static constexpr int failures_before_marking = 64;
+  static constexpr std::uint64_t publish_batch = 1 << 16;
+  static constexpr std::uint64_t short_cycle_limit = 256;
+
+  // The part of one of our accounted chains that was neither marked nor tallied.
+  struct UnmarkedWalk {
+    std::uint64_t start;
+    std::uint64_t length;
+  };
+
+  // Our own unpublished count included: a lone worker sees the proof complete at once.
+  bool finished() const { return control_.accounted.load(std::memory_order_relaxed) + unpublished_ >= control_.target; }
+
+  // Adds to `accounted` in batches: a locked add per short cycle would cost more than its walk.
+  void account(std::uint64_t states) {
+    unpublished_ += states;
+    if (unpublished_ >= publish_batch) publish();
+  }
+  void publish() {
+    control_.accounted.fetch_add(unpublished_, std::memory_order_relaxed);
+    unpublished_ = 0;
+    if (!tallied_) return;
+    for (std::uint64_t block = 0; block < local_tally_.size(); ++block)
+      if (local_tally_[block] != 0)
+        block_tally_[block].fetch_add(std::exchange(local_tally_[block], 0), std::memory_order_relaxed);
+    tallied_ = false;
+  }
+  // Every state of the block lies on a chain already accounted: nothing in it can start a new cycle.
+  bool block_full(std::uint64_t block) const {
+    const std::uint64_t first = block << layout_.block_bits;
+    return block_tally_[block].load(std::memory_order_relaxed) == std::min(layout_.states - first, block_mask_ + 1);
+  }
+  void tally(std::uint64_t state) { ++local_tally_[state >> layout_.block_bits]; }
+  void record_cycle(std::uint64_t length, std::uint64_t smallest) {
+    if (length < short_cycle_limit)
+      short_cycles_[length].add(1, smallest);
+    else
+      findings_.cycles[length].add(1, smallest);
+    if (layout_.list_cycles) findings_.listed.push_back({smallest, length});
+    account(length);
+  }
+  bool is_distinguished(std::uint64_t state) const { return (state & dp_mask_) == 0; }
+  bool claim(std::uint64_t dp) const { return claims_.claim(dp >> layout_.dp_bits); }
+
+  void ensure_ready(std::uint64_t block) {
+    if (!layout_.lazy_blocks) return;
+    std::atomic<std::uint32_t>& ready = block_ready_[block];
+    if (ready.load(std::memory_order_acquire) >= block_ready_state) return;
+    std::uint32_t expected = 0;
+    if (ready.compare_exchange_strong(expected, 1, std::memory_order_acq_rel)) {
+      const std::uint64_t first = block << layout_.block_bits;
+      const std::uint64_t last = std::min(layout_.states, first + block_mask_ + 1);
+      std::memset(visited_.words() + first / 64, 0, words_for_bits(last - first) * 8);
+      ready.store(block_ready_state, std::memory_order_release);
+      return;
+    }
+    while (ready.load(std::memory_order_acquire) < block_ready_state) sched_yield();
+  }
+
+  bool block_scanned(std::uint64_t block) const {
+    return block_ready_[block].load(std::memory_order_relaxed) == block_scanned_state;
+  }
+
+  void flush_block(std::uint64_t block) {
+    std::uint32_t& count = pending_count_[block];
+    if (count == 0) return;
+    if (block_scanned(block)) {  // no start state of it is left to prune
+      count = 0;
+      return;
+    }
+    ensure_ready(block);
+    const std::uint64_t base = block << layout_.block_bits;
+    const std::uint32_t* offsets = &pending_[block * pending_capacity_];
+    // Applied in one go, so the block's part of the bitset is fetched into cache once per list.
+    for (std::uint32_t i = 0; i < count; ++i) visited_.mark(base + offsets[i]);
+    count = 0;
+  }
+
+  void mark(std::uint64_t state) {
+    const std::uint64_t block = state >> layout_.block_bits;
+    if (block == scan_block_ || pending_capacity_ == 0) {
+      visited_.mark(state);
+      return;
+    }
+    if (block_scanned(block)) return;
+    std::uint32_t& count = pending_count_[block];
+    pending_[block * pending_capacity_ + count] = static_cast<std::uint32_t>(state & block_mask_);
+    if (++count == pending_capacity_) flush_block(block);
+  }
+
+  void scan_block(std::uint64_t block, std::uint64_t begin, std::uint64_t end) {
+    publish();
+    if (block_full(block)) return;
+    ensure_ready(block);
+    flush_block(block);
+    scan_block_ = block;
+    for (std::uint64_t word = begin / 64; word <= (end - 1) / 64; ++word) {
+      const std::uint64_t lo = std::max(begin, word * 64) - word * 64;
+      const std::uint64_t hi = std::min(end, word * 64 + 64) - word * 64;
+      const std::uint64_t range =
+          (hi == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << hi) - 1) & ~((std::uint64_t{1} << lo) - 1);
+      std::uint64_t tried = 0;
+      // Re-read the word after every walk: the walk may have marked states of this word.
+      for (std::uint64_t open; (open = ~visited_.load(word) & range & ~tried) != 0;) {
+        if (finished()) return;
+        const std::uint64_t bit = open & (0 - open);
+        tried |= bit;
+        walk_from(word * 64 + static_cast<std::uint64_t>(std::countr_zero(bit)));
+      }
+    }
+  }
+
+  void walk_from(std::uint64_t start) {
+    if (is_distinguished(start)) {
+      note_attempt(walk_chain(start));
+      return;
+    }
+    // Walk to the first DP; back at `start` first means a cycle without DPs. Every state is marked
+    // as the walk goes except the smallest seen so far, so the smallest state of a cycle without
+    // DPs is never marked: the scan reaches it, and only the walk from it counts the cycle.
+    std::uint64_t state = start;
+    std::uint64_t smallest = start;
+    std::uint64_t steps = 0;
+    for (;;) {
+      state = stepper_.next(state);
+      ++steps;
+      if (state == start) {
+        if (smallest == start) record_cycle(steps, start);
+        return;
+      }
+      if (is_distinguished(state)) break;
+      if (state < smallest) {
+        mark(smallest);
+        smallest = state;
+      } else {
+        mark(state);
+      }
+    }
+    // The prefix lies on a cycle with DPs: whoever claims the DP before `state` covers it.
+    mark(smallest);
+    note_attempt(walk_chain(state));
+  }
+
+  // Claims `first` and walks the chain from it; false when `first` was claimed already.
+  bool walk_chain(std::uint64_t first) {
+    if (!claim(first)) return false;
+    tallied_ = true;
+    std::uint64_t state = first;
+    std::uint64_t length = 0;
+    std::uint64_t smallest = first;
+    // Stop at the first DP whose claim fails; a DP we claim just extends the chain.
+    auto at_chain_end = [this](std::uint64_t s) { return is_distinguished(s) && !claim(s); };
+    do {
+      mark(state);
+      tally(state);
+      smallest = std::min(smallest, state);
+      state = stepper_.next(state);
+      ++length;
+    } while (length < mark_budget && !at_chain_end(state));
+    if (length == mark_budget && !at_chain_end(state)) {
+      const std::uint64_t unmarked_start = state;
+      control_.long_walks.fetch_add(1, std::memory_order_relaxed);
+      const std::uint64_t unmarked_length = walk_unmarked(state, smallest, at_chain_end);
+      control_.long_walks.fetch_sub(1, std::memory_order_relaxed);
+      length += unmarked_length;
+      unmarked_.push_back({unmarked_start, unmarked_length});
+    }
+    if (state == first) {
+      record_cycle(length, smallest);
+    } else {
+      findings_.chains.push_back({first, state, length, smallest});
+      account(length);
+    }
+    return true;
+  }
+
+  // Walks on from `state` without marks or tallies until at_chain_end; returns the steps and
+  // leaves `state` at the end. Only a failed count proof makes these states worth a second look.
+  // Lowers `smallest` to the least state walked (the comparison is off the step's dependency chain).
+  template <class AtChainEnd>
+  std::uint64_t walk_unmarked(std::uint64_t& state, std::uint64_t& smallest, AtChainEnd&& at_chain_end) {
+    if constexpr (requires { stepper_.next_output_word(state); }) {
+      if (stepper_.bits() >= layout_.dp_bits) return walk_unmarked_by_words(state, smallest, at_chain_end);
+    }
+    std::uint64_t steps = 0;
+    std::uint64_t least = smallest;
+    if constexpr (std::is_trivially_copyable_v<Stepper> && sizeof(Stepper) <= 32) {
+      // A step of a few instructions (GF(2) Galois): two states a round, one loop branch and one
+      // counter update for two steps, keep the comparison almost free beside the step.
+      for (;;) {
+        least = std::min(least, state);
+        state = stepper_.next(state);
+        if (is_distinguished(state) && at_chain_end(state)) {
+          steps += 1;
+          break;
+        }
+        least = std::min(least, state);
+        state = stepper_.next(state);
+        steps += 2;
+        if (is_distinguished(state) && at_chain_end(state)) break;
+      }
+    } else {
+      // A table step is long beside the comparison; one copy of it keeps it inlined.
+      do {
+        least = std::min(least, state);
+        state = stepper_.next(state);
+        ++steps;
+      } while (!at_chain_end(state));
+    }
+    smallest = least;
+    return steps;
+  }
+
+  // The same for Fibonacci GF(2), 64 states per round: the states are windows of the output
+  // sequence, a DP is a run of dp_bits zero bits in it, and only DPs need a state of their own.
+  //
+  // A minimum over the 64 windows of every round would cost more than the round. But this walk
+  // lies on a cycle with DPs: the window k = n - dp_bits states before a DP ends with that DP's
+  // dp_bits zeros, so it is below 2^k. The cycle's smallest state is thus such a window, k states
+  // before a DP, and only those are compared. Each DP of the walk ends a round, and the window k
+  // states back is read from `behind`, the 64 sequence bits before the current state (moved along
+  // at no cost in the rounds without a DP). Windows k states or less before a DP that lies past
+  // the walk's end are compared at the end; windows before the walk's start lie in the chain's
+  // marked part, where every state was compared.
+  template <class AtChainEnd>
+  std::uint64_t walk_unmarked_by_words(std::uint64_t& state, std::uint64_t& smallest, AtChainEnd&& at_chain_end) {
+    const int n = stepper_.bits();
+    const std::uint64_t state_mask = n == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << n) - 1;
+    const int k = n - layout_.dp_bits;
+    std::uint64_t behind = 0;  // bit 63 is the sequence bit just before `state`; valid for `steps` bits
+    std::uint64_t steps = 0;
+    for (;;) {
+      // Sequence bits from the current state's first bit: the state itself, then 64 new bits.
+      const Bits128 sequence = state | static_cast<Bits128>(stepper_.next_output_word(state)) << n;
+      // Bit j of runs: bits j .. j+width-1 of the sequence are zero; widths double up to dp_bits.
+      Bits128 runs = ~sequence;
+      int width = 1;
+      for (; 2 * width <= layout_.dp_bits; width *= 2) runs &= runs >> width;
+      if (width < layout_.dp_bits) runs &= runs >> (layout_.dp_bits - width);
+      // Bit j: the (j+1)-th successor starts with dp_bits zeros, i.e. is distinguished.
+      const auto distinguished = static_cast<std::uint64_t>(runs >> 1);
+      if (distinguished == 0) {
+        behind = static_cast<std::uint64_t>(sequence);
+        state = static_cast<std::uint64_t>(sequence >> 64) & state_mask;
+        steps += 64;
+        continue;
+      }
+      const int taken = std::countr_zero(distinguished) + 1;
+      behind = taken == 64 ? static_cast<std::uint64_t>(sequence)
+                           : (behind >> taken) | (static_cast<std::uint64_t>(sequence) << (64 - taken));
+      steps += static_cast<std::uint64_t>(taken);
+      state = static_cast<std::uint64_t>(sequence >> taken) & state_mask;
+      // `state` is a DP: the window k states back is its k preceding bits under dp_bits zeros.
+      if (steps >= static_cast<std::uint64_t>(k)) smallest = std::min(smallest, (behind >> 1) >> (63 - k));
+      if (at_chain_end(state)) {
+        // The last windows of the walk, whose DP k states on lies past its end: bits from 64
+        // before the end state on.
+        const Bits128 tail = behind | static_cast<Bits128>(state) << 64;
+        for (std::uint64_t back = 1; back <= std::min<std::uint64_t>(k, steps); ++back)
+          smallest = std::min(smallest, static_cast<std::uint64_t>(tail >> (64 - back)) & state_mask);
+        return steps;
+      }
+    }
+  }
+
+  void note_attempt(bool productive) {
+    // While a long walk is under way the count proof may still come through, and a start that
+    // lands ahead of that walk takes over part of its work: keep trying starts. Mark only after
+    // a run of failed starts during which no long walk was seen at all.
+    const bool quiet = control_.long_walks.load(std::memory_order_relaxed) == 0;
+    quiet_failures_ = productive || !quiet ? 0 : quiet_failures_ + 1;
+    if (quiet_failures_ >= failures_before_marking && !unmarked_.empty()) mark_unmarked_walks();
+  }
+
+  // The count proof has not come through yet, and starts keep landing on walked cycles. First
+  // tally our chains, so that blocks wholly on accounted chains are skipped, then mark the rest.
+  void mark_unmarked_walks() {
+    for (const UnmarkedWalk& walk : unmarked_)
+      visit_walk(walk.start, walk.length, [this](std::uint64_t s) { tally(s); });
+    tallied_ = true;
+    publish();
+    for (const UnmarkedWalk& walk : unmarked_) {
+      visit_walk(walk.start, walk.length, [this](std::uint64_t s) {
+        if (!block_full(s >> layout_.block_bits)) mark(s);
+      });
+    }
+    unmarked_.clear();
+    quiet_failures_ = 0;
+  }
+
+  // Calls visit(state) for `length` states from `start`; stops early once the run is finished.
+  template <class Visit>
+  void visit_walk(std::uint64_t start, std::uint64_t length, Visit&& visit) {
+    std::uint64_t state = start;
+    if constexpr (requires { stepper_.next_output_word(state); }) {
+      const int n = stepper_.bits();
+      const std::uint64_t state_mask = n == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << n) - 1;
+      for (std::uint64_t done = 0; done < length;) {
+        if ((done & 0xFFFF) < 64 && finished()) return;
+        const auto sequence = state | static_cast<Bits128>(stepper_.next_output_word(state)) << n;
+        const int taken = static_cast<int>(std::min<std::uint64_t>(64, length - done));
+        for (int j = 0; j < taken; ++j) visit(static_cast<std::uint64_t>(sequence >> j) & state_mask);
+        state = static_cast<std::uint64_t>(sequence >> taken) & state_mask;
+        done += static_cast<std::uint64_t>(taken);
+      }
+      return;
+    }
+    for (std::uint64_t i = 0; i < length; ++i) {
+      if ((i & 0xFFFF) == 0 && finished()) return;
+      visit(state);
+      state = stepper_.next(state);
+    }
+  }
+
+  Stepper stepper_;
+  EnumerationLayout layout_;
+  SharedBits visited_;
+  SharedBits claims_;
+  std::atomic<std::uint32_t>* block_ready_;
+  std::atomic<std::uint32_t>* block_tally_;  // per block: states on published chains
+  SharedControl& control_;
+  std::uint64_t dp_mask_;
+  std::uint64_t block_mask_;
+  std::uint32_t pending_capacity_;
+  std::unique_ptr<std::uint32_t[]> pending_;
+  std::vector<std::uint32_t> pending_count_;
+  std::uint64_t scan_block_ = no_block;
+  std::vector<UnmarkedWalk> unmarked_;
+  int quiet_failures_ = 0;
+  std::uint64_t unpublished_ = 0;
+  std::vector<std::uint32_t> local_tally_;  // per block: states on our chains not yet published
+  bool tallied_ = false;
+  std::array<CycleTally, short_cycle_limit> short_cycles_{};
+  ChunkFindings findings_;
+};
+
+}  // namespace lfsr

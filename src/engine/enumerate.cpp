@@ -1,0 +1,282 @@
+// Enumeration: lays out the shared state, runs the chunk jobs on a runner, stitches the chains.
+#include "lfsr/enumerate.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <bit>
+#include <chrono>
+#include <condition_variable>
+#include <cstring>
+#include <map>
+#include <mutex>
+#include <thread>
+#include <unordered_map>
+
+#include "runners/byte_io.hpp"
+#include "engine/cycle_walker.hpp"
+#include "engine/enumeration_layout.hpp"
+#include "engine/image_pass.hpp"
+#include "lfsr/error.hpp"
+#include "engine/stepper.hpp"
+
+namespace lfsr {
+
+namespace {
+
+constexpr const char* cycles_job = "enumerate.cycles";
+constexpr const char* image_job = "enumerate.image";
+
+// A job whose workers are Worker<Stepper>, Stepper chosen from the map in the spec.
+template <template <class> class Worker, class Stepper>
+class EnumerationJob final : public ChunkJob {
+ public:
+  EnumerationJob(const Stepper& stepper, const EnumerationLayout& layout) : stepper_(stepper), layout_(layout) {}
+  std::unique_ptr<ChunkWorker> make_worker() override { return std::make_unique<Worker<Stepper>>(stepper_, layout_); }
+
+ private:
+  Stepper stepper_;
+  EnumerationLayout layout_;
+};
+
+std::string job_spec(const EnumerationLayout& layout, const LinearMap& map) {
+  return ByteWriter().put(layout).put_bytes(map.serialize()).take();
+}
+
+template <template <class> class Worker>
+std::unique_ptr<ChunkJob> rebuild_job(std::string_view spec) {
+  ByteReader in(spec);
+  const auto layout = in.get<EnumerationLayout>();
+  const LinearMap map = LinearMap::deserialize(in.get_bytes());
+  return with_stepper(map, [&](const auto& stepper) -> std::unique_ptr<ChunkJob> {
+    return std::make_unique<EnumerationJob<Worker, std::decay_t<decltype(stepper)>>>(stepper, layout);
+  });
+}
+
+// Registered before main runs, hence before any worker is forked.
+const bool registered = [] {
+  register_job_kind(cycles_job, rebuild_job<CycleWalker>);
+  register_job_kind(image_job, rebuild_job<ImagePass>);
+  return true;
+}();
+
+int ceil_log2(std::uint64_t n) { return n <= 1 ? 0 : 64 - std::countl_zero(n - 1); }
+
+std::uint64_t default_chunk_states(std::uint64_t states, int block_bits, int workers) {
+  if (workers <= 1) return states;
+  // About 16 chunks per worker balance the load; each chunk costs a hand-over (a round trip to a
+  // forked worker), so none is smaller than 2^14 states; deferred marks want whole blocks.
+  const std::uint64_t unit = std::min(states, std::uint64_t{1} << std::min(block_bits, 20));
+  const std::uint64_t wanted = std::max<std::uint64_t>(states / (static_cast<std::uint64_t>(workers) * 16), 1 << 14);
+  return std::max(unit, wanted / unit * unit);
+}
+
+EnumerationLayout plan_layout(std::uint64_t states, int workers, const EnumerationOptions& options) {
+  EnumerationLayout layout;
+  layout.states = states;
+  const int log_states = ceil_log2(states);
+  // Up to 2^27 states the whole bitset (16 MiB) stays in the last-level cache and marks go
+  // straight in; beyond, marks are deferred per block of 2^20 states (128 KiB of bitset, in L2).
+  layout.block_bits = log_states <= 27 ? log_states : 20;
+  // One DP in 2^dp_bits states. Each DP costs an atomic claim, so they are rare (a claim table
+  // of states/1024 bits); tiny spaces keep a few so that the DP paths run there too.
+  layout.dp_bits = std::clamp(log_states - 8, 2, 10);
+  layout.chunk_states =
+      options.chunk_states ? options.chunk_states : default_chunk_states(states, layout.block_bits, workers);
+  layout.list_cycles = options.list_cycles;
+  return layout;
+}
+
+std::uint64_t bitset_bytes(std::uint64_t bits) { return words_for_bits(bits) * 8; }
+
+std::uint64_t popcount(const std::uint64_t* words, std::uint64_t bits) {
+  std::uint64_t total = 0;
+  for (std::uint64_t i = 0; i < words_for_bits(bits); ++i) total += static_cast<std::uint64_t>(std::popcount(words[i]));
+  return total;
+}
+
+// The cycles found, by length, before they become big integers.
+struct FoundCycles {
+  std::map<std::uint64_t, CycleTally> by_length;
+  std::vector<ListedCycle> listed;  // with list_cycles only
+};
+
+// Follows chain links start -> start until each cycle closes; every link must be used once. A
+// cycle's smallest state is the least its chains report: the chain holding it reports it.
+void stitch_chains(const std::vector<Chain>& chains, bool list_cycles, FoundCycles& found) {
+  std::unordered_map<std::uint64_t, const Chain*> by_start;
+  for (const Chain& chain : chains)
+    if (!by_start.emplace(chain.from, &chain).second)
+      throw InternalError(fmt::format("two chains start at state {}", chain.from));
+  std::unordered_map<std::uint64_t, bool> used;
+  for (const Chain& chain : chains) {
+    if (used[chain.from]) continue;
+    std::uint64_t length = 0;  // at most the number of states, below 2^41
+    std::uint64_t smallest = no_state;
+    for (const Chain* link = &chain; !used[link->from];) {
+      used[link->from] = true;
+      length += link->length;
+      smallest = std::min(smallest, link->smallest);
+      const auto next = by_start.find(link->to);
+      if (next == by_start.end()) throw InternalError(fmt::format("chain ends at unclaimed state {}", link->to));
+      link = next->second;
+    }
+    if (smallest == no_state)
+      throw InternalError(fmt::format("no smallest state on the cycle of state {}", chain.from));
+    found.by_length[length].add(1, smallest);
+    if (list_cycles) found.listed.push_back({smallest, length});
+  }
+}
+
+// Calls on_progress about four times a second from its own thread, until destroyed.
+class ProgressMonitor {
+ public:
+  ProgressMonitor(const std::function<void(const EnumerationProgress&)>& on_progress,
+                  std::function<EnumerationProgress()> sample) {
+    if (!on_progress) return;
+    thread_ = std::jthread([on_progress, sample = std::move(sample)](std::stop_token stop) {
+      const auto start = std::chrono::steady_clock::now();
+      std::mutex mutex;
+      std::condition_variable_any wake;
+      std::unique_lock lock(mutex);
+      // Wakes at once when the run ends (the stop request), else every 250 ms.
+      while (!wake.wait_for(lock, stop, std::chrono::milliseconds(250), [] { return false; }) &&
+             !stop.stop_requested()) {
+        EnumerationProgress progress = sample();
+        progress.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        on_progress(progress);
+      }
+    });
+  }
+
+ private:
+  std::jthread thread_;
+};
+
+mpz_class big(std::uint64_t value) { return mpz_class(std::to_string(value)); }
+
+// The smallest state whose tail is max_tail = t >= 1, the cyclic states known. A state v has tail t
+// exactly when A^(t-1) v is not cyclic. The states with a shorter tail form a subspace W (the
+// preimage under A^(t-1) of the cyclic subspace image(A^t)), a proper one. Indexes below p^i span
+// e_0 .. e_(i-1); so if e_i is the first unit vector outside W, every smaller index lies in W and
+// p^i itself does not: it is the answer, found with at most dimension * (t - 1) steps.
+std::uint64_t smallest_longest_tail_state(const LinearMap& map, const SharedBits& cyclic, std::uint64_t max_tail) {
+  return with_stepper(map, [&](const auto& stepper) {
+    std::uint64_t unit = 1;
+    for (int i = 0; i < map.dimension; ++i, unit *= map.p) {
+      std::uint64_t state = unit;
+      for (std::uint64_t step = 1; step < max_tail; ++step) state = stepper.next(state);
+      if (!cyclic.test(state)) return unit;
+    }
+    throw InternalError(fmt::format("no state has the longest tail {}", max_tail));
+  });
+}
+
+}  // namespace
+
+double EnumerationProgress::fraction() const {
+  const double found =
+      cyclic_states ? static_cast<double>(cyclic_states_found) / static_cast<double>(cyclic_states) : 0;
+  const double passed = states ? static_cast<double>(states_scanned) / static_cast<double>(states) : 0;
+  return std::clamp(std::max(found, passed), 0.0, 1.0);
+}
+
+Mode automatic_mode(std::uint64_t states, int workers) {
+  return workers <= 1 || states < parallel_threshold_states ? Mode::seq : Mode::threads;
+}
+
+std::uint64_t enumeration_memory_bytes(const LinearMap& map, int workers) {
+  const std::uint64_t states = map.state_count();
+  if (states == 0) return ~std::uint64_t{0};
+  const EnumerationLayout layout = plan_layout(states, workers, {});
+  const std::uint64_t bitsets = map.is_invertible() ? 1 : 3;
+  const std::uint64_t per_worker = layout.blocks() * pending_marks_per_block(layout) * 4 + (std::uint64_t{1} << 16);
+  return bitsets * bitset_bytes(states) + bitset_bytes(states >> layout.dp_bits) + layout.blocks() * 8 +
+         static_cast<std::uint64_t>(workers) * per_worker;
+}
+
+CycleStructure enumerate(const LinearMap& map, Runner& runner, const EnumerationOptions& options) {
+  const std::uint64_t states = map.state_count();
+  if (states == 0 || states > max_enumeration_states)
+    throw ResourceError(fmt::format("a state space of {}^{} states is too large to enumerate", map.p, map.dimension));
+  SharedArena& arena = SharedArena::instance();
+  arena.reset();
+  EnumerationLayout layout = plan_layout(states, runner.workers(), options);
+  layout.visited = arena.allocate(bitset_bytes(states));
+  layout.claims = arena.allocate(bitset_bytes((states >> layout.dp_bits) + 1));
+  layout.block_ready = arena.allocate(layout.blocks() * sizeof(std::atomic<std::uint32_t>));
+  layout.block_tally = arena.allocate(layout.blocks() * sizeof(std::atomic<std::uint32_t>));
+  layout.control = arena.allocate(sizeof(SharedControl));
+  std::memset(arena.at<std::byte>(layout.block_tally), 0, layout.blocks() * sizeof(std::atomic<std::uint32_t>));
+  std::memset(arena.at<std::byte>(layout.claims), 0, bitset_bytes((states >> layout.dp_bits) + 1));
+  std::memset(arena.at<std::byte>(layout.block_ready), 0, layout.blocks() * sizeof(std::atomic<std::uint32_t>));
+
+  CycleStructure result;
+  result.states = big(states);
+  std::uint64_t cyclic_states = states;
+  std::uint64_t longest_tail = 0;
+  if (map.is_invertible()) {
+    layout.lazy_blocks = true;
+  } else {
+    // Cyclic states = image(A^t) once it stops shrinking; t is then the longest tail.
+    layout.image_from = arena.allocate(bitset_bytes(states));
+    layout.image_to = arena.allocate(bitset_bytes(states));
+    auto* from = arena.at<std::uint64_t>(layout.image_from);
+    std::memset(from, 0xFF, bitset_bytes(states));
+    for (std::uint64_t size = states;;) {
+      std::memset(arena.at<std::byte>(layout.image_to), 0, bitset_bytes(states));
+      runner.run({image_job, job_spec(layout, map), layout.chunks(), next_run_id(), {}, {}});
+      const std::uint64_t image_size = popcount(arena.at<std::uint64_t>(layout.image_to), states);
+      if (image_size == size) break;
+      size = image_size;
+      ++longest_tail;
+      std::swap(layout.image_from, layout.image_to);
+    }
+    cyclic_states = popcount(arena.at<std::uint64_t>(layout.image_to), states);
+    // Transient states are never scanned: mark them visited up front.
+    const auto* cyclic = arena.at<std::uint64_t>(layout.image_to);
+    auto* visited = arena.at<std::uint64_t>(layout.visited);
+    for (std::uint64_t i = 0; i < words_for_bits(states); ++i) visited[i] = ~cyclic[i];
+  }
+  auto& control = *new (arena.at<SharedControl>(layout.control)) SharedControl{};
+  control.accounted = 0;
+  control.scanned = 0;
+  control.long_walks = 0;
+  control.target = cyclic_states;
+  const ProgressMonitor monitor(options.on_progress, [&control, states] {
+    return EnumerationProgress{states, control.scanned.load(), control.accounted.load(), control.target, 0};
+  });
+
+  const auto all_found = [&control] { return control.accounted.load(std::memory_order_relaxed) >= control.target; };
+  const std::vector<std::string> chunk_results =
+      runner.run({cycles_job, job_spec(layout, map), layout.chunks(), next_run_id(), all_found, {}});
+  std::vector<Chain> chains;
+  FoundCycles found;
+  for (const std::string& bytes : chunk_results) {
+    if (bytes.empty()) continue;  // a chunk never handed out: the count proof came first
+    ChunkFindings findings = ChunkFindings::deserialize(bytes);
+    for (const auto& [length, tally] : findings.cycles) found.by_length[length].add(tally.count, tally.smallest);
+    chains.insert(chains.end(), findings.chains.begin(), findings.chains.end());
+    found.listed.insert(found.listed.end(), findings.listed.begin(), findings.listed.end());
+  }
+  stitch_chains(chains, options.list_cycles, found);
+  for (const auto& [length, tally] : found.by_length) {
+    result.add_cycles(big(length), big(tally.count));
+    result.representatives[big(length)] = CycleRepresentative{big(tally.smallest), {}};
+  }
+  std::sort(found.listed.begin(), found.listed.end());
+  result.cycle_list = std::move(found.listed);
+  if (longest_tail > 0)
+    result.longest_tail_state =
+        big(smallest_longest_tail_state(map, SharedBits(arena.at<std::uint64_t>(layout.image_to)), longest_tail));
+
+  result.cyclic_states = big(cyclic_states);
+  result.transient_states = big(states - cyclic_states);
+  result.max_tail = big(longest_tail);
+  if (result.states_on_cycles() != result.cyclic_states || control.accounted.load() != cyclic_states)
+    throw InternalError(fmt::format("enumeration found cycles covering {} states, expected {}",
+                                    result.states_on_cycles().get_str(), cyclic_states));
+  return result;
+}
+
+}  // namespace lfsr

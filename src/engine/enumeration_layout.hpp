@@ -1,0 +1,66 @@
+// Where one enumeration keeps its shared state: sizes and offsets into the SharedArena.
+#pragma once
+
+#include <atomic>
+#include <bit>
+#include <cstdint>
+
+#include "runners/shared_arena.hpp"
+
+namespace lfsr {
+
+// Counters every worker updates; lives in the shared arena so forked workers see it too.
+struct SharedControl {
+  std::atomic<std::uint64_t> accounted;  // states on cycles found so far (the count proof)
+  std::atomic<std::uint64_t> scanned;    // start states the scan has passed (progress only)
+  std::atomic<std::int64_t> long_walks;  // unmarked chain walks under way: the proof may still come
+  std::uint64_t target;                  // states on cycles in all: the run is complete at target
+};
+
+// Plain data (no pointers), copied byte for byte into every worker's job spec.
+struct EnumerationLayout {
+  std::uint64_t states = 0;
+  std::uint64_t chunk_states = 0;
+  int block_bits = 0;           // marks are deferred per block of 2^block_bits states
+  int dp_bits = 0;              // distinguished: the low dp_bits bits of the index are zero
+  bool lazy_blocks = false;     // visited bits of a block are zeroed on its first use
+  bool list_cycles = false;     // also report each cycle closed inside a chunk (ListedCycle)
+  std::size_t visited = 0;      // offset of the visited bitset (states bits)
+  std::size_t claims = 0;       // offset of the distinguished-point claims (states >> dp_bits, + 1 bits)
+  std::size_t block_ready = 0;  // offset of one std::atomic<std::uint32_t> per block: 0, 1 busy, 2 ready, 3 scanned
+  std::size_t block_tally = 0;  // offset of one std::atomic<std::uint32_t> per block: chain states
+  std::size_t control = 0;      // offset of the SharedControl
+  std::size_t image_from = 0;   // singular maps: the current image set, and the next one
+  std::size_t image_to = 0;
+
+  std::uint64_t blocks() const { return ((states - 1) >> block_bits) + 1; }
+  std::uint64_t chunks() const { return (states + chunk_states - 1) / chunk_states; }
+};
+
+// A bitset in shared memory. Marks are plain relaxed stores: a mark lost to a race only costs a
+// redundant walk, never correctness. Claims and image bits use atomic read-modify-write.
+class SharedBits {
+ public:
+  SharedBits() = default;
+  explicit SharedBits(std::uint64_t* words) : words_(words) {}
+
+  std::uint64_t* words() const { return words_; }
+  bool test(std::uint64_t bit) const { return (load(bit >> 6) >> (bit & 63)) & 1U; }
+  std::uint64_t load(std::uint64_t word) const { return std::atomic_ref(words_[word]).load(std::memory_order_relaxed); }
+  void mark(std::uint64_t bit) const {
+    std::atomic_ref word(words_[bit >> 6]);
+    word.store(word.load(std::memory_order_relaxed) | (std::uint64_t{1} << (bit & 63)), std::memory_order_relaxed);
+  }
+  // Sets the bit; true when this call set it (it was clear before).
+  bool claim(std::uint64_t bit) const {
+    const std::uint64_t mask = std::uint64_t{1} << (bit & 63);
+    return (std::atomic_ref(words_[bit >> 6]).fetch_or(mask, std::memory_order_relaxed) & mask) == 0;
+  }
+
+ private:
+  std::uint64_t* words_ = nullptr;
+};
+
+inline std::uint64_t words_for_bits(std::uint64_t bits) { return (bits + 63) / 64; }
+
+}  // namespace lfsr
