@@ -1,5 +1,5 @@
 // Closed formulas and shared checks the tests compare against: necklace counts, Moebius and
-// Euler functions, the worked examples of docs/THEORY.md, and the random-case multiplier.
+// Euler functions, the worked examples of docs/theory.md, and the random-case multiplier.
 #pragma once
 
 #include <gmpxx.h>
@@ -92,7 +92,7 @@ inline Polynomial x_to_the_n_minus_one(const Field& field, unsigned n) {
   return Polynomial(field, coefficients);
 }
 
-// The small worked examples of docs/THEORY.md over GF(2), by any method.
+// The small worked examples of docs/theory.md ("Worked examples") over GF(2), by any method.
 inline void check_theory_examples(const std::function<CycleStructure(const char*)>& cycles_of) {
   using Histogram = std::map<mpz_class, mpz_class>;
   CHECK(cycles_of("x^4+x+1").cycles == Histogram{{1, 1}, {15, 1}});

@@ -100,7 +100,7 @@ TEST_CASE("every default polynomial is primitive and maximal length", "[algebra]
   }
 }
 
-TEST_CASE("the docs/THEORY.md worked examples come out as stated, algebraically", "[algebra]") {
+TEST_CASE("the docs/theory.md worked examples come out as stated, algebraically", "[algebra]") {
   const Field gf2 = Field::from_order(2);
   check_theory_examples([&](const char* text) { return algebraic_cycle_structure(parse_polynomial(text, gf2)); });
   CHECK(polynomial_order(parse_polynomial("x^4+x^3+x^2+x+1", gf2)) == 5);

@@ -49,7 +49,7 @@ TEST_CASE("x^n - 1 has as many cycles as there are necklaces", "[enumerate]") {
   }
 }
 
-TEST_CASE("the docs/THEORY.md worked examples come out as stated", "[enumerate]") {
+TEST_CASE("the docs/theory.md worked examples come out as stated", "[enumerate]") {
   const Field gf2 = Field::from_order(2);
   const auto runner = make_sequential_runner();
   check_theory_examples([&](const char* text) { return enumerate_lfsr({parse_polynomial(text, gf2)}, *runner); });

@@ -74,7 +74,7 @@ CycleStructure algebraic_cycle_structure(const Polynomial& f, const AlgebraOptio
 CycleStructure algebraic_cycle_structure(const Lfsr& lfsr, const AlgebraOptions& options = {});
 
 // The exact cycle structure of v -> A v, from chi = x^e0 prod P_i^e_i and the kernel dimensions
-// dim ker P_i(A)^j and dim ker A^j, found by ranks (docs/THEORY.md, "Primary decomposition"). Equals
+// dim ker P_i(A)^j and dim ker A^j, found by ranks (docs/theory.md, "Primary decomposition"). Equals
 // enumerate()'s result for linear_map_of(a.field, a.n, a.entries), with representatives and
 // longest_tail_state (the first basis vector e_k, index q^k, whose tail is max_tail) as for an
 // LFSR. Throws InputError when check_matrix does, and ResourceError as algebraic_cycle_structure(f) does.
