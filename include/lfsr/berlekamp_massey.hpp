@@ -17,7 +17,7 @@ struct LinearComplexity {
   // The register's characteristic polynomial in the tool's convention f(x) = x^L - sum c_i x^i, so that
   // the Fibonacci register of f started from s_0..s_{L-1} regenerates the whole sequence
   // (s_{t+L} = sum c_i s_{t+i}). Monic of degree L, coefficients x^0 first; empty when L = 0. It may
-  // be singular (f(0) = 0) when the sequence has a transient, as 0,0,1 (f = x^3) does.
+  // be singular (f(0) = 0) when the sequence has a transient, as 0,0,1,0,0,0 (f = x^3) does.
   std::vector<std::uint32_t> polynomial;
   // profile[t] = L of s_0..s_t; filled only when asked for, else empty.
   std::vector<int> profile;
