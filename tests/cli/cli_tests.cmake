@@ -129,7 +129,7 @@ lfsr_cli_prints("reads hex 0x1053 as x^12+x^6+x^4+x+1" "x\\^12\\+x\\^6\\+x\\^4\\
 lfsr_cli_prints("reports the transient states of a singular register" "^transient states +6$" --poly "x^3+x^2")
 lfsr_cli_prints("reports the longest tail of a singular register" "^longest tail +2$" --poly "x^3+x^2")
 lfsr_cli_prints("runs a galois register over GF(5)" "^ +624 +1 +624 +1$" --field 5 --poly "x^4+x^2+2*x+2" --form galois)
-lfsr_cli_prints("prints the version" "^lfsr-analyze 0\\.1\\.0$" --version)
+lfsr_cli_prints("prints the version" "^lfsr-analyze 0\\.2\\.0$" --version)
 lfsr_cli_prints("prints usage examples with --help" "lfsr-analyze --taps 12,6,4,1" --help)
 
 lfsr_cli_json("prints --bits 12 as JSON with the one 4095 cycle" --bits 12 --format json --
