@@ -50,7 +50,8 @@ if(NOT LFSR_TOP_LEVEL)
 endif()
 
 # The .deb holds the tool component only: the library and its headers (component development) are for
-# builds against the installed tree, not for people who run the program.
+# builds against the installed tree, not for people who run the program. So the program must have the
+# library linked in: a BUILD_SHARED_LIBS build makes no usable package (scripts/deb builds static).
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME ${LFSR_DEB_PACKAGE_NAME})
 set(CPACK_PACKAGE_VENDOR "lfsr-analyze maintainers")

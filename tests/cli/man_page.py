@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """CLI test of the man page docs/lfsr-analyze.1: it has an entry (a .TP item) for every option that
---help lists and none for an option the program does not have, its synopsis names every option,
-groff -ww finds nothing to warn about, and man renders it at 80 columns without a message.
+--help lists and none for an option the program does not have, its synopsis names every option, its
+EXIT STATUS the exit codes of --help, groff -ww finds nothing to warn about, and man renders it at 80
+columns without a message.
 Usage: man_page.py BINARY MAN_PAGE"""
 import os
 import re
@@ -34,6 +35,14 @@ for option in sorted(documented - options):
     failures.append(f"the man page documents {option}, which --help does not list")
 for option in sorted(options - in_synopsis - {"-h"}):
     failures.append(f"{option} is missing from the man page's synopsis")
+
+# "Exit codes: 0 success, 2 bad usage or input, ..." at the end of --help.
+usage = subprocess.run([binary, "--help"], capture_output=True, text=True, check=True).stdout
+help_codes = set(re.findall(r"(?:^|, |: )(\d+) [a-z]", usage[usage.index("Exit codes:"):]))
+exit_status = source[source.index(".SH EXIT STATUS"):source.index(".SH FILES")]
+man_codes = set(re.findall(r"^\.TP\n\.B (\d+)$", exit_status, re.MULTILINE))
+if help_codes != man_codes or len(help_codes) < 5:
+    failures.append(f"EXIT STATUS lists codes {sorted(man_codes)}, --help {sorted(help_codes)}")
 
 groff = subprocess.run(["groff", "-ww", "-man", "-z", page], capture_output=True, text=True)
 if groff.returncode != 0 or groff.stderr:
