@@ -668,3 +668,20 @@ done
 ]=] bash $<TARGET_FILE:lfsr-analyze>)
 set_tests_properties("a large algebraic batch line, analyzed in a child process, equals its single run"
                      PROPERTIES LABELS cli TIMEOUT 120)
+
+# The man page and the shell completions, checked against the options --help lists.
+lfsr_cli_script("the man page documents every option of --help and renders without warnings" 60
+                python3 ${LFSR_CLI_TEST_DIR}/man_page.py $<TARGET_FILE:lfsr-analyze>
+                ${PROJECT_SOURCE_DIR}/docs/lfsr-analyze.1)
+lfsr_cli_script("bash and zsh complete every option of --help, fixed values and file names" 120
+                python3 ${LFSR_CLI_TEST_DIR}/completion.py $<TARGET_FILE:lfsr-analyze>
+                ${PROJECT_SOURCE_DIR}/src/cli/completion/lfsr-analyze.bash
+                ${PROJECT_SOURCE_DIR}/src/cli/completion/_lfsr-analyze)
+# The .deb of the Release build: contents, Depends, lintian and, as root, an apt install and removal.
+# The package holds the program alone, so it is built from a static library (as scripts/deb does).
+if(NOT LFSR_SANITIZE AND NOT BUILD_SHARED_LIBS)
+  add_test(NAME "the .deb holds the tool, depends on its libraries, passes lintian and installs with apt"
+           COMMAND bash ${LFSR_CLI_TEST_DIR}/deb_package.sh ${PROJECT_BINARY_DIR})
+  set_tests_properties("the .deb holds the tool, depends on its libraries, passes lintian and installs with apt"
+                       PROPERTIES LABELS package TIMEOUT 300)
+endif()
