@@ -1,4 +1,5 @@
-// Orders of irreducible polynomials over GF(p) from the prime factors of q^d - 1, and primitivity.
+// Orders of polynomials over GF(q) (of each irreducible factor from the prime factors of q^d - 1, of f
+// from its factorization), irreducibility and primitivity.
 #include "algebra/polynomial_order.hpp"
 
 #include <fmt/format.h>
@@ -7,8 +8,8 @@
 #include <string>
 
 #include "algebra/integer_factoring.hpp"
-#include "lfsr/error.hpp"
 #include "field/ntl_field.hpp"
+#include "lfsr/error.hpp"
 
 namespace lfsr {
 
@@ -100,6 +101,17 @@ mpz_class power_order(const mpz_class& order, std::uint32_t p, long j) {
 }
 
 }  // namespace detail
+
+mpz_class polynomial_order(const Polynomial& f, const AlgebraOptions& options) {
+  if (f.is_singular()) {
+    throw InputError(fmt::format("{} has no order: x divides it (f(0) = 0)", f.to_string()));
+  }
+  mpz_class order = 1;
+  for (const detail::PrimaryFactor& factor : detail::factor_with_orders(f, options).factors) {
+    order = lcm(order, detail::power_order(factor.order, f.field().p(), factor.multiplicity));
+  }
+  return order;
+}
 
 bool is_irreducible(const Polynomial& f) { return detail::is_irreducible(f.field(), f.coefficients()); }
 

@@ -13,6 +13,7 @@
 #include "lfsr/linear_map.hpp"
 #include "lfsr/matrix.hpp"
 #include "lfsr/report.hpp"
+#include "lfsr/state_period.hpp"
 #include "lfsr/trace.hpp"
 #include "options.hpp"
 

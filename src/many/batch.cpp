@@ -13,12 +13,13 @@
 #include <optional>
 #include <utility>
 
-#include "runners/byte_io.hpp"
-#include "runners/child_process.hpp"
+#include "errors/ntl_errors.hpp"
 #include "lfsr/algebra.hpp"
 #include "lfsr/enumerate.hpp"
 #include "lfsr/linear_map.hpp"
-#include "errors/ntl_errors.hpp"
+#include "lfsr/state_period.hpp"
+#include "runners/byte_io.hpp"
+#include "runners/child_process.hpp"
 #include "runners/shared_arena.hpp"
 
 namespace lfsr {

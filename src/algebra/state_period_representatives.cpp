@@ -1,4 +1,5 @@
-// Minimal polynomials for representatives found by visiting states, each checked against its cycle.
+// add_minimal_polynomials: the minimal polynomials of the representatives found by visiting states,
+// each checked against the cycle it was found on.
 #include <flint/ulong_extras.h>
 #include <fmt/format.h>
 
@@ -7,10 +8,10 @@
 #include <vector>
 
 #include "algebra/krylov.hpp"
-#include "lfsr/algebra.hpp"
-#include "lfsr/error.hpp"
-#include "field/ntl_field.hpp"
 #include "algebra/register_minimal_polynomial.hpp"
+#include "field/ntl_field.hpp"
+#include "lfsr/error.hpp"
+#include "lfsr/state_period.hpp"
 #include "registers/state_coordinates.hpp"
 
 namespace lfsr {
