@@ -7,12 +7,12 @@
 #include <array>
 #include <utility>
 
+#include "algebra/polynomial_order.hpp"
 #include "field/conway_polynomials.hpp"
+#include "field/ntl_field.hpp"
 #include "lfsr/error.hpp"
 #include "lfsr/polynomial.hpp"
-#include "report/printable_text.hpp"
-#include "field/ntl_field.hpp"
-#include "algebra/polynomial_order.hpp"
+#include "text/printable_text.hpp"
 
 namespace lfsr {
 

@@ -282,6 +282,11 @@ set_tests_properties("a malformed batch line becomes an error line and exit code
                      PROPERTIES LABELS cli TIMEOUT 60)
 lfsr_cli_script("reads a batch from standard input and prints a table" 60
                 bash -c [=[printf 'x^4+x+1\nx^4+1\n' | "$1" --batch - | grep -q '^ *2 *6 *4 *no ']=] bash $<TARGET_FILE:lfsr-analyze>)
+# A batch line is trimmed as --poly is: of any white space (form feed and vertical tab too), so a
+# line of only white space is blank and a taps: line may be indented by any of it.
+lfsr_cli_script("skips a batch line of any white space and reads an indented taps: line" 60
+                bash -c [=[printf 'x^4+x+1\n\f \v\n\v\ttaps:4,1\f\n' | "$1" --batch - --format csv | cut -d, -f1,2 |
+                           tr '\n' ' ' | grep -qx 'line,polynomial 1,x^4+x+1 3,x^4+x+1 ']=] bash $<TARGET_FILE:lfsr-analyze>)
 # Closed formulas: phi(q^N - 1)/N maximal length, (1/N) sum_{d | N} mu(d) q^(N/d) irreducible, q^(N-1) singular.
 lfsr_cli_json("scans degree 8 over GF(2): 16 maximal length, 30 irreducible" --scan --bits 8 --summary --format json --
               "registers=256" "maximal_length=16" "irreducible=30" "singular=128" "errors=0" "scan=\"all\"")
