@@ -40,6 +40,7 @@
 #include "report/number_text.hpp"
 #include "report/plot.hpp"
 #include "report/state_graph.hpp"
+#include "runner_choice.hpp"
 #include "subject.hpp"
 #include "termination_signals.hpp"
 
@@ -72,21 +73,6 @@ void check_state_space(const Subject& subject) {
     throw lfsr::ResourceError(fmt::format("state space of {} states is too large to enumerate (the limit is 2^{})",
                                           subject.state_space_name(),
                                           std::bit_width(lfsr::max_enumeration_states) - 1));
-  }
-}
-
-// The runner --mode asks for; auto decides by the size of the state space.
-std::unique_ptr<lfsr::Runner> make_runner(const lfsr::cli::Options& options, std::uint64_t states) {
-  const int workers = options.workers.value_or(lfsr::online_cpus());
-  lfsr::Mode mode = lfsr::parse_mode(options.mode);
-  if (mode == lfsr::Mode::automatic) mode = lfsr::automatic_mode(states, workers);
-  switch (mode) {
-    case lfsr::Mode::threads:
-      return lfsr::make_thread_runner(workers);
-    case lfsr::Mode::fork:
-      return lfsr::make_fork_runner(workers);
-    default:
-      return lfsr::make_sequential_runner();
   }
 }
 
@@ -162,7 +148,7 @@ lfsr::Report analyze(const Subject& subject, const lfsr::cli::Options& options, 
     enumeration.on_progress = [&progress](const lfsr::EnumerationProgress& p) { progress.update(p); };
 
   if (options.compare) {
-    const int workers = options.workers.value_or(lfsr::online_cpus());
+    const int workers = lfsr::cli::worker_count(options);
     lfsr::cli::check_memory(subject.state_space_name(), map, workers, options.max_memory);
     lfsr::Comparison comparison = lfsr::compare_modes(map, workers, options.repeat, enumeration);
     progress.clear();
@@ -174,7 +160,7 @@ lfsr::Report analyze(const Subject& subject, const lfsr::cli::Options& options, 
     return {std::move(run), std::move(comparison.result), std::move(comparison.timings)};
   }
 
-  const std::unique_ptr<lfsr::Runner> runner = make_runner(options, map.state_count());
+  const std::unique_ptr<lfsr::Runner> runner = lfsr::cli::runner_for(options, map.state_count());
   lfsr::cli::check_memory(subject.state_space_name(), map, runner->workers(), options.max_memory);
   const auto start = std::chrono::steady_clock::now();
   lfsr::CycleStructure result = lfsr::enumerate(map, *runner, enumeration);

@@ -26,17 +26,18 @@
 #include "batch_line.hpp"
 #include "input_stream.hpp"
 #include "lfsr/algebra.hpp"
-#include "many/batch.hpp"
-#include "report/csv.hpp"
 #include "lfsr/error.hpp"
-#include "report/line_wrap.hpp"
-#include "report/number_text.hpp"
-#include "report/plot.hpp"
 #include "lfsr/report.hpp"
 #include "lfsr/runner.hpp"
+#include "many/batch.hpp"
 #include "many/scan.hpp"
 #include "memory_check.hpp"
 #include "plot_file.hpp"
+#include "report/csv.hpp"
+#include "report/line_wrap.hpp"
+#include "report/number_text.hpp"
+#include "report/plot.hpp"
+#include "runner_choice.hpp"
 #include "termination_signals.hpp"
 
 namespace lfsr::cli {
@@ -148,18 +149,6 @@ void write_line(const std::string& text) {
   const WholeWrite whole;  // a signal waits until the line is out
   if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size() || std::fflush(stdout) != 0)
     throw WorkerError(fmt::format("writing the output: {}", std::strerror(errno)));
-}
-
-std::unique_ptr<Runner> batch_runner(const Options& options) {
-  const int workers = options.workers.value_or(online_cpus());
-  switch (parse_mode(options.mode)) {
-    case Mode::seq:
-      return make_sequential_runner();
-    case Mode::fork:
-      return make_fork_runner(workers);
-    default:  // threads, and auto: many registers keep every worker busy
-      return workers > 1 ? make_thread_runner(workers) : make_sequential_runner();
-  }
 }
 
 // Where the polynomial column of the text table starts; a long polynomial continues below it.
@@ -406,7 +395,7 @@ int run_many_registers(const Options& options) {
     if (options.bits) throw InputError("--bits does not apply to --batch: every line gives its own polynomial");
     source = std::make_unique<BatchFile>(*options.batch, field, form);
   }
-  const std::unique_ptr<Runner> runner = batch_runner(options);
+  const std::unique_ptr<Runner> runner = runner_for(options, many_registers_work);
   BatchOptions batch_options;
   batch_options.method = options.method;
   batch_options.factor_seconds = options.factor_seconds;
