@@ -117,16 +117,6 @@ std::string choose_method(const lfsr::cli::Options& options, const Subject& subj
   return lfsr::automatic_method(subject.states());
 }
 
-// --method both: the enumerated structure must equal the algebraic one (exit 4 otherwise).
-void check_against_algebra(const Subject& subject, const lfsr::CycleStructure& result, const std::string& polynomial) {
-  const lfsr::CycleStructure algebraic = subject.algebraic_cycle_structure();
-  if (algebraic != result)
-    throw lfsr::MismatchError(
-        fmt::format("enumeration and the algebraic method disagree on {}: {} against {} cycles, longest {} against {}",
-                    polynomial, result.total_cycles().get_str(), algebraic.total_cycles().get_str(),
-                    result.max_cycle_length().get_str(), algebraic.max_cycle_length().get_str()));
-}
-
 lfsr::Report analyze(const Subject& subject, const lfsr::cli::Options& options, lfsr::cli::ProgressLine& progress) {
   lfsr::RunInfo run = subject.describe();
   run.method = choose_method(options, subject);
@@ -153,7 +143,7 @@ lfsr::Report analyze(const Subject& subject, const lfsr::cli::Options& options, 
     lfsr::Comparison comparison = lfsr::compare_modes(map, workers, options.repeat, enumeration);
     progress.clear();
     subject.add_minimal_polynomials(comparison.result);
-    if (run.method == "both") check_against_algebra(subject, comparison.result, run.polynomial);
+    if (run.method == "both") subject.check_against_algebra(comparison.result);
     run.mode = "seq";
     run.workers = 1;
     run.seconds = comparison.timings.front().median_seconds;
@@ -166,7 +156,7 @@ lfsr::Report analyze(const Subject& subject, const lfsr::cli::Options& options, 
   lfsr::CycleStructure result = lfsr::enumerate(map, *runner, enumeration);
   progress.clear();
   subject.add_minimal_polynomials(result);
-  if (run.method == "both") check_against_algebra(subject, result, run.polynomial);
+  if (run.method == "both") subject.check_against_algebra(result);
   run.mode = std::string(lfsr::mode_name(runner->mode()));
   run.workers = runner->workers();
   run.seconds = seconds_since(start);

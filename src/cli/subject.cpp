@@ -7,6 +7,7 @@
 #include <cstring>
 #include <iterator>
 
+#include "algebra/method_check.hpp"
 #include "input_file.hpp"
 #include "lfsr/error.hpp"
 
@@ -106,6 +107,10 @@ Trace Subject::trace(const mpz_class& state, std::optional<std::uint64_t> steps)
 void Subject::add_minimal_polynomials(CycleStructure& result) const {
   std::visit([&](const auto& what) { lfsr::add_minimal_polynomials(what, result, PeriodCheck::checked, algebra_); },
              what_);
+}
+
+void Subject::check_against_algebra(const CycleStructure& enumerated) const {
+  std::visit([&](const auto& what) { lfsr::check_against_algebra(what, enumerated, algebra_); }, what_);
 }
 
 }  // namespace lfsr::cli
