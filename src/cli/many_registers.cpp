@@ -37,6 +37,7 @@
 #include "report/line_wrap.hpp"
 #include "report/number_text.hpp"
 #include "report/plot.hpp"
+#include "report/run_info.hpp"
 #include "runner_choice.hpp"
 #include "termination_signals.hpp"
 
@@ -287,11 +288,7 @@ class Output {
   }
 
   RunInfo run_info(const Lfsr& lfsr, const std::string& method, double seconds) const {
-    RunInfo run;
-    run.field = lfsr.field();
-    run.bits = lfsr.degree();
-    run.polynomial = lfsr.polynomial.to_string();
-    run.form = std::string(form_name(lfsr.form));
+    RunInfo run = register_run_info(lfsr);
     run.method = method;
     run.mode = std::string(mode_name(runner_.mode()));
     run.workers = runner_.workers();
