@@ -3,9 +3,8 @@
 
 #include <fmt/format.h>
 
-#include <string>
-
 #include "lfsr/error.hpp"
+#include "registers/state_text.hpp"
 
 namespace lfsr::detail {
 
@@ -15,11 +14,8 @@ std::vector<std::uint32_t> state_coordinates(const mpz_class& state, const Field
   mpz_class states;
   mpz_ui_pow_ui(states.get_mpz_t(), q, static_cast<unsigned long>(n));
   if (state < 0 || state >= states) {
-    const std::string text = state.get_str();
-    const std::string shown =
-        text.size() <= 40 ? text : text.substr(0, 20) + "..." + fmt::format("({} digits)", text.size());
-    throw InputError(
-        fmt::format("state {} is out of range: {} over GF({}) has states 0..{}^{}-1", shown, owner, q, q, n));
+    throw InputError(fmt::format("state {} is out of range: {} over GF({}) has states 0..{}^{}-1",
+                                 state_index_text(state), owner, q, q, n));
   }
   std::vector<std::uint32_t> v(static_cast<std::size_t>(n));
   mpz_class rest = state;

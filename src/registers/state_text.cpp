@@ -42,6 +42,11 @@ std::string digits_text(const std::vector<std::uint32_t>& digits, std::uint32_t 
   return fmt::format("{}...{} ({} digits)", head, tail, digits.size());
 }
 
+std::string state_index_text(const mpz_class& index) {
+  const std::string text = index.get_str();
+  return text.size() <= 40 ? text : fmt::format("{}...({} digits)", text.substr(0, 20), text.size());
+}
+
 mpz_class parse_state_index(std::string_view text, std::string_view option) {
   const bool hex = text.size() > 2 && (text.starts_with("0x") || text.starts_with("0X"));
   const std::string_view digits = hex ? text.substr(2) : text;
