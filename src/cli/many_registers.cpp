@@ -255,9 +255,9 @@ class Output {
       return;
     }
     if (!json_lines() && !csv()) {
-      write_line(fmt::format("\n{} register{}, {} maximal length, {} failed, in {:.3f} s ({}, {} worker{})\n",
-                             errors_ + done_, errors_ + done_ == 1 ? "" : "s", maximal_, errors_, seconds,
-                             mode_name(runner_.mode()), runner_.workers(), runner_.workers() == 1 ? "" : "s"));
+      write_line(fmt::format("\n{} register{}, {} maximal length, {} failed, in {:.3f} s ({})\n", errors_ + done_,
+                             errors_ + done_ == 1 ? "" : "s", maximal_, errors_, seconds,
+                             runner_text(mode_name(runner_.mode()), runner_.workers())));
     }
   }
 
@@ -343,9 +343,8 @@ class Output {
       out += wrap_line(registers, cycles, type_column, BreakAt::spaces) + "\n";
       out += wrap_line(std::string(type_column, ' '), example, type_column + 2, BreakAt::terms) + "\n";
     }
-    return out + fmt::format("\nin {:.3f} s ({}, {} worker{})\n", json["seconds"].get<double>(),
-                             json["mode"].get<std::string>(), json["workers"].get<int>(),
-                             json["workers"].get<int>() == 1 ? "" : "s");
+    return out + fmt::format("\nin {:.3f} s ({})\n", json["seconds"].get<double>(),
+                             runner_text(json["mode"].get<std::string>(), json["workers"].get<int>()));
   }
 
   // "registers,cycle_type,example": a row per cycle type, the most common first, numbers exact.
