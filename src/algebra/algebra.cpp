@@ -10,10 +10,10 @@
 #include <string>
 #include <utility>
 
+#include "algebra/cycle_representatives.hpp"
 #include "algebra/integer_factoring.hpp"
 #include "algebra/matrix_polynomial.hpp"
 #include "algebra/polynomial_order.hpp"
-#include "engine/cycle_representatives.hpp"
 #include "field/ntl_field.hpp"
 #include "lfsr/error.hpp"
 

@@ -89,11 +89,6 @@ OrderedFactorization factor_with_orders(const Polynomial& f, const AlgebraOption
                         [&]<class Poly>(std::type_identity<Poly>) { return factor_with_orders_as<Poly>(f, limits); });
 }
 
-bool is_irreducible(const Field& field, const std::vector<std::uint32_t>& coefficients) {
-  return with_ntl_field(
-      field, [&]<class Poly>(std::type_identity<Poly>) { return NTL::IterIrredTest(to_ntl<Poly>(coefficients)) != 0; });
-}
-
 mpz_class power_order(const mpz_class& order, std::uint32_t p, long j) {
   mpz_class power = 1;
   while (power < j) power *= p;
