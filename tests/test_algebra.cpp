@@ -15,6 +15,7 @@
 #include "lfsr/algebra.hpp"
 #include "lfsr/enumerate.hpp"
 #include "lfsr/error.hpp"
+#include "lfsr/state_period.hpp"
 
 using namespace lfsr;
 using namespace lfsr::testing;

@@ -10,14 +10,15 @@
 #include <tuple>
 #include <vector>
 
+#include "algebra/polynomial_order.hpp"
 #include "brute_force.hpp"
 #include "closed_formulas.hpp"
+#include "field/ntl_field.hpp"
 #include "flint_primitivity.hpp"
 #include "lfsr/algebra.hpp"
 #include "lfsr/enumerate.hpp"
 #include "lfsr/error.hpp"
 #include "lfsr/primitive_search.hpp"
-#include "algebra/polynomial_order.hpp"
 #include "sanitizers.hpp"
 
 using namespace lfsr;
@@ -117,7 +118,9 @@ TEST_CASE("over GF(p^k) algebra, enumeration and the NTL brute force agree on ev
   const Field field = field_of(c);
   const auto runner = make_sequential_runner();
   // Sanitized builds run some 50 times slower: there the spaces of at most 300 states.
-  const auto within_reach = [&](int n) { return !testing::under_sanitizer || power(c.q, static_cast<unsigned>(n)) <= 300; };
+  const auto within_reach = [&](int n) {
+    return !testing::under_sanitizer || power(c.q, static_cast<unsigned>(n)) <= 300;
+  };
   for (int n = 1; n <= c.max_degree && within_reach(n); ++n) {
     for (const Polynomial& f : all_polynomials(field, n)) {
       CAPTURE(field.name(), field.modulus_text(), f.to_string());
@@ -148,7 +151,9 @@ TEST_CASE("over GF(p^k) irreducible and primitive polynomials are as many as the
                                                   {256, gf256_aes, 1}}));
   const Field field = field_of(c);
   // Sanitized builds run some 50 times slower: there the degrees with at most 2500 polynomials.
-  const auto within_reach = [&](int n) { return !testing::under_sanitizer || power(c.q, static_cast<unsigned>(n)) <= 2500; };
+  const auto within_reach = [&](int n) {
+    return !testing::under_sanitizer || power(c.q, static_cast<unsigned>(n)) <= 2500;
+  };
   for (int n = 1; n <= c.max_degree && within_reach(n); ++n) {
     std::uint64_t irreducible = 0, primitive = 0;
     for (const Polynomial& f : all_polynomials(field, n)) {

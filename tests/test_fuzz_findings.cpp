@@ -6,7 +6,7 @@
 #include "lfsr/error.hpp"
 #include "lfsr/field.hpp"
 #include "lfsr/polynomial.hpp"
-#include "report/printable_text.hpp"
+#include "text/printable_text.hpp"
 
 using namespace lfsr;
 using Catch::Matchers::Contains;

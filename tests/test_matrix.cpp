@@ -11,11 +11,12 @@
 
 #include "brute_force.hpp"
 #include "closed_formulas.hpp"
+#include "field/ntl_field.hpp"
 #include "lfsr/algebra.hpp"
 #include "lfsr/enumerate.hpp"
 #include "lfsr/error.hpp"
 #include "lfsr/matrix.hpp"
-#include "field/ntl_field.hpp"
+#include "lfsr/state_period.hpp"
 #include "random_matrices.hpp"
 
 using namespace lfsr;

@@ -15,14 +15,15 @@
 #include <utility>
 #include <vector>
 
+#include "algebra/matrix_polynomial.hpp"
 #include "brute_force.hpp"
 #include "closed_formulas.hpp"
+#include "field/ntl_field.hpp"
 #include "lfsr/algebra.hpp"
 #include "lfsr/enumerate.hpp"
 #include "lfsr/error.hpp"
 #include "lfsr/matrix.hpp"
-#include "algebra/matrix_polynomial.hpp"
-#include "field/ntl_field.hpp"
+#include "lfsr/state_period.hpp"
 #include "random_matrices.hpp"
 
 using namespace lfsr;

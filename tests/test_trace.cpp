@@ -6,13 +6,13 @@
 #include <vector>
 
 #include "brute_force.hpp"
-#include "lfsr/algebra.hpp"
+#include "engine/stepper.hpp"
 #include "lfsr/berlekamp_massey.hpp"
 #include "lfsr/error.hpp"
 #include "lfsr/primitive_search.hpp"
-#include "registers/state_text.hpp"
-#include "engine/stepper.hpp"
+#include "lfsr/state_period.hpp"
 #include "lfsr/trace.hpp"
+#include "registers/state_text.hpp"
 
 using namespace lfsr;
 

@@ -10,12 +10,12 @@
 #include <string>
 #include <utility>
 
-#include "engine/cycle_representatives.hpp"
+#include "algebra/cycle_representatives.hpp"
 #include "algebra/integer_factoring.hpp"
-#include "lfsr/error.hpp"
 #include "algebra/matrix_polynomial.hpp"
-#include "field/ntl_field.hpp"
 #include "algebra/polynomial_order.hpp"
+#include "field/ntl_field.hpp"
+#include "lfsr/error.hpp"
 
 namespace lfsr {
 
@@ -207,17 +207,6 @@ CycleStructure algebraic_cycle_structure(const Matrix& a, const AlgebraOptions& 
       a.field, a.n, decomposition, fmt::format("the matrix with characteristic polynomial {}", chi.to_string()));
   detail::add_matrix_representatives(a, represented(decomposition.parts), result);
   return result;
-}
-
-mpz_class polynomial_order(const Polynomial& f, const AlgebraOptions& options) {
-  if (f.is_singular()) {
-    throw InputError(fmt::format("{} has no order: x divides it (f(0) = 0)", f.to_string()));
-  }
-  mpz_class order = 1;
-  for (const detail::PrimaryFactor& factor : detail::factor_with_orders(f, options).factors) {
-    order = lcm(order, detail::power_order(factor.order, f.field().p(), factor.multiplicity));
-  }
-  return order;
 }
 
 }  // namespace lfsr

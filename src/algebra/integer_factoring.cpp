@@ -3,9 +3,9 @@
 // sieve and primality proofs, all within a deadline.
 //
 // The time bound (AlgebraOptions::factor_seconds, --factor-seconds, default 10 s) is a deadline in
-// processor time (cpu_deadline.hpp: the thread's and its helper processes', so that load and worker
-// counts do not change answers) across the whole factorization of one q^d - 1, or of every one a
-// register needs when it has a FactoringBudget. It is checked between stages, between the trial
+// processor time (runners/cpu_deadline.hpp: the thread's and its helper processes', so that load
+// and worker counts do not change answers) across the whole factorization of one q^d - 1, or of
+// every one a register needs when it has a FactoringBudget. It is checked between stages, between the trial
 // divisions and between batches of elliptic curves (each batch about 0.1 s); the quadratic sieve
 // and the APRCL proofs of more than a quarter of a second run in a child process that is killed
 // when its processor time reaches the deadline (sieve_process.hpp). A stage that cannot be
@@ -51,9 +51,9 @@
 #include <optional>
 #include <utility>
 
-#include "algebra/cpu_deadline.hpp"
-#include "lfsr/error.hpp"
 #include "algebra/sieve_process.hpp"
+#include "lfsr/error.hpp"
+#include "runners/cpu_deadline.hpp"
 
 namespace lfsr::detail {
 

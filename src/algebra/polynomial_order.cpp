@@ -1,4 +1,5 @@
-// Orders of irreducible polynomials over GF(p) from the prime factors of q^d - 1, and primitivity.
+// Orders of polynomials over GF(q) (of each irreducible factor from the prime factors of q^d - 1, of f
+// from its factorization), irreducibility and primitivity.
 #include "algebra/polynomial_order.hpp"
 
 #include <fmt/format.h>
@@ -7,8 +8,8 @@
 #include <string>
 
 #include "algebra/integer_factoring.hpp"
-#include "lfsr/error.hpp"
 #include "field/ntl_field.hpp"
+#include "lfsr/error.hpp"
 
 namespace lfsr {
 
@@ -88,11 +89,6 @@ OrderedFactorization factor_with_orders(const Polynomial& f, const AlgebraOption
                         [&]<class Poly>(std::type_identity<Poly>) { return factor_with_orders_as<Poly>(f, limits); });
 }
 
-bool is_irreducible(const Field& field, const std::vector<std::uint32_t>& coefficients) {
-  return with_ntl_field(
-      field, [&]<class Poly>(std::type_identity<Poly>) { return NTL::IterIrredTest(to_ntl<Poly>(coefficients)) != 0; });
-}
-
 mpz_class power_order(const mpz_class& order, std::uint32_t p, long j) {
   mpz_class power = 1;
   while (power < j) power *= p;
@@ -100,6 +96,17 @@ mpz_class power_order(const mpz_class& order, std::uint32_t p, long j) {
 }
 
 }  // namespace detail
+
+mpz_class polynomial_order(const Polynomial& f, const AlgebraOptions& options) {
+  if (f.is_singular()) {
+    throw InputError(fmt::format("{} has no order: x divides it (f(0) = 0)", f.to_string()));
+  }
+  mpz_class order = 1;
+  for (const detail::PrimaryFactor& factor : detail::factor_with_orders(f, options).factors) {
+    order = lcm(order, detail::power_order(factor.order, f.field().p(), factor.multiplicity));
+  }
+  return order;
+}
 
 bool is_irreducible(const Polynomial& f) { return detail::is_irreducible(f.field(), f.coefficients()); }
 

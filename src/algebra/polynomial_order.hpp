@@ -29,9 +29,6 @@ struct OrderedFactorization {
 // some q^d - 1 cannot be factored far enough within `limits`.
 OrderedFactorization factor_with_orders(const Polynomial& f, const AlgebraOptions& limits);
 
-// Whether the polynomial with these coefficients (x^0 first, degree >= 1) is irreducible over field.
-bool is_irreducible(const Field& field, const std::vector<std::uint32_t>& coefficients);
-
 // ord(P^j) = ord(P) * p^t, t the least integer with p^t >= j.
 mpz_class power_order(const mpz_class& order, std::uint32_t p, long j);
 

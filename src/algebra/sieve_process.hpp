@@ -7,7 +7,7 @@
 #include <optional>
 #include <vector>
 
-#include "algebra/cpu_deadline.hpp"
+#include "runners/cpu_deadline.hpp"
 
 namespace lfsr::detail {
 

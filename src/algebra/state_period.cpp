@@ -1,60 +1,31 @@
-// The period and tail of one state from its minimal polynomial, without stepping the register.
+// The period and tail of one state from its minimal polynomial, without stepping the map: for an
+// LFSR from the register's polynomial, for any matrix from the Krylov vectors of the state.
+#include "lfsr/state_period.hpp"
+
 #include <fmt/format.h>
 
 #include <string>
+#include <vector>
 
-#include "algebra/integer_factoring.hpp"
-#include "lfsr/algebra.hpp"
-#include "lfsr/error.hpp"
-#include "field/ntl_field.hpp"
+#include "algebra/krylov.hpp"
 #include "algebra/register_minimal_polynomial.hpp"
+#include "field/ntl_field.hpp"
+#include "lfsr/error.hpp"
 #include "registers/state_coordinates.hpp"
 
 namespace lfsr {
 
-namespace detail {
+namespace {
 
-std::vector<std::uint32_t> state_coordinates(const mpz_class& state, const Field& field, int n,
-                                             std::string_view owner) {
-  const std::uint32_t q = field.q();
-  if (state < 0 || state > power_minus_one(q, n)) {
-    const std::string text = state.get_str();
-    const std::string shown =
-        text.size() <= 40 ? text : text.substr(0, 20) + "..." + fmt::format("({} digits)", text.size());
-    throw InputError(
-        fmt::format("state {} is out of range: {} over GF({}) has states 0..{}^{}-1", shown, owner, q, q, n));
-  }
-  std::vector<std::uint32_t> v(static_cast<std::size_t>(n));
-  mpz_class rest = state;
-  for (auto& digit : v) digit = static_cast<std::uint32_t>(mpz_tdiv_q_ui(rest.get_mpz_t(), rest.get_mpz_t(), q));
-  return v;
+// The minimal polynomial of the state v of the matrix map, coefficients x^0 first.
+template <class Poly>
+std::vector<std::uint32_t> minimal_polynomial_as(const Matrix& a, const std::vector<std::uint32_t>& v) {
+  return detail::from_ntl(
+      detail::krylov_sequence<Poly>(detail::to_ntl_matrix<Poly>(a.entries, a.n), detail::to_ntl_vector<Poly>(v), false)
+          .minimal_polynomial);
 }
 
-// Horner's rule on blocks of digits that fit one word: a few big-integer products for n digits.
-mpz_class state_index(const std::vector<std::uint32_t>& coordinates, std::uint32_t q) {
-  std::size_t per_block = 1;
-  unsigned long block_base = q;  // q^per_block < 2^32: it fits mpz_mul_ui's unsigned long everywhere
-  while (block_base <= 0xffffffffUL / q) {
-    block_base *= q;
-    ++per_block;
-  }
-  mpz_class index;
-  auto digit = coordinates.rbegin();
-  for (std::size_t left = coordinates.size(); left > 0;) {
-    const std::size_t take = left % per_block == 0 ? per_block : left % per_block;
-    unsigned long block = 0, base = 1;
-    for (std::size_t i = 0; i < take; ++i, ++digit) {
-      block = block * q + *digit;
-      base *= q;
-    }
-    mpz_mul_ui(index.get_mpz_t(), index.get_mpz_t(), base);
-    mpz_add_ui(index.get_mpz_t(), index.get_mpz_t(), block);
-    left -= take;
-  }
-  return index;
-}
-
-}  // namespace detail
+}  // namespace
 
 std::vector<std::uint32_t> state_minimal_polynomial(const Lfsr& lfsr, const mpz_class& state) {
   const std::vector<std::uint32_t> v =
@@ -77,6 +48,22 @@ StatePeriod state_period(const Lfsr& lfsr, const mpz_class& state, const Algebra
                                      result.minimal_polynomial.end());
   result.period = h.size() == 1 ? mpz_class(1) : polynomial_order(Polynomial(field, h), options);
   return result;
+}
+
+std::vector<std::uint32_t> state_minimal_polynomial(const Matrix& a, const mpz_class& state) {
+  check_matrix(a);
+  const std::vector<std::uint32_t> v =
+      detail::state_coordinates(state, a.field, a.n, fmt::format("the {} x {} matrix", a.n, a.n));
+  return detail::with_ntl_field(
+      a.field, [&]<class Poly>(std::type_identity<Poly>) { return minimal_polynomial_as<Poly>(a, v); });
+}
+
+StatePeriod state_period(const Matrix& a, const mpz_class& state, const AlgebraOptions& options) {
+  const std::vector<std::uint32_t> g = state_minimal_polynomial(a, state);
+  if (g.size() == 1) return {1, 0, g};  // the zero state
+  // v, Av, ..., A^(d-1) v span a copy of GF(q)[x]/(g) with v = 1 and A = multiplication by x: the
+  // Galois register of g in state 1, whose tail and period state_period(Lfsr) knows.
+  return state_period(Lfsr{Polynomial(a.field, g), Form::galois}, 1, options);
 }
 
 }  // namespace lfsr

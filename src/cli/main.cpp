@@ -20,26 +20,27 @@
 #include <string>
 #include <string_view>
 
+#include "errors/ntl_errors.hpp"
 #include "input_file.hpp"
-#include "lfsr/algebra.hpp"
 #include "lfsr/berlekamp_massey.hpp"
 #include "lfsr/compare.hpp"
-#include "report/csv.hpp"
 #include "lfsr/enumerate.hpp"
 #include "lfsr/error.hpp"
 #include "lfsr/linear_map.hpp"
-#include "errors/ntl_errors.hpp"
-#include "report/number_text.hpp"
-#include "report/plot.hpp"
 #include "lfsr/report.hpp"
 #include "lfsr/runner.hpp"
-#include "report/state_graph.hpp"
-#include "registers/state_text.hpp"
+#include "lfsr/state_period.hpp"
 #include "many_registers.hpp"
 #include "memory_check.hpp"
 #include "options.hpp"
 #include "plot_file.hpp"
 #include "progress_line.hpp"
+#include "registers/state_text.hpp"
+#include "report/csv.hpp"
+#include "report/number_text.hpp"
+#include "report/plot.hpp"
+#include "report/state_graph.hpp"
+#include "runner_choice.hpp"
 #include "subject.hpp"
 #include "termination_signals.hpp"
 
@@ -72,21 +73,6 @@ void check_state_space(const Subject& subject) {
     throw lfsr::ResourceError(fmt::format("state space of {} states is too large to enumerate (the limit is 2^{})",
                                           subject.state_space_name(),
                                           std::bit_width(lfsr::max_enumeration_states) - 1));
-  }
-}
-
-// The runner --mode asks for; auto decides by the size of the state space.
-std::unique_ptr<lfsr::Runner> make_runner(const lfsr::cli::Options& options, std::uint64_t states) {
-  const int workers = options.workers.value_or(lfsr::online_cpus());
-  lfsr::Mode mode = lfsr::parse_mode(options.mode);
-  if (mode == lfsr::Mode::automatic) mode = lfsr::automatic_mode(states, workers);
-  switch (mode) {
-    case lfsr::Mode::threads:
-      return lfsr::make_thread_runner(workers);
-    case lfsr::Mode::fork:
-      return lfsr::make_fork_runner(workers);
-    default:
-      return lfsr::make_sequential_runner();
   }
 }
 
@@ -131,16 +117,6 @@ std::string choose_method(const lfsr::cli::Options& options, const Subject& subj
   return lfsr::automatic_method(subject.states());
 }
 
-// --method both: the enumerated structure must equal the algebraic one (exit 4 otherwise).
-void check_against_algebra(const Subject& subject, const lfsr::CycleStructure& result, const std::string& polynomial) {
-  const lfsr::CycleStructure algebraic = subject.algebraic_cycle_structure();
-  if (algebraic != result)
-    throw lfsr::MismatchError(
-        fmt::format("enumeration and the algebraic method disagree on {}: {} against {} cycles, longest {} against {}",
-                    polynomial, result.total_cycles().get_str(), algebraic.total_cycles().get_str(),
-                    result.max_cycle_length().get_str(), algebraic.max_cycle_length().get_str()));
-}
-
 lfsr::Report analyze(const Subject& subject, const lfsr::cli::Options& options, lfsr::cli::ProgressLine& progress) {
   lfsr::RunInfo run = subject.describe();
   run.method = choose_method(options, subject);
@@ -162,25 +138,25 @@ lfsr::Report analyze(const Subject& subject, const lfsr::cli::Options& options, 
     enumeration.on_progress = [&progress](const lfsr::EnumerationProgress& p) { progress.update(p); };
 
   if (options.compare) {
-    const int workers = options.workers.value_or(lfsr::online_cpus());
+    const int workers = lfsr::cli::worker_count(options);
     lfsr::cli::check_memory(subject.state_space_name(), map, workers, options.max_memory);
     lfsr::Comparison comparison = lfsr::compare_modes(map, workers, options.repeat, enumeration);
     progress.clear();
     subject.add_minimal_polynomials(comparison.result);
-    if (run.method == "both") check_against_algebra(subject, comparison.result, run.polynomial);
+    if (run.method == "both") subject.check_against_algebra(comparison.result);
     run.mode = "seq";
     run.workers = 1;
     run.seconds = comparison.timings.front().median_seconds;
     return {std::move(run), std::move(comparison.result), std::move(comparison.timings)};
   }
 
-  const std::unique_ptr<lfsr::Runner> runner = make_runner(options, map.state_count());
+  const std::unique_ptr<lfsr::Runner> runner = lfsr::cli::runner_for(options, map.state_count());
   lfsr::cli::check_memory(subject.state_space_name(), map, runner->workers(), options.max_memory);
   const auto start = std::chrono::steady_clock::now();
   lfsr::CycleStructure result = lfsr::enumerate(map, *runner, enumeration);
   progress.clear();
   subject.add_minimal_polynomials(result);
-  if (run.method == "both") check_against_algebra(subject, result, run.polynomial);
+  if (run.method == "both") subject.check_against_algebra(result);
   run.mode = std::string(lfsr::mode_name(runner->mode()));
   run.workers = runner->workers();
   run.seconds = seconds_since(start);

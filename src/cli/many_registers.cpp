@@ -26,17 +26,19 @@
 #include "batch_line.hpp"
 #include "input_stream.hpp"
 #include "lfsr/algebra.hpp"
-#include "many/batch.hpp"
-#include "report/csv.hpp"
 #include "lfsr/error.hpp"
-#include "report/line_wrap.hpp"
-#include "report/number_text.hpp"
-#include "report/plot.hpp"
 #include "lfsr/report.hpp"
 #include "lfsr/runner.hpp"
+#include "many/batch.hpp"
 #include "many/scan.hpp"
 #include "memory_check.hpp"
 #include "plot_file.hpp"
+#include "report/csv.hpp"
+#include "report/line_wrap.hpp"
+#include "report/number_text.hpp"
+#include "report/plot.hpp"
+#include "report/run_info.hpp"
+#include "runner_choice.hpp"
 #include "termination_signals.hpp"
 
 namespace lfsr::cli {
@@ -150,18 +152,6 @@ void write_line(const std::string& text) {
     throw WorkerError(fmt::format("writing the output: {}", std::strerror(errno)));
 }
 
-std::unique_ptr<Runner> batch_runner(const Options& options) {
-  const int workers = options.workers.value_or(online_cpus());
-  switch (parse_mode(options.mode)) {
-    case Mode::seq:
-      return make_sequential_runner();
-    case Mode::fork:
-      return make_fork_runner(workers);
-    default:  // threads, and auto: many registers keep every worker busy
-      return workers > 1 ? make_thread_runner(workers) : make_sequential_runner();
-  }
-}
-
 // Where the polynomial column of the text table starts; a long polynomial continues below it.
 constexpr std::size_t polynomial_column = 56;
 
@@ -265,9 +255,9 @@ class Output {
       return;
     }
     if (!json_lines() && !csv()) {
-      write_line(fmt::format("\n{} register{}, {} maximal length, {} failed, in {:.3f} s ({}, {} worker{})\n",
-                             errors_ + done_, errors_ + done_ == 1 ? "" : "s", maximal_, errors_, seconds,
-                             mode_name(runner_.mode()), runner_.workers(), runner_.workers() == 1 ? "" : "s"));
+      write_line(fmt::format("\n{} register{}, {} maximal length, {} failed, in {:.3f} s ({})\n", errors_ + done_,
+                             errors_ + done_ == 1 ? "" : "s", maximal_, errors_, seconds,
+                             runner_text(mode_name(runner_.mode()), runner_.workers())));
     }
   }
 
@@ -298,11 +288,7 @@ class Output {
   }
 
   RunInfo run_info(const Lfsr& lfsr, const std::string& method, double seconds) const {
-    RunInfo run;
-    run.field = lfsr.field();
-    run.bits = lfsr.degree();
-    run.polynomial = lfsr.polynomial.to_string();
-    run.form = std::string(form_name(lfsr.form));
+    RunInfo run = register_run_info(lfsr);
     run.method = method;
     run.mode = std::string(mode_name(runner_.mode()));
     run.workers = runner_.workers();
@@ -357,9 +343,8 @@ class Output {
       out += wrap_line(registers, cycles, type_column, BreakAt::spaces) + "\n";
       out += wrap_line(std::string(type_column, ' '), example, type_column + 2, BreakAt::terms) + "\n";
     }
-    return out + fmt::format("\nin {:.3f} s ({}, {} worker{})\n", json["seconds"].get<double>(),
-                             json["mode"].get<std::string>(), json["workers"].get<int>(),
-                             json["workers"].get<int>() == 1 ? "" : "s");
+    return out + fmt::format("\nin {:.3f} s ({})\n", json["seconds"].get<double>(),
+                             runner_text(json["mode"].get<std::string>(), json["workers"].get<int>()));
   }
 
   // "registers,cycle_type,example": a row per cycle type, the most common first, numbers exact.
@@ -406,7 +391,7 @@ int run_many_registers(const Options& options) {
     if (options.bits) throw InputError("--bits does not apply to --batch: every line gives its own polynomial");
     source = std::make_unique<BatchFile>(*options.batch, field, form);
   }
-  const std::unique_ptr<Runner> runner = batch_runner(options);
+  const std::unique_ptr<Runner> runner = runner_for(options, many_registers_work);
   BatchOptions batch_options;
   batch_options.method = options.method;
   batch_options.factor_seconds = options.factor_seconds;

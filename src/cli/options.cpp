@@ -16,8 +16,8 @@
 #include "lfsr/error.hpp"
 #include "lfsr/polynomial.hpp"
 #include "lfsr/primitive_search.hpp"
-#include "report/printable_text.hpp"
 #include "lfsr/trace.hpp"
+#include "text/printable_text.hpp"
 
 namespace lfsr::cli {
 namespace {

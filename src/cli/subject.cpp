@@ -7,8 +7,10 @@
 #include <cstring>
 #include <iterator>
 
+#include "algebra/method_check.hpp"
 #include "input_file.hpp"
 #include "lfsr/error.hpp"
+#include "report/run_info.hpp"
 
 namespace lfsr::cli {
 
@@ -68,19 +70,19 @@ mpz_class Subject::states() const {
 std::string Subject::state_space_name() const { return fmt::format("{}^{}", field().q(), dimension()); }
 
 RunInfo Subject::describe() const {
-  RunInfo run;
-  run.field = field();
-  run.bits = dimension();
-  run.polynomial = polynomial_;
   if (const Lfsr* lfsr = std::get_if<Lfsr>(&what_)) {
-    run.form = std::string(form_name(lfsr->form));
+    RunInfo run = register_run_info(*lfsr);
     if (sequence_) {
       run.input = "sequence";
       run.sequence = sequence_;
     }
-  } else {
-    run.input = "matrix";  // and no form
+    return run;
   }
+  RunInfo run;
+  run.field = field();
+  run.bits = dimension();
+  run.polynomial = polynomial_;  // the characteristic polynomial
+  run.input = "matrix";          // and no form
   return run;
 }
 
@@ -106,6 +108,10 @@ Trace Subject::trace(const mpz_class& state, std::optional<std::uint64_t> steps)
 void Subject::add_minimal_polynomials(CycleStructure& result) const {
   std::visit([&](const auto& what) { lfsr::add_minimal_polynomials(what, result, PeriodCheck::checked, algebra_); },
              what_);
+}
+
+void Subject::check_against_algebra(const CycleStructure& enumerated) const {
+  std::visit([&](const auto& what) { lfsr::check_against_algebra(what, enumerated, algebra_); }, what_);
 }
 
 }  // namespace lfsr::cli

@@ -13,6 +13,7 @@
 #include "lfsr/linear_map.hpp"
 #include "lfsr/matrix.hpp"
 #include "lfsr/report.hpp"
+#include "lfsr/state_period.hpp"
 #include "lfsr/trace.hpp"
 #include "options.hpp"
 
@@ -43,6 +44,8 @@ class Subject {
   Trace trace(const mpz_class& state, std::optional<std::uint64_t> steps) const;
   // Minimal polynomials for the representatives enumeration found, each checked (add_minimal_polynomials).
   void add_minimal_polynomials(CycleStructure& result) const;
+  // --method both: throws MismatchError (exit 4) unless the algebraic method agrees with `enumerated`.
+  void check_against_algebra(const CycleStructure& enumerated) const;
 
  private:
   explicit Subject(std::variant<Lfsr, Matrix> what, std::string polynomial, AlgebraOptions algebra)

@@ -8,11 +8,10 @@
 #include <utility>
 
 #include "field/conway_polynomials.hpp"
+#include "field/ntl_field.hpp"
 #include "lfsr/error.hpp"
 #include "lfsr/polynomial.hpp"
-#include "report/printable_text.hpp"
-#include "field/ntl_field.hpp"
-#include "algebra/polynomial_order.hpp"
+#include "text/printable_text.hpp"
 
 namespace lfsr {
 
@@ -101,6 +100,15 @@ Field Field::from_order(std::uint64_t q) {
   if (!conway) throw InternalError(fmt::format("no Conway polynomial for GF({}^{})", p, k));
   return Field(p, k, std::move(*conway));
 }
+
+namespace detail {
+
+bool is_irreducible(const Field& field, const std::vector<std::uint32_t>& coefficients) {
+  return with_ntl_field(
+      field, [&]<class Poly>(std::type_identity<Poly>) { return NTL::IterIrredTest(to_ntl<Poly>(coefficients)) != 0; });
+}
+
+}  // namespace detail
 
 Field Field::with_modulus(std::uint64_t q, std::string_view modulus_text) {
   const auto [p, k] = checked_prime_power(q);

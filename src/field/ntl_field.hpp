@@ -93,6 +93,10 @@ decltype(auto) with_ntl_field(const Field& field, Body&& body) {
   return body(std::type_identity<NTL::zz_pEX>{});
 }
 
+// Whether the polynomial with these coefficients (x^0 first, degree >= 1) is irreducible over
+// `field`: NTL's iterated test, for a modulus as for a register's polynomial (field.cpp).
+bool is_irreducible(const Field& field, const std::vector<std::uint32_t>& coefficients);
+
 // Our element (base-p digits = coefficients in a) as the NTL element; the contexts installed.
 template <class Element>
 Element to_ntl_element(std::uint32_t value) {

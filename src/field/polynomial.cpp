@@ -5,12 +5,12 @@
 
 #include <algorithm>
 #include <bit>
-#include <cctype>
 #include <charconv>
 #include <utility>
 
 #include "lfsr/error.hpp"
-#include "report/printable_text.hpp"
+#include "text/parsing.hpp"
+#include "text/printable_text.hpp"
 
 namespace lfsr {
 
@@ -22,15 +22,7 @@ constexpr auto max_parsed_degree = static_cast<std::uint64_t>(max_polynomial_deg
 // Deepest nesting of parentheses the parser follows.
 constexpr int max_parentheses_depth = 64;
 
-bool is_space(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_x(char c) { return c == 'x' || c == 'X'; }
-
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
-  while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
-  return text;
-}
 
 // User text quoted for a one-line message: control bytes escaped, long input shortened.
 std::string quoted(std::string_view text) { return fmt::format("\"{}\"", printable_text(text)); }
@@ -355,7 +347,7 @@ Polynomial parse_polynomial(std::string_view text, const Field& field) {
 std::uint32_t parse_element(std::string_view text, const Field& field) {
   const std::string_view body = trim(text);
   if (body.empty()) throw InputError("empty field element");
-  if (std::all_of(body.begin(), body.end(), is_digit)) {
+  if (all_digits(body)) {
     const auto [value, ok] = to_uint64(body);
     if (!ok || value >= field.q()) {
       throw InputError(
@@ -376,11 +368,10 @@ Polynomial parse_taps(std::string_view text, const Field& field) {
     const std::size_t comma = rest.find(',');
     const std::string_view entry = trim(rest.substr(0, comma));
     if (entry.empty()) throw fail(fmt::format("entry {} is empty", taps.size() + 1));
-    const bool all_digits = std::all_of(entry.begin(), entry.end(), is_digit);
-    if (entry.front() == '-' && entry.size() > 1 && std::all_of(entry.begin() + 1, entry.end(), is_digit)) {
+    if (entry.front() == '-' && entry.size() > 1 && all_digits(entry.substr(1))) {
       throw fail(fmt::format("entry {} is negative", printable_text(entry)));
     }
-    if (!all_digits) throw fail(fmt::format("entry {} is not a number", quoted(entry)));
+    if (!all_digits(entry)) throw fail(fmt::format("entry {} is not a number", quoted(entry)));
     const auto [value, ok] = to_uint64(entry);
     if (!ok || value > max_parsed_degree) {
       throw fail(fmt::format("entry {} is above the degree limit {}", printable_text(entry), max_parsed_degree));

@@ -13,12 +13,14 @@
 #include <optional>
 #include <utility>
 
-#include "runners/byte_io.hpp"
-#include "runners/child_process.hpp"
+#include "algebra/method_check.hpp"
+#include "errors/ntl_errors.hpp"
 #include "lfsr/algebra.hpp"
 #include "lfsr/enumerate.hpp"
 #include "lfsr/linear_map.hpp"
-#include "errors/ntl_errors.hpp"
+#include "lfsr/state_period.hpp"
+#include "runners/byte_io.hpp"
+#include "runners/child_process.hpp"
 #include "runners/shared_arena.hpp"
 
 namespace lfsr {
@@ -140,14 +142,6 @@ BatchOutcome recorded(std::string method, bool in_worker, Analysis&& analysis) {
   }
   outcome.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return outcome;
-}
-
-// --method both: the factorization must give what the enumeration found.
-void check_against_algebra(const Lfsr& lfsr, const CycleStructure& enumerated, const AlgebraOptions& algebra) {
-  if (algebraic_cycle_structure(lfsr.polynomial, algebra) != enumerated) {
-    throw MismatchError(
-        fmt::format("enumeration and the algebraic method disagree on {}", lfsr.polynomial.to_string()));
-  }
 }
 
 // Thousands of small registers a second: each state's period is proven only where the cross-check

@@ -5,11 +5,11 @@
 
 #include <algorithm>
 #include <bit>
-#include <cctype>
 #include <utility>
 
 #include "lfsr/error.hpp"
 #include "lfsr/polynomial.hpp"
+#include "text/parsing.hpp"
 
 namespace lfsr {
 
@@ -217,9 +217,6 @@ LinearComplexity massey(const std::vector<std::uint32_t>& sequence, const Arithm
   return result;
 }
 
-bool is_space(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
 }  // namespace
 
 LinearComplexity berlekamp_massey(const std::vector<std::uint32_t>& sequence, const Field& field, bool with_profile) {
@@ -270,7 +267,7 @@ std::vector<std::uint32_t> parse_sequence(std::string_view text, const Field& fi
       std::size_t end = pos;
       while (end < text.size() && !is_space(text[end]) && text[end] != ',' && text[end] != '#') ++end;
       const std::string_view token = text.substr(pos, end - pos);
-      if (field.q() == 2 && token.size() > 1 && std::all_of(token.begin(), token.end(), is_digit)) {
+      if (field.q() == 2 && token.size() > 1 && all_digits(token)) {
         // A bit string; the digit that is not a bit is named, not the whole run.
         for (char bit : token) {
           if (bit != '0' && bit != '1') throw fail(line, fmt::format("'{}' is not a bit (0 or 1)", bit));

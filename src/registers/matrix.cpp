@@ -3,22 +3,14 @@
 
 #include <fmt/format.h>
 
-#include <cctype>
 #include <string>
 
 #include "lfsr/error.hpp"
+#include "text/parsing.hpp"
 
 namespace lfsr {
 
 namespace {
-
-bool is_space(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; }
-
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
-  while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
-  return text;
-}
 
 // The entries of one line, comment removed: split at commas, then at spaces, so "1 0, 1" is three
 // entries; an empty piece between commas is an error rather than a silent zero. Splitting stops

@@ -6,12 +6,12 @@
 
 #include <algorithm>
 #include <cassert>
-#include <cctype>
 #include <string_view>
 #include <vector>
 
 #include "lfsr/error.hpp"
-#include "report/printable_text.hpp"
+#include "text/parsing.hpp"
+#include "text/printable_text.hpp"
 
 namespace lfsr {
 
@@ -42,6 +42,11 @@ std::string digits_text(const std::vector<std::uint32_t>& digits, std::uint32_t 
   return fmt::format("{}...{} ({} digits)", head, tail, digits.size());
 }
 
+std::string state_index_text(const mpz_class& index) {
+  const std::string text = index.get_str();
+  return text.size() <= 40 ? text : fmt::format("{}...({} digits)", text.substr(0, 20), text.size());
+}
+
 mpz_class parse_state_index(std::string_view text, std::string_view option) {
   const bool hex = text.size() > 2 && (text.starts_with("0x") || text.starts_with("0X"));
   const std::string_view digits = hex ? text.substr(2) : text;
@@ -52,9 +57,8 @@ mpz_class parse_state_index(std::string_view text, std::string_view option) {
                     "(at most {} digits)",
                     option, digits.size(), hex ? "hex" : "decimal", max_digits));
   }
-  const auto is_digit = [hex](unsigned char c) { return hex ? std::isxdigit(c) != 0 : std::isdigit(c) != 0; };
   mpz_class state;
-  if (digits.empty() || !std::all_of(digits.begin(), digits.end(), is_digit) ||
+  if (digits.empty() || !std::all_of(digits.begin(), digits.end(), hex ? is_hex_digit : is_digit) ||
       state.set_str(std::string(digits), hex ? 16 : 10) != 0) {
     throw InputError(
         fmt::format("{}: '{}' is not a state index (decimal, or hex with 0x)", option, printable_text(text)));

@@ -21,6 +21,10 @@ std::string state_digits_text(std::uint32_t q, int n, const mpz_class& index);
 // formatted, so a state of 100000 digits costs little.
 std::string digits_text(const std::vector<std::uint32_t>& digits, std::uint32_t q, std::size_t max_width = 0);
 
+// A state index as a one-line message names it: all its digits up to 40, else the first 20 and the
+// count, "12345678901234567890...(41 digits)".
+std::string state_index_text(const mpz_class& index);
+
 // Longest state index text: the digits of the largest index of any state space the tool accepts,
 // 65536^max_polynomial_degree - 1 = 2^1600000 - 1 (a test checks both figures).
 inline constexpr std::size_t max_state_decimal_digits = 481648;

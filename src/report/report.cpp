@@ -14,10 +14,11 @@
 #include <utility>
 #include <vector>
 
-#include "report/line_wrap.hpp"
-#include "report/number_text.hpp"
 #include "lfsr/polynomial.hpp"
 #include "registers/state_text.hpp"
+#include "report/line_wrap.hpp"
+#include "report/number_text.hpp"
+#include "report/run_info.hpp"
 
 namespace lfsr {
 namespace {
@@ -481,8 +482,8 @@ std::string report_text(const Report& report, std::size_t cycle_rows) {
   if (run.method == "algebraic")
     fmt::format_to(std::back_inserter(out), "\n{} in {:.{}f} s\n", done, run.seconds, decimals);
   else
-    fmt::format_to(std::back_inserter(out), "\n{} in {:.{}f} s ({}, {} worker{})\n", done, run.seconds, decimals,
-                   run.mode, run.workers, run.workers == 1 ? "" : "s");
+    fmt::format_to(std::back_inserter(out), "\n{} in {:.{}f} s ({})\n", done, run.seconds, decimals,
+                   runner_text(run.mode, run.workers));
   if (!report.compare.empty()) {
     out += "\nmodes compared, results identical:\n";
     append_compare_table(out, report.compare);

@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "algebra/cpu_deadline.hpp"
+#include "runners/cpu_deadline.hpp"
 
 namespace lfsr::detail {
 

@@ -158,6 +158,16 @@ lfsr_cli_json("runs a singular register by forked workers" --poly "x^16+x^15+x^3
 lfsr_cli_json("auto runs a small register sequentially" --bits 10 --workers 4 --format json -- "mode=\"seq\"")
 lfsr_cli_json("auto runs a large register in parallel with two workers" --bits 25 --method enumerate --workers 2 --format json --
               "mode=\"threads\"" "workers=2")
+# One runner choice for single runs and many registers: auto counts a batch or scan as work past the
+# threshold (threads with two workers, seq with one), and threads is taken as given, with one worker too.
+lfsr_cli_json("auto runs a scan in parallel with two workers" --scan --bits 3 --summary --workers 2 --format json --
+              "mode=\"threads\"" "workers=2")
+lfsr_cli_json("auto runs a scan sequentially with one worker" --scan --bits 3 --summary --workers 1 --format json --
+              "mode=\"seq\"" "workers=1")
+lfsr_cli_json("a scan runs --mode threads as given with one worker" --scan --bits 3 --summary --mode threads --workers 1
+              --format json -- "mode=\"threads\"" "workers=1")
+lfsr_cli_json("a single run takes --mode threads as given with one worker" --bits 6 --mode threads --workers 1
+              --format json -- "mode=\"threads\"" "workers=1")
 lfsr_cli_json("compares the three modes in JSON" --bits 16 --workers 2 --compare --repeat 2 --format json --
               compare "maximal_length=true")
 lfsr_cli_prints("compares the three modes in text" "^ +fork +2 " --bits 16 --workers 2 --compare --repeat 2)
@@ -282,6 +292,11 @@ set_tests_properties("a malformed batch line becomes an error line and exit code
                      PROPERTIES LABELS cli TIMEOUT 60)
 lfsr_cli_script("reads a batch from standard input and prints a table" 60
                 bash -c [=[printf 'x^4+x+1\nx^4+1\n' | "$1" --batch - | grep -q '^ *2 *6 *4 *no ']=] bash $<TARGET_FILE:lfsr-analyze>)
+# A batch line is trimmed as --poly is: of any white space (form feed and vertical tab too), so a
+# line of only white space is blank and a taps: line may be indented by any of it.
+lfsr_cli_script("skips a batch line of any white space and reads an indented taps: line" 60
+                bash -c [=[printf 'x^4+x+1\n\f \v\n\v\ttaps:4,1\f\n' | "$1" --batch - --format csv | cut -d, -f1,2 |
+                           tr '\n' ' ' | grep -qx 'line,polynomial 1,x^4+x+1 3,x^4+x+1 ']=] bash $<TARGET_FILE:lfsr-analyze>)
 # Closed formulas: phi(q^N - 1)/N maximal length, (1/N) sum_{d | N} mu(d) q^(N/d) irreducible, q^(N-1) singular.
 lfsr_cli_json("scans degree 8 over GF(2): 16 maximal length, 30 irreducible" --scan --bits 8 --summary --format json --
               "registers=256" "maximal_length=16" "irreducible=30" "singular=128" "errors=0" "scan=\"all\"")
@@ -640,6 +655,7 @@ endif()
 # The CLI tests that run worker threads (--mode threads, auto on a large register, --compare, batches
 # and scans): scripts/test runs them again under ThreadSanitizer (ctest -L threads in build-tsan/).
 set_property(TEST "runs x^14+1 by threads in small chunks" "auto runs a large register in parallel with two workers"
+                  "auto runs a scan in parallel with two workers" "a scan runs --mode threads as given with one worker"
                   "compares the three modes in JSON" "batch lines over GF(3) by threads equal their single runs"
                   "lists the same cycles in every mode" "scans degree 8 over GF(2): 16 maximal length, 30 irreducible"
                   "--compare with --method both also checks the algebraic method"

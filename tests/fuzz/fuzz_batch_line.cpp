@@ -11,6 +11,7 @@
 #include "fuzz_support.hpp"
 #include "lfsr/error.hpp"
 #include "structure_check.hpp"
+#include "text/parsing.hpp"
 
 using namespace lfsr;
 using namespace lfsr::fuzz;
@@ -30,7 +31,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   if (!f) {
     const std::string_view body = line.substr(0, line.find('#'));
-    require(body.find_first_not_of(" \t\r") == std::string_view::npos, "a line with text gave no register");
+    require(trim(body).empty(), "a line with text gave no register");
     return 0;
   }
   const std::string text = f->to_string();

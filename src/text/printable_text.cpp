@@ -1,5 +1,5 @@
 // Escaping and shortening user text for one-line error messages.
-#include "report/printable_text.hpp"
+#include "text/printable_text.hpp"
 
 #include <fmt/format.h>
 

@@ -1,6 +1,6 @@
 // A state on a cycle of each length: a component of a chosen level in every primary part, so that
 // the state's minimal polynomial M = prod P_i^(j_i) has ord(M) = lcm ord(P_i^(j_i)) = the length.
-#include "engine/cycle_representatives.hpp"
+#include "algebra/cycle_representatives.hpp"
 
 #include <fmt/format.h>
 
@@ -9,10 +9,10 @@
 #include <type_traits>
 
 #include "algebra/krylov.hpp"
-#include "lfsr/error.hpp"
 #include "algebra/matrix_polynomial.hpp"
-#include "field/ntl_field.hpp"
 #include "algebra/polynomial_order.hpp"
+#include "field/ntl_field.hpp"
+#include "lfsr/error.hpp"
 #include "registers/state_coordinates.hpp"
 
 namespace lfsr::detail {

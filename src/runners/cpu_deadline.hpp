@@ -1,4 +1,4 @@
-// The deadline of a factorization in processor time: the calling thread's, plus its helper processes'.
+// A deadline in processor time (the factoring's): the calling thread's, plus its child processes'.
 #pragma once
 
 #include <time.h>

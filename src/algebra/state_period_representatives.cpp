@@ -1,4 +1,5 @@
-// Minimal polynomials for representatives found by visiting states, each checked against its cycle.
+// add_minimal_polynomials: the minimal polynomials of the representatives found by visiting states,
+// each checked against the cycle it was found on.
 #include <flint/ulong_extras.h>
 #include <fmt/format.h>
 
@@ -7,21 +8,16 @@
 #include <vector>
 
 #include "algebra/krylov.hpp"
-#include "lfsr/algebra.hpp"
-#include "lfsr/error.hpp"
-#include "field/ntl_field.hpp"
 #include "algebra/register_minimal_polynomial.hpp"
+#include "field/ntl_field.hpp"
+#include "lfsr/error.hpp"
+#include "lfsr/state_period.hpp"
 #include "registers/state_coordinates.hpp"
+#include "registers/state_text.hpp"
 
 namespace lfsr {
 
 namespace {
-
-// The state with this index in messages: the index itself, or its head and digit count when long.
-std::string shown_state(const mpz_class& state) {
-  const std::string text = state.get_str();
-  return text.size() <= 40 ? text : fmt::format("{}... ({} digits)", text.substr(0, 20), text.size());
-}
 
 // Whether ord(g) = length for g(0) != 0: g | x^length - 1 and g does not divide x^(length/r) - 1
 // for any prime r | length. Enumerated lengths fit a word, and FLINT factors a word at once,
@@ -65,7 +61,7 @@ void complete(const Subject& subject, const Field& field, const MinimalPolynomia
       const StatePeriod found = state_period(subject, representative.state, options);
       throw InternalError(fmt::format(
           "state {} was found on a cycle of length {}, but its minimal polynomial gives period {} and tail {}",
-          shown_state(representative.state), length.get_str(), found.period.get_str(), found.tail.get_str()));
+          state_index_text(representative.state), length.get_str(), found.period.get_str(), found.tail.get_str()));
     }
     representative.minimal_polynomial = detail::from_ntl(g);
   }
@@ -77,7 +73,7 @@ void complete(const Subject& subject, const Field& field, const MinimalPolynomia
     if (structure.max_tail != tail) {
       throw InternalError(
           fmt::format("state {} was found with the longest tail, {}, but its minimal polynomial gives {}",
-                      shown_state(*structure.longest_tail_state), structure.max_tail.get_str(), tail));
+                      state_index_text(*structure.longest_tail_state), structure.max_tail.get_str(), tail));
     }
   }
 }
