@@ -20,32 +20,29 @@
 #include <string>
 #include <string_view>
 
+#include "errors/ntl_errors.hpp"
 #include "input_file.hpp"
 #include "lfsr/algebra.hpp"
 #include "lfsr/berlekamp_massey.hpp"
 #include "lfsr/compare.hpp"
-#include "report/csv.hpp"
 #include "lfsr/enumerate.hpp"
 #include "lfsr/error.hpp"
 #include "lfsr/linear_map.hpp"
-#include "errors/ntl_errors.hpp"
-#include "report/number_text.hpp"
-#include "report/plot.hpp"
 #include "lfsr/report.hpp"
 #include "lfsr/runner.hpp"
-#include "report/state_graph.hpp"
-#include "registers/state_text.hpp"
 #include "many_registers.hpp"
 #include "memory_check.hpp"
 #include "options.hpp"
 #include "plot_file.hpp"
 #include "progress_line.hpp"
+#include "registers/state_text.hpp"
+#include "report/csv.hpp"
+#include "report/number_text.hpp"
+#include "report/plot.hpp"
+#include "report/state_graph.hpp"
 #include "subject.hpp"
 #include "termination_signals.hpp"
-
-#ifndef LFSR_VERSION
-#error "LFSR_VERSION must be defined by the build (CMakeLists.txt)"
-#endif
+#include "version_text.hpp"
 
 namespace {
 
@@ -353,7 +350,7 @@ int main(int argc, char** argv) {
       "by enumerating its states (sequentially, by threads, or by a persistent pool of forked workers),\n"
       "or from the factorization of its characteristic polynomial.",
       "lfsr-analyze"};
-  app.set_version_flag("--version", "lfsr-analyze " LFSR_VERSION);
+  app.set_version_flag("--version", lfsr::cli::version_text);
   app.failure_message(
       [](const CLI::App*, const CLI::Error& error) { return fmt::format("lfsr-analyze: {}\n", error.what()); });
   lfsr::cli::Options options;

@@ -26,17 +26,18 @@
 #include "batch_line.hpp"
 #include "input_stream.hpp"
 #include "lfsr/algebra.hpp"
-#include "many/batch.hpp"
-#include "report/csv.hpp"
 #include "lfsr/error.hpp"
-#include "report/line_wrap.hpp"
-#include "report/number_text.hpp"
-#include "report/plot.hpp"
 #include "lfsr/report.hpp"
 #include "lfsr/runner.hpp"
+#include "lfsr/version.hpp"
+#include "many/batch.hpp"
 #include "many/scan.hpp"
 #include "memory_check.hpp"
 #include "plot_file.hpp"
+#include "report/csv.hpp"
+#include "report/line_wrap.hpp"
+#include "report/number_text.hpp"
+#include "report/plot.hpp"
 #include "termination_signals.hpp"
 
 namespace lfsr::cli {
@@ -242,7 +243,8 @@ class Output {
 
   void finish(const Field& field, double seconds) {
     if (options_.summary) {
-      nlohmann::ordered_json summary{{"schema_version", json_schema_version}, {"field", field_json(field)}};
+      nlohmann::ordered_json summary{
+          {"schema_version", json_schema_version}, {"version", version()}, {"field", field_json(field)}};
       if (options_.scan) {
         summary["bits"] = *options_.bits;
         summary["scan"] = options_.nonsingular ? "nonsingular" : "all";

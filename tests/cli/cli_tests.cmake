@@ -129,7 +129,8 @@ lfsr_cli_prints("reads hex 0x1053 as x^12+x^6+x^4+x+1" "x\\^12\\+x\\^6\\+x\\^4\\
 lfsr_cli_prints("reports the transient states of a singular register" "^transient states +6$" --poly "x^3+x^2")
 lfsr_cli_prints("reports the longest tail of a singular register" "^longest tail +2$" --poly "x^3+x^2")
 lfsr_cli_prints("runs a galois register over GF(5)" "^ +624 +1 +624 +1$" --field 5 --poly "x^4+x^2+2*x+2" --form galois)
-lfsr_cli_prints("prints the version" "^lfsr-analyze 0\\.1\\.0$" --version)
+string(REPLACE "." "\\." lfsr_version_pattern "${PROJECT_VERSION}")
+lfsr_cli_prints("prints the version" "^lfsr-analyze ${lfsr_version_pattern}$" --version)
 lfsr_cli_prints("prints usage examples with --help" "lfsr-analyze --taps 12,6,4,1" --help)
 
 lfsr_cli_json("prints --bits 12 as JSON with the one 4095 cycle" --bits 12 --format json --
@@ -668,3 +669,11 @@ done
 ]=] bash $<TARGET_FILE:lfsr-analyze>)
 set_tests_properties("a large algebraic batch line, analyzed in a child process, equals its single run"
                      PROPERTIES LABELS cli TIMEOUT 120)
+
+# --version, and the version every JSON object carries beside schema_version.
+lfsr_cli_script("--version names the version, the git commit and the libraries; JSON objects carry version" 60
+                bash ${LFSR_CLI_TEST_DIR}/version_output.sh $<TARGET_FILE:lfsr-analyze> $<TARGET_FILE:lfsr_json_check>
+                ${PROJECT_SOURCE_DIR} ${PROJECT_VERSION})
+# The git description of a source tarball (no .git) is empty, and --version then prints no git line.
+lfsr_cli_script("the git description is empty outside a git checkout and the commit inside one" 60
+                bash ${LFSR_CLI_TEST_DIR}/git_description.sh ${PROJECT_SOURCE_DIR}/cmake/GitDescription.cmake)
