@@ -2,10 +2,10 @@
 #include "version_text.hpp"
 
 #include <NTL/version.h>
-#include <flint/flint.h>
 #include <fmt/format.h>
 #include <gmp.h>
 
+#include "algebra/flint_library.hpp"
 #include "lfsr/version.hpp"
 #include "lfsr_git_description.hpp"  // written at every build by cmake/GitDescription.cmake
 
@@ -17,7 +17,13 @@ std::string version_text() {
   // NTL has no run-time version query: the version of its headers.
   text += fmt::format("NTL {} (compile time)\n", NTL_VERSION);
   text += fmt::format("GMP {} (run time)\n", gmp_version);
-  text += fmt::format("FLINT {} (run time)", flint_version);
+  // FLINT is loaded only when a factorization needs it (flint_library.hpp): --version does not load
+  // it, and names the version of its headers and the file that will be loaded.
+  if (detail::flint_loaded())
+    text += fmt::format("FLINT {} (run time)", detail::flint().version);
+  else
+    text +=
+        fmt::format("FLINT {} (compile time; {} is loaded when first needed)", FLINT_VERSION, detail::flint_soname());
   return text;
 }
 

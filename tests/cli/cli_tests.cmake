@@ -677,3 +677,7 @@ lfsr_cli_script("--version names the version, the git commit and the libraries; 
 # The git description of a source tarball (no .git) is empty, and --version then prints no git line.
 lfsr_cli_script("the git description is empty outside a git checkout and the commit inside one" 60
                 bash ${LFSR_CLI_TEST_DIR}/git_description.sh ${PROJECT_SOURCE_DIR}/cmake/GitDescription.cmake)
+# FLINT is loaded at run time by the factorization that needs it (src/algebra/flint_library.hpp):
+# never by --version or a small register, whose start-up it would double (docs/benchmarks.md).
+lfsr_cli_script("FLINT is loaded only when a factorization needs it" 60
+                bash ${LFSR_CLI_TEST_DIR}/flint_loading.sh $<TARGET_FILE:lfsr-analyze>)
