@@ -340,6 +340,14 @@ std::optional<Subject> recover_register(const lfsr::cli::Options& options) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // `--version` alone is answered before the option parser is built, which is half the program's
+  // own work at start-up (docs/benchmarks.md, "Start-up"); with other options CLI11 answers it.
+  if (argc == 2 && std::string_view(argv[1]) == "--version") {
+    fmt::print("{}\n", lfsr::cli::version_text());
+    return std::fflush(stdout) == 0
+               ? static_cast<int>(ExitCode::success)
+               : fail(ExitCode::worker_failed, fmt::format("writing the output: {}", std::strerror(errno)));
+  }
   // NTL as packaged prints and aborts on an error; here it throws (exit 3 for memory, else 6).
   const lfsr::NtlErrorScope ntl_errors;
   std::set_terminate(terminate_with_exit_code);

@@ -14,8 +14,13 @@ namespace lfsr::cli {
 std::string version_text() {
   std::string text = fmt::format("lfsr-analyze {}\n", version());
   if (*LFSR_GIT_DESCRIPTION != '\0') text += fmt::format("git {}\n", LFSR_GIT_DESCRIPTION);
-  // NTL has no run-time version query: the version of its headers.
+    // NTL has no run-time version query: the version of its headers, which is the one that runs
+    // when NTL is linked into the program (CMakeLists.txt, LFSR_STATIC_PROGRAM).
+#ifdef LFSR_STATIC_NTL
+  text += fmt::format("NTL {} (compile time; linked into the program)\n", NTL_VERSION);
+#else
   text += fmt::format("NTL {} (compile time)\n", NTL_VERSION);
+#endif
   text += fmt::format("GMP {} (run time)\n", gmp_version);
   // FLINT is loaded only when a factorization needs it (flint_library.hpp): --version does not load
   // it, and names the version of its headers and the file that will be loaded.

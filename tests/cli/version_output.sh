@@ -16,6 +16,8 @@ if [[ -n $top && $(realpath "$top") == $(realpath "$source_dir") ]]; then
 else
   [[ $text != *$'\n'git\ * ]] || fail "a git line outside a git checkout"
 fi
+# `--version` alone is answered before the option parser is built; beside other options, by it.
+[[ $("$binary" --bits 4 --version) == "$text" ]] || fail "--bits 4 --version prints another text than --version"
 for library in NTL GMP FLINT; do
   grep -qE "^$library [0-9]+\.[0-9]+(\.[0-9]+)? \((compile|run) time" <<<"$text" || fail "no '$library X.Y.Z (...)' line"
 done
