@@ -18,6 +18,12 @@ else
 fi
 # `--version` alone is answered before the option parser is built; beside other options, by it.
 [[ $("$binary" --bits 4 --version) == "$text" ]] || fail "--bits 4 --version prints another text than --version"
+# A version that could not be written is no success (exit 5, one line on stderr).
+if [[ -w /dev/full ]]; then
+  "$binary" --version >/dev/full 2>/dev/null
+  status=$?
+  ((status == 5)) || fail "--version into a full device exits $status, expected 5"
+fi
 for library in NTL GMP FLINT; do
   grep -qE "^$library [0-9]+\.[0-9]+(\.[0-9]+)? \((compile|run) time" <<<"$text" || fail "no '$library X.Y.Z (...)' line"
 done
