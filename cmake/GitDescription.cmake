@@ -4,6 +4,8 @@
 # The build runs it every time (CMakeLists.txt); OUTPUT is rewritten only when its text changes, so
 # that an unchanged commit recompiles nothing and a new one recompiles the one file that includes it.
 set(description "")
+# --dirty refreshes git's index; without the optional lock, a build never holds up a git command.
+set(ENV{GIT_OPTIONAL_LOCKS} 0)
 find_program(LFSR_GIT git)
 if(LFSR_GIT)
   execute_process(COMMAND "${LFSR_GIT}" -C "${SOURCE_DIR}" rev-parse --show-toplevel
