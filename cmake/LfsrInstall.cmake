@@ -39,17 +39,18 @@ configure_package_config_file(${CMAKE_CURRENT_LIST_DIR}/lfsrConfig.cmake.in
                               ${PROJECT_BINARY_DIR}/lfsrConfig.cmake INSTALL_DESTINATION ${LFSR_INSTALL_CMAKEDIR})
 write_basic_package_version_file(${PROJECT_BINARY_DIR}/lfsrConfigVersion.cmake
                                  COMPATIBILITY ${LFSR_COMPATIBILITY})
-# NTL, GMP and FLINT ship no CMake package on Debian 12: the config finds them again with the same
-# Find modules the build used, installed beside it (the consumer's module path is left as it was).
+# NTL and GMP ship no CMake package on Debian 12: the config finds them again with the same Find
+# modules the build used, installed beside it (the consumer's module path is left as it was). FLINT
+# is not linked: the library loads it at run time (src/algebra/flint_library.hpp).
 install(FILES ${PROJECT_BINARY_DIR}/lfsrConfig.cmake ${PROJECT_BINARY_DIR}/lfsrConfigVersion.cmake
               ${CMAKE_CURRENT_LIST_DIR}/FindNTL.cmake ${CMAKE_CURRENT_LIST_DIR}/FindGMP.cmake
-              ${CMAKE_CURRENT_LIST_DIR}/FindFLINT.cmake ${CMAKE_CURRENT_LIST_DIR}/ImportedLibrary.cmake
+              ${CMAKE_CURRENT_LIST_DIR}/ImportedLibrary.cmake
         DESTINATION ${LFSR_INSTALL_CMAKEDIR} COMPONENT lfsr_development)
 
-# lfsr.pc. NTL and FLINT have no .pc on Debian 12: they go to Libs.private as -l flags, with their
-# directory when it is not one the linker searches anyway.
+# lfsr.pc. NTL has no .pc on Debian 12: it goes to Libs.private as a -l flag, with its directory
+# when it is not one the linker searches anyway; FLINT is loaded at run time (dlopen, hence -ldl).
 set(LFSR_PC_LIBS_PRIVATE "")
-foreach(library ${NTL_LIBRARY} ${FLINT_LIBRARY})
+foreach(library ${NTL_LIBRARY})
   get_filename_component(directory ${library} DIRECTORY)
   get_filename_component(name ${library} NAME)
   string(REGEX REPLACE "^lib|\\.(so|a)(\\..*)?$" "" name ${name})
@@ -59,6 +60,9 @@ foreach(library ${NTL_LIBRARY} ${FLINT_LIBRARY})
   string(APPEND LFSR_PC_LIBS_PRIVATE " -l${name}")
 endforeach()
 string(APPEND LFSR_PC_LIBS_PRIVATE " -pthread")
+foreach(library ${CMAKE_DL_LIBS})
+  string(APPEND LFSR_PC_LIBS_PRIVATE " -l${library}")
+endforeach()
 # A sanitized library needs its runtime linked into every program that uses it (lfsr::lfsr carries
 # the same flags as a link option); empty otherwise.
 set(LFSR_PC_SANITIZER_FLAGS "")

@@ -64,8 +64,13 @@ set(CPACK_DEBIAN_TOOL_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_MAINTAINER ${LFSR_DEB_MAINTAINER})
 set(CPACK_DEBIAN_PACKAGE_SECTION math)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
-# Depends is what dpkg-shlibdeps finds the binary linked against (NTL, FLINT, GMP, fmt, libstdc++).
+# Depends is what dpkg-shlibdeps finds the binary linked against (GMP, libc, and NTL, fmt and the C++
+# runtime when they are not linked in: LFSR_STATIC_PROGRAM), plus FLINT's package, which the binary
+# loads at run time (src/algebra/flint_library.hpp) where dpkg-shlibdeps cannot see it: libflint.so.17
+# is in libflint17, Debian's name for a library's package being its SONAME without ".so.".
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+string(REGEX REPLACE "\\.so\\." "" LFSR_FLINT_PACKAGE "${FLINT_SONAME}")
+set(CPACK_DEBIAN_PACKAGE_DEPENDS ${LFSR_FLINT_PACKAGE})
 set(CPACK_STRIP_FILES ON)
 # The extended description, under the summary above; CPack indents it as the control file wants.
 set(CPACK_COMPONENT_TOOL_DESCRIPTION

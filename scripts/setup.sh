@@ -5,7 +5,7 @@
 lfsr_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 lfsr_build_dir=$lfsr_root/build
 lfsr_packages=(build-essential cmake libntl-dev libgmp-dev libcli11-dev libfmt-dev catch2 nlohmann-json3-dev
-               libflint-dev procps python3 librsvg2-bin graphviz pkgconf
+               libflint-dev procps python3 librsvg2-bin graphviz pkgconf hyperfine
                # The man page, the completions and the .deb (scripts/deb) and their tests.
                groff-base man-db zsh bash-completion dpkg-dev lintian)
 # scripts/fuzz only: clang++ and its libFuzzer and sanitizer runtimes.

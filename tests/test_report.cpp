@@ -7,8 +7,9 @@
 #include <sstream>
 #include <string>
 
-#include "report/number_text.hpp"
 #include "lfsr/report.hpp"
+#include "lfsr/version.hpp"
+#include "report/number_text.hpp"
 
 namespace {
 
@@ -84,9 +85,11 @@ TEST_CASE("report_json has exactly the keys of the contract") {
                                        "max_tail",       "longest_tail_state",
                                        "cycles",         "total_cycles",
                                        "fixed_points",   "max_cycle_length",
-                                       "maximal_length", "seconds"};
+                                       "maximal_length", "seconds",
+                                       "version"};
   CHECK(keys == contract);
   CHECK(json["schema_version"] == lfsr::json_schema_version);
+  CHECK(json["version"] == std::string(lfsr::version()));
   CHECK(json["field"] == nlohmann::ordered_json{{"q", 2}, {"p", 2}, {"k", 1}, {"modulus", nullptr}});
   CHECK(json["input"] == "polynomial");
   CHECK(json["bits"] == 4);

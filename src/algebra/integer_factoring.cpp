@@ -38,10 +38,6 @@
 // Whatever is left is reported as unfactored; the caller decides whether the order still follows.
 #include "algebra/integer_factoring.hpp"
 
-#include <flint/flint.h>
-#include <flint/fmpz.h>
-#include <flint/fmpz_factor.h>
-#include <flint/ulong_extras.h>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -51,6 +47,7 @@
 #include <optional>
 #include <utility>
 
+#include "algebra/flint_library.hpp"
 #include "algebra/sieve_process.hpp"
 #include "lfsr/error.hpp"
 #include "runners/cpu_deadline.hpp"
@@ -62,6 +59,9 @@ namespace {
 // Candidates r = 1 + k * step tried by division before FLINT sees a piece: cheap even on
 // thousand-digit values, and they catch the many small factors of Phi_m(q).
 constexpr unsigned long trial_candidates = 1UL << 16;
+
+// A word's trial divisors: up to 2^16, so that every word below 2^32 is factored without FLINT.
+constexpr std::uint64_t word_trial_limit = 1U << 16;
 
 // Trial divisions between two looks at the clock.
 constexpr unsigned long candidates_per_check = 4096;
@@ -80,31 +80,34 @@ struct CyclotomicFactors {
   double seconds = 0;                // the time it had
 };
 
-// RAII holder: FLINT integers need init/clear.
+// RAII holder: FLINT integers need init/clear. Creating one loads FLINT.
 class Fmpz {
  public:
-  Fmpz() { fmpz_init(value_); }
-  explicit Fmpz(const mpz_class& value) : Fmpz() { fmpz_set_mpz(value_, value.get_mpz_t()); }
-  ~Fmpz() { fmpz_clear(value_); }
+  Fmpz() : flint_(flint()) { fmpz_init(value_); }
+  explicit Fmpz(const mpz_class& value) : Fmpz() { flint_.fmpz_set_mpz(value_, value.get_mpz_t()); }
+  ~Fmpz() { flint_.fmpz_clear(value_); }
   Fmpz(const Fmpz&) = delete;
   Fmpz& operator=(const Fmpz&) = delete;
   fmpz* get() { return value_; }
   const fmpz* get() const { return value_; }
   mpz_class value() const {
     mpz_class out;
-    fmpz_get_mpz(out.get_mpz_t(), value_);
+    flint_.fmpz_get_mpz(out.get_mpz_t(), value_);
     return out;
   }
 
  private:
+  const FlintLibrary& flint_;
   fmpz_t value_;
 };
 
 // FLINT's random state for the curves, seeded alike every time: the same integer, the same curves.
 class RandomState {
  public:
-  RandomState() { flint_randinit(state_); }
-  ~RandomState() { flint_randclear(state_); }
+  RandomState() { flint_randinit(state_); }  // inline in FLINT's header: no call into FLINT
+  ~RandomState() {
+    if (flint_loaded()) flint().flint_randclear(state_);  // nothing to clear when no curve ran
+  }
   RandomState(const RandomState&) = delete;
   RandomState& operator=(const RandomState&) = delete;
   flint_rand_s* get() { return state_; }
@@ -197,7 +200,7 @@ bool may_have_cheap_proof(const mpz_class& n) {
   for (const int side : {-1, 1}) {
     mpz_class rest = n + side;
     mpz_class smooth = 1;
-    for (unsigned long r = 2; r < 4096 && smooth * smooth < n; r = n_nextprime(r, 1)) {
+    for (unsigned long r = 2; r < 4096 && smooth * smooth < n; r = flint().n_nextprime(r, 1)) {
       if (mpz_divisible_ui_p(rest.get_mpz_t(), r) == 0) continue;
       mpz_class prime(r);
       const auto times = mpz_remove(rest.get_mpz_t(), rest.get_mpz_t(), prime.get_mpz_t());
@@ -224,20 +227,21 @@ bool hopeless(const mpz_class& n, const AlgebraOptions& effort, double seconds) 
 // Mersenne primes (n + 1 = 2^p), which APRCL would take minutes over.
 bool has_cheap_primality_proof(const Fmpz& n) {
   constexpr ulong trial_limit = 1UL << 20;
-  const auto capacity = static_cast<std::size_t>(fmpz_bits(n.get())) + 2;
+  const FlintLibrary& f = flint();
+  const auto capacity = static_cast<std::size_t>(f.fmpz_bits(n.get())) + 2;
   std::vector<mp_limb_t> pm1(capacity), pp1(capacity);
   slong num_pm1 = 0, num_pp1 = 0;
-  _fmpz_nm1_trial_factors(n.get(), pm1.data(), &num_pm1, trial_limit);
-  _fmpz_np1_trial_factors(n.get(), pp1.data(), &num_pp1, trial_limit);
+  f.fmpz_nm1_trial_factors(n.get(), pm1.data(), &num_pm1, trial_limit);
+  f.fmpz_np1_trial_factors(n.get(), pp1.data(), &num_pp1, trial_limit);
   Fmpz factored, rest, square;
-  if (fmpz_is_prime_pocklington(factored.get(), rest.get(), n.get(), pm1.data(), num_pm1) == 1) {
-    fmpz_mul(square.get(), factored.get(), factored.get());
-    if (fmpz_cmp(square.get(), n.get()) >= 0) return true;
+  if (f.fmpz_is_prime_pocklington(factored.get(), rest.get(), n.get(), pm1.data(), num_pm1) == 1) {
+    f.fmpz_mul(square.get(), factored.get(), factored.get());
+    if (f.fmpz_cmp(square.get(), n.get()) >= 0) return true;
   }
-  if (fmpz_is_prime_morrison(factored.get(), rest.get(), n.get(), pp1.data(), num_pp1) == 1) {
-    fmpz_sub_ui(factored.get(), factored.get(), 1);
-    fmpz_mul(square.get(), factored.get(), factored.get());
-    if (fmpz_cmp(square.get(), n.get()) > 0) return true;
+  if (f.fmpz_is_prime_morrison(factored.get(), rest.get(), n.get(), pp1.data(), num_pp1) == 1) {
+    f.fmpz_sub_ui(factored.get(), factored.get(), 1);
+    f.fmpz_mul(square.get(), factored.get(), factored.get());
+    if (f.fmpz_cmp(square.get(), n.get()) > 0) return true;
   }
   return false;
 }
@@ -265,7 +269,7 @@ Primality primality(const mpz_class& n, Work& work) {
   if (test > work.left())
     return work.short_of(test) == Leftover::too_large ? Primality::too_large : Primality::out_of_time;
   const Fmpz value(n);
-  if (!fmpz_is_probabprime(value.get())) return Primality::composite;
+  if (!flint().fmpz_is_probabprime(value.get())) return Primality::composite;
   if (n_bits > work.effort.prove_bits) {
     if (2 * test > work.left()) return Primality::out_of_time;  // the cheap proof costs about two tests
     return has_cheap_primality_proof(value) ? Primality::prime : Primality::unproven;
@@ -275,7 +279,7 @@ Primality primality(const mpz_class& n, Work& work) {
     return work.short_of(proof) == Leftover::too_large ? Primality::too_large : Primality::out_of_time;
   std::optional<int> proven;
   if (proof <= proof_in_child_seconds) {
-    proven = fmpz_is_prime(value.get());
+    proven = flint().fmpz_is_prime(value.get());
   } else {
     proven = prove_prime_in_child_process(n, work.deadline);
     if (!proven) return Primality::out_of_time;
@@ -309,11 +313,12 @@ std::optional<mpz_class> elliptic_curve_factor(const mpz_class& n, Work& work, b
         return std::nullopt;
       }
       const double start = thread_cpu_seconds();
-      const int hit = fmpz_factor_ecm(found.get(), batch, b1, 100 * b1, work.random.get(), value.get());
+      const int hit = flint().fmpz_factor_ecm(found.get(), batch, b1, 100 * b1, work.random.get(), value.get());
       const double took = thread_cpu_seconds() - start;
       seconds_per_unit = std::max(seconds_per_unit, took / static_cast<double>(batch * b1));
       done += batch;
-      if (hit != 0 && fmpz_cmp_ui(found.get(), 1) > 0 && fmpz_cmp(found.get(), value.get()) < 0) return found.value();
+      if (hit != 0 && flint().fmpz_cmp_ui(found.get(), 1) > 0 && flint().fmpz_cmp(found.get(), value.get()) < 0)
+        return found.value();
     }
   }
   return std::nullopt;
@@ -325,10 +330,7 @@ void split(long m, mpz_class n, Work& work) {
   CyclotomicFactors& result = work.result;
   if (bits(n) > 64 && work.left() <= 0) return work.leftover(m, n, Leftover::out_of_time);
   if (bits(n) <= 64) {
-    n_factor_t factors;  // one-limb methods: no sieve
-    n_factor_init(&factors);
-    n_factor(&factors, n.get_ui(), 1);
-    for (int i = 0; i < factors.num; ++i) result.primes.emplace_back(factors.p[i]);
+    for (const std::uint64_t r : word_prime_factors(n.get_ui())) result.primes.emplace_back(r);
     return;
   }
   switch (primality(n, work)) {
@@ -347,7 +349,7 @@ void split(long m, mpz_class n, Work& work) {
   {
     const Fmpz value(n);
     Fmpz root;
-    if (fmpz_is_perfect_power(root.get(), value.get()) > 1) return split(m, root.value(), work);
+    if (flint().fmpz_is_perfect_power(root.get(), value.get()) > 1) return split(m, root.value(), work);
   }
   if (bits(n) <= work.effort.sieve_bits) {
     const std::optional<std::vector<mpz_class>> primes = factor_in_child_process(n, work.deadline);
@@ -454,6 +456,31 @@ AlgebraOptions effort_for(const AlgebraOptions& limits) {
   return effort;
 }
 
+std::vector<std::uint64_t> word_prime_factors(std::uint64_t n) {
+  std::vector<std::uint64_t> primes;
+  const auto take = [&](std::uint64_t r) {
+    primes.push_back(r);
+    do n /= r;
+    while (n % r == 0);
+  };
+  if (n > 1 && n % 2 == 0) take(2);
+  std::uint64_t r = 3;
+  for (; r <= word_trial_limit && r * r <= n; r += 2) {
+    if (n % r == 0) take(r);
+  }
+  if (n == 1) return primes;
+  if (r * r > n) {  // no factor up to its square root
+    primes.push_back(n);
+    return primes;
+  }
+  n_factor_t factors;  // every prime factor of what is left is above 2^16
+  n_factor_init(&factors);
+  flint().n_factor(&factors, n, 1);
+  for (int i = 0; i < factors.num; ++i) primes.push_back(factors.p[i]);
+  std::sort(primes.begin(), primes.end());
+  return primes;
+}
+
 mpz_class power_minus_one(std::uint32_t q, long d) {
   mpz_class power;
   mpz_ui_pow_ui(power.get_mpz_t(), q, static_cast<unsigned long>(d));
@@ -516,7 +543,8 @@ PowerMinusOneFactors factor_power_minus_one(std::uint32_t q, long d, const Algeb
     if (keep) remember(q, m, computed);
     add(computed);
   }
-  if (!pending.empty()) flint_cleanup();  // FLINT's per-thread caches would leak when a thread exits
+  // FLINT's per-thread caches would leak when a thread exits.
+  if (!pending.empty() && flint_loaded()) flint().flint_cleanup();
   std::sort(result.primes.begin(), result.primes.end());
   result.primes.erase(std::unique(result.primes.begin(), result.primes.end()), result.primes.end());
   if (limits.budget) limits.budget->spend(deadline.used());

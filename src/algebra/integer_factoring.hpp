@@ -1,4 +1,5 @@
-// Prime factors of q^d - 1, split by cyclotomic values and factored with FLINT within a time bound.
+// Prime factors of q^d - 1, split by cyclotomic values and factored with FLINT within a time bound;
+// prime factors of a word.
 #pragma once
 
 #include <gmpxx.h>
@@ -54,5 +55,10 @@ std::string unfactored_text(std::uint32_t q, const PowerMinusOneFactors& factors
 
 // q^d - 1 as a big integer.
 mpz_class power_minus_one(std::uint32_t q, long d);
+
+// The distinct prime factors of n >= 1, ascending: by trial division up to 2^16, which completes
+// every n below 2^32 and every n with at most one prime factor above 2^16; FLINT's n_factor for
+// what is left (loading FLINT then). A small register's cycle lengths so never load FLINT.
+std::vector<std::uint64_t> word_prime_factors(std::uint64_t n);
 
 }  // namespace lfsr::detail

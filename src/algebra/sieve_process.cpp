@@ -2,8 +2,6 @@
 // directory, killed when the deadline passes.
 #include "algebra/sieve_process.hpp"
 
-#include <flint/fmpz.h>
-#include <flint/fmpz_factor.h>
 #include <fmt/format.h>
 #include <sys/wait.h>
 
@@ -15,8 +13,9 @@
 #include <string>
 #include <system_error>
 
-#include "runners/child_process.hpp"
+#include "algebra/flint_library.hpp"
 #include "lfsr/error.hpp"
+#include "runners/child_process.hpp"
 
 namespace lfsr::detail {
 
@@ -47,9 +46,12 @@ class PrivateDirectory {
   std::string path_;
 };
 
-// The child's text, or nothing when the deadline passed first (the child is then killed).
+// The child's text, or nothing when the deadline passed first (the child is then killed). FLINT is
+// loaded before the fork, so that the child does not load it (another thread of the parent might be
+// loading it at the fork).
 std::optional<std::string> in_child_process(const std::function<std::string()>& work, CpuDeadline& deadline,
                                             const std::string& what) {
+  flint();
   const PrivateDirectory directory;
   ChildEnd end = run_in_child_process(work, directory.path(), &deadline);
   if (end.late) return std::nullopt;
@@ -63,19 +65,22 @@ std::optional<std::string> in_child_process(const std::function<std::string()>& 
 
 std::optional<std::vector<mpz_class>> factor_in_child_process(const mpz_class& n, CpuDeadline& deadline) {
   const auto factor = [&n] {
+    const FlintLibrary& f = flint();
     fmpz_t value;
     fmpz_init(value);
-    fmpz_set_mpz(value, n.get_mpz_t());
+    f.fmpz_set_mpz(value, n.get_mpz_t());
     fmpz_factor_t factors;
-    fmpz_factor_init(factors);
-    fmpz_factor(factors, value);
+    f.fmpz_factor_init(factors);
+    f.fmpz_factor(factors, value);
     std::string text;
     for (slong i = 0; i < factors->num; ++i) {
-      char* digits = fmpz_get_str(nullptr, 10, factors->p + i);
+      char* digits = f.fmpz_get_str(nullptr, 10, factors->p + i);
       text += digits;
       text += '\n';
-      flint_free(digits);
+      f.flint_free(digits);
     }
+    f.fmpz_factor_clear(factors);
+    f.fmpz_clear(value);
     return text;
   };
   const std::optional<std::string> text =
@@ -89,10 +94,13 @@ std::optional<std::vector<mpz_class>> factor_in_child_process(const mpz_class& n
 
 std::optional<int> prove_prime_in_child_process(const mpz_class& n, CpuDeadline& deadline) {
   const auto prove = [&n] {
+    const FlintLibrary& f = flint();
     fmpz_t value;
     fmpz_init(value);
-    fmpz_set_mpz(value, n.get_mpz_t());
-    return std::to_string(fmpz_is_prime(value));
+    f.fmpz_set_mpz(value, n.get_mpz_t());
+    std::string text = std::to_string(f.fmpz_is_prime(value));
+    f.fmpz_clear(value);
+    return text;
   };
   const std::optional<std::string> text =
       in_child_process(prove, deadline, fmt::format("primality proof of a {}-digit integer", n.get_str().size()));

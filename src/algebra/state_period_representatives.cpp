@@ -1,12 +1,12 @@
 // add_minimal_polynomials: the minimal polynomials of the representatives found by visiting states,
 // each checked against the cycle it was found on.
-#include <flint/ulong_extras.h>
 #include <fmt/format.h>
 
 #include <string>
 #include <type_traits>
 #include <vector>
 
+#include "algebra/integer_factoring.hpp"
 #include "algebra/krylov.hpp"
 #include "algebra/register_minimal_polynomial.hpp"
 #include "field/ntl_field.hpp"
@@ -20,8 +20,8 @@ namespace lfsr {
 namespace {
 
 // Whether ord(g) = length for g(0) != 0: g | x^length - 1 and g does not divide x^(length/r) - 1
-// for any prime r | length. Enumerated lengths fit a word, and FLINT factors a word at once,
-// where state_period would factor g and every q^deg - 1 its factors need.
+// for any prime r | length. Enumerated lengths fit a word, which word_prime_factors factors at
+// once, where state_period would factor g and every q^deg - 1 its factors need.
 template <class Poly>
 bool has_order(const Poly& g, const mpz_class& length) {
   const typename detail::NtlTraits<Poly>::Modulus modulus(g);
@@ -31,11 +31,8 @@ bool has_order(const Poly& g, const mpz_class& length) {
     return NTL::IsOne(power);
   };
   if (!x_power_is_one(length)) return false;
-  n_factor_t factors;
-  n_factor_init(&factors);
-  n_factor(&factors, length.get_ui(), 1);
-  for (int i = 0; i < factors.num; ++i) {
-    if (x_power_is_one(length / factors.p[i])) return false;
+  for (const std::uint64_t r : detail::word_prime_factors(length.get_ui())) {
+    if (x_power_is_one(length / r)) return false;
   }
   return true;
 }

@@ -43,10 +43,7 @@
 #include "runner_choice.hpp"
 #include "subject.hpp"
 #include "termination_signals.hpp"
-
-#ifndef LFSR_VERSION
-#error "LFSR_VERSION must be defined by the build (CMakeLists.txt)"
-#endif
+#include "version_text.hpp"
 
 namespace {
 
@@ -319,6 +316,14 @@ std::optional<Subject> recover_register(const lfsr::cli::Options& options) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // `--version` alone is answered before the option parser is built, which is half the program's
+  // own work at start-up (docs/benchmarks.md, "Start-up"); with other options CLI11 answers it.
+  if (argc == 2 && std::string_view(argv[1]) == "--version") {
+    fmt::print("{}\n", lfsr::cli::version_text());
+    return std::fflush(stdout) == 0
+               ? static_cast<int>(ExitCode::success)
+               : fail(ExitCode::worker_failed, fmt::format("writing the output: {}", std::strerror(errno)));
+  }
   // NTL as packaged prints and aborts on an error; here it throws (exit 3 for memory, else 6).
   const lfsr::NtlErrorScope ntl_errors;
   std::set_terminate(terminate_with_exit_code);
@@ -329,7 +334,7 @@ int main(int argc, char** argv) {
       "by enumerating its states (sequentially, by threads, or by a persistent pool of forked workers),\n"
       "or from the factorization of its characteristic polynomial.",
       "lfsr-analyze"};
-  app.set_version_flag("--version", "lfsr-analyze " LFSR_VERSION);
+  app.set_version_flag("--version", lfsr::cli::version_text);
   app.failure_message(
       [](const CLI::App*, const CLI::Error& error) { return fmt::format("lfsr-analyze: {}\n", error.what()); });
   lfsr::cli::Options options;

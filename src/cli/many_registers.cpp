@@ -29,6 +29,7 @@
 #include "lfsr/error.hpp"
 #include "lfsr/report.hpp"
 #include "lfsr/runner.hpp"
+#include "lfsr/version.hpp"
 #include "many/batch.hpp"
 #include "many/scan.hpp"
 #include "memory_check.hpp"
@@ -232,7 +233,8 @@ class Output {
 
   void finish(const Field& field, double seconds) {
     if (options_.summary) {
-      nlohmann::ordered_json summary{{"schema_version", json_schema_version}, {"field", field_json(field)}};
+      nlohmann::ordered_json summary{
+          {"schema_version", json_schema_version}, {"version", version()}, {"field", field_json(field)}};
       if (options_.scan) {
         summary["bits"] = *options_.bits;
         summary["scan"] = options_.nonsingular ? "nonsingular" : "all";

@@ -11,8 +11,8 @@
 
 #include "lfsr/enumerate.hpp"
 #include "lfsr/error.hpp"
-#include "runners/shared_arena.hpp"
 #include "options.hpp"
+#include "runners/shared_arena.hpp"
 
 namespace lfsr::cli {
 
@@ -83,13 +83,8 @@ std::optional<std::uint64_t> address_space_limit() {
   return static_cast<std::uint64_t>(limit.rlim_cur);
 }
 
-}  // namespace
-
-// Refuses a run the memory cannot hold rather than letting the kernel kill it halfway.
-void check_memory(std::string_view state_space, const LinearMap& map, int workers,
-                  const std::optional<std::string>& max_memory) {
-  std::uint64_t allowed = std::numeric_limits<std::uint64_t>::max();
-  std::string bound;
+// Lowers `allowed` to the least of the system's limits, and names it in `bound`.
+void apply_system_limits(std::uint64_t& allowed, std::string& bound) {
   if (const std::optional<std::uint64_t> available = available_memory()) {
     allowed = *available;
     bound = "available (MemAvailable)";
@@ -104,13 +99,27 @@ void check_memory(std::string_view state_space, const LinearMap& map, int worker
     allowed = *left;
     bound = "left under the memory limit of the process's cgroup";
   }
+}
+
+// A run that needs no more than this, less than the program itself holds, is not checked against
+// the system's limits: reading them (/proc and cgroup files) costs a tenth of a small run's start-up.
+constexpr std::uint64_t small_run_bytes = std::uint64_t{1} << 20;
+
+}  // namespace
+
+// Refuses a run the memory cannot hold rather than letting the kernel kill it halfway.
+void check_memory(std::string_view state_space, const LinearMap& map, int workers,
+                  const std::optional<std::string>& max_memory) {
+  const std::uint64_t needed = enumeration_memory_bytes(map, workers);
+  std::uint64_t allowed = std::numeric_limits<std::uint64_t>::max();
+  std::string bound;
+  if (needed > small_run_bytes) apply_system_limits(allowed, bound);
   if (max_memory) {
     if (const std::uint64_t limit = parse_memory_size(*max_memory); limit < allowed) {
       allowed = limit;
       bound = fmt::format("allowed by --max-memory {}", *max_memory);
     }
   }
-  const std::uint64_t needed = enumeration_memory_bytes(map, workers);
   if (needed > allowed) {
     throw ResourceError(fmt::format("enumerating {} states needs {} of memory, more than the {} {}", state_space,
                                     format_bytes(needed), format_bytes(allowed), bound));

@@ -13,6 +13,7 @@
 #include <optional>
 #include <utility>
 
+#include "algebra/flint_library.hpp"
 #include "algebra/method_check.hpp"
 #include "errors/ntl_errors.hpp"
 #include "lfsr/algebra.hpp"
@@ -192,6 +193,8 @@ constexpr int isolated_degree = 1000;
 // the pipe; a child that NTL ended fails this register with the code of its error.
 BatchOutcome analyze_in_child_process(const Lfsr& lfsr, bool named_states, double factor_seconds) {
   return recorded("algebraic", true, [&](BatchOutcome& outcome) {
+    // The child factors: FLINT is loaded before the fork, not in the child (flint_library.hpp).
+    detail::flint();
     const detail::ChildEnd end = detail::run_in_child_process(
         [&] {
           std::set_terminate(isolated_analysis_terminated);

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "lfsr/polynomial.hpp"
+#include "lfsr/version.hpp"
 #include "registers/state_text.hpp"
 #include "report/line_wrap.hpp"
 #include "report/number_text.hpp"
@@ -144,6 +145,7 @@ std::string readable(const mpz_class& value, const Field& field, DigitCount digi
 nlohmann::ordered_json register_json(const RunInfo& run) {
   nlohmann::ordered_json json = nlohmann::ordered_json::object();
   json["schema_version"] = json_schema_version;
+  json["version"] = version();
   json["field"] = field_json(run.field);
   json["bits"] = run.bits;
   json["polynomial"] = run.polynomial;
@@ -434,6 +436,7 @@ std::string state_report_text(const StateReport& report) {
 
 nlohmann::ordered_json zero_complexity_json(const RunInfo& run) {
   nlohmann::ordered_json json{{"schema_version", json_schema_version},
+                              {"version", version()},
                               {"field", field_json(run.field)},
                               {"bits", 0},
                               {"polynomial", nullptr},

@@ -129,7 +129,8 @@ lfsr_cli_prints("reads hex 0x1053 as x^12+x^6+x^4+x+1" "x\\^12\\+x\\^6\\+x\\^4\\
 lfsr_cli_prints("reports the transient states of a singular register" "^transient states +6$" --poly "x^3+x^2")
 lfsr_cli_prints("reports the longest tail of a singular register" "^longest tail +2$" --poly "x^3+x^2")
 lfsr_cli_prints("runs a galois register over GF(5)" "^ +624 +1 +624 +1$" --field 5 --poly "x^4+x^2+2*x+2" --form galois)
-lfsr_cli_prints("prints the version" "^lfsr-analyze 0\\.2\\.0$" --version)
+string(REPLACE "." "\\." lfsr_version_pattern "${PROJECT_VERSION}")
+lfsr_cli_prints("prints the version" "^lfsr-analyze ${lfsr_version_pattern}$" --version)
 lfsr_cli_prints("prints usage examples with --help" "lfsr-analyze --taps 12,6,4,1" --help)
 
 lfsr_cli_json("prints --bits 12 as JSON with the one 4095 cycle" --bits 12 --format json --
@@ -701,3 +702,14 @@ if(NOT LFSR_SANITIZE AND NOT BUILD_SHARED_LIBS)
   set_tests_properties("the .deb holds the tool, depends on its libraries, passes lintian and installs with apt"
                        PROPERTIES LABELS package TIMEOUT 300)
 endif()
+# --version, and the version every JSON object carries beside schema_version.
+lfsr_cli_script("--version names the version, the git commit and the libraries; JSON objects carry version" 60
+                bash ${LFSR_CLI_TEST_DIR}/version_output.sh $<TARGET_FILE:lfsr-analyze> $<TARGET_FILE:lfsr_json_check>
+                ${PROJECT_SOURCE_DIR} ${PROJECT_VERSION})
+# The git description of a source tarball (no .git) is empty, and --version then prints no git line.
+lfsr_cli_script("the git description is empty outside a git checkout and the commit inside one" 60
+                bash ${LFSR_CLI_TEST_DIR}/git_description.sh ${PROJECT_SOURCE_DIR}/cmake/GitDescription.cmake)
+# FLINT is loaded at run time by the factorization that needs it (src/algebra/flint_library.hpp):
+# never by --version or a small register, whose start-up it would double (docs/benchmarks.md).
+lfsr_cli_script("FLINT is loaded only when a factorization needs it" 60
+                bash ${LFSR_CLI_TEST_DIR}/flint_loading.sh $<TARGET_FILE:lfsr-analyze>)

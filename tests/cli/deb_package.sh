@@ -61,7 +61,7 @@ zcat "$work/root/usr/share/man/man1/lfsr-analyze.1.gz" | grep -q '^\.TH LFSR-ANA
 
 depends=$(dpkg-deb -f "$deb" Depends)
 echo "Depends: $depends"
-for library in libntl libflint libgmp libstdc++; do
+for library in libflint libgmp libc6; do
   grep -q "$library" <<<"$depends" || problems+=("Depends does not name $library: $depends")
 done
 
