@@ -13,12 +13,13 @@
 #include <thread>
 #include <unordered_map>
 
-#include "runners/byte_io.hpp"
 #include "engine/cycle_walker.hpp"
+#include "engine/cyclic_states.hpp"
 #include "engine/enumeration_layout.hpp"
 #include "engine/image_pass.hpp"
-#include "lfsr/error.hpp"
 #include "engine/stepper.hpp"
+#include "lfsr/error.hpp"
+#include "runners/byte_io.hpp"
 
 namespace lfsr {
 
@@ -174,6 +175,25 @@ std::uint64_t smallest_longest_tail_state(const LinearMap& map, const SharedBits
 
 }  // namespace
 
+CyclicStates find_cyclic_states(const LinearMap& map, Runner& runner, EnumerationLayout& layout) {
+  // Cyclic states = image(A^t) once it stops shrinking; t is then the longest tail.
+  SharedArena& arena = SharedArena::instance();
+  const std::uint64_t states = layout.states;
+  layout.image_from = arena.allocate(bitset_bytes(states));
+  layout.image_to = arena.allocate(bitset_bytes(states));
+  std::memset(arena.at<std::byte>(layout.image_from), 0xFF, bitset_bytes(states));
+  CyclicStates found;
+  for (std::uint64_t size = states;;) {
+    std::memset(arena.at<std::byte>(layout.image_to), 0, bitset_bytes(states));
+    runner.run({image_job, job_spec(layout, map), layout.chunks(), next_run_id(), {}, {}});
+    found.count = popcount(arena.at<std::uint64_t>(layout.image_to), states);
+    if (found.count == size) return found;
+    size = found.count;
+    ++found.longest_tail;
+    std::swap(layout.image_from, layout.image_to);
+  }
+}
+
 double EnumerationProgress::fraction() const {
   const double found =
       cyclic_states ? static_cast<double>(cyclic_states_found) / static_cast<double>(cyclic_states) : 0;
@@ -218,21 +238,9 @@ CycleStructure enumerate(const LinearMap& map, Runner& runner, const Enumeration
   if (map.is_invertible()) {
     layout.lazy_blocks = true;
   } else {
-    // Cyclic states = image(A^t) once it stops shrinking; t is then the longest tail.
-    layout.image_from = arena.allocate(bitset_bytes(states));
-    layout.image_to = arena.allocate(bitset_bytes(states));
-    auto* from = arena.at<std::uint64_t>(layout.image_from);
-    std::memset(from, 0xFF, bitset_bytes(states));
-    for (std::uint64_t size = states;;) {
-      std::memset(arena.at<std::byte>(layout.image_to), 0, bitset_bytes(states));
-      runner.run({image_job, job_spec(layout, map), layout.chunks(), next_run_id(), {}, {}});
-      const std::uint64_t image_size = popcount(arena.at<std::uint64_t>(layout.image_to), states);
-      if (image_size == size) break;
-      size = image_size;
-      ++longest_tail;
-      std::swap(layout.image_from, layout.image_to);
-    }
-    cyclic_states = popcount(arena.at<std::uint64_t>(layout.image_to), states);
+    const CyclicStates found = find_cyclic_states(map, runner, layout);
+    cyclic_states = found.count;
+    longest_tail = found.longest_tail;
     // Transient states are never scanned: mark them visited up front.
     const auto* cyclic = arena.at<std::uint64_t>(layout.image_to);
     auto* visited = arena.at<std::uint64_t>(layout.visited);
