@@ -113,7 +113,8 @@ TEST_CASE("image passes find the cyclic states of singular matrices over GF(p^k)
     REQUIRE_FALSE(map.is_invertible());
     check_cyclic_states(map, next, *sequential, 0);
     for (const auto& runner : runners)
-      for (const std::uint64_t chunk : {0, 7, 1000}) {
+      for (const std::uint64_t chunk : {0, 7, 100}) {
+        if (chunk != 0 && map.state_count() / chunk > 300) continue;
         CAPTURE(mode_name(runner->mode()), runner->workers(), chunk);
         check_cyclic_states(map, next, *runner, chunk);
       }
