@@ -176,22 +176,31 @@ std::uint64_t smallest_longest_tail_state(const LinearMap& map, const SharedBits
 }  // namespace
 
 CyclicStates find_cyclic_states(const LinearMap& map, Runner& runner, EnumerationLayout& layout) {
-  // Cyclic states = image(A^t) once it stops shrinking; t is then the longest tail.
   SharedArena& arena = SharedArena::instance();
   const std::uint64_t states = layout.states;
   layout.image_from = arena.allocate(bitset_bytes(states));
   layout.image_to = arena.allocate(bitset_bytes(states));
   std::memset(arena.at<std::byte>(layout.image_from), 0xFF, bitset_bytes(states));
-  CyclicStates found;
-  for (std::uint64_t size = states;;) {
-    std::memset(arena.at<std::byte>(layout.image_to), 0, bitset_bytes(states));
-    runner.run({image_job, job_spec(layout, map), layout.chunks(), next_run_id(), {}, {}});
-    found.count = popcount(arena.at<std::uint64_t>(layout.image_to), states);
-    if (found.count == size) return found;
-    size = found.count;
-    ++found.longest_tail;
-    std::swap(layout.image_from, layout.image_to);
-  }
+  // Cyclic states = image(A^t) once it stops shrinking; t is then the longest tail.
+  const auto iterate = [&](const auto& run_pass) {
+    CyclicStates found;
+    for (std::uint64_t size = states;;) {
+      std::memset(arena.at<std::byte>(layout.image_to), 0, bitset_bytes(states));
+      run_pass();
+      found.count = popcount(arena.at<std::uint64_t>(layout.image_to), states);
+      if (found.count == size) return found;
+      size = found.count;
+      ++found.longest_tail;
+      std::swap(layout.image_from, layout.image_to);
+    }
+  };
+  if (layout.chunks() > 1)
+    return iterate([&] { runner.run({image_job, job_spec(layout, map), layout.chunks(), next_run_id(), {}, {}}); });
+  // One chunk leaves nothing to share out: the passes run here, on one kernel built once, without
+  // a job per pass (for a small register the hand-over cost more than the pass itself).
+  return with_stepper(map, [&](const auto& stepper) {
+    return iterate([&] { ImagePass<std::decay_t<decltype(stepper)>>(stepper, layout).run_chunk(0); });
+  });
 }
 
 double EnumerationProgress::fraction() const {
