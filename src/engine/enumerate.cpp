@@ -196,10 +196,14 @@ CyclicStates find_cyclic_states(const LinearMap& map, Runner& runner, Enumeratio
   };
   if (layout.chunks() > 1)
     return iterate([&] { runner.run({image_job, job_spec(layout, map), layout.chunks(), next_run_id(), {}, {}}); });
-  // One chunk leaves nothing to share out: the passes run here, on one kernel built once, without
-  // a job per pass (for a small register the hand-over cost more than the pass itself).
+  // One chunk leaves nothing to share out: the passes run here, on one kernel built and copied
+  // once, without a job per pass (for a small register the hand-over cost more than the pass).
   return with_stepper(map, [&](const auto& stepper) {
-    return iterate([&] { ImagePass<std::decay_t<decltype(stepper)>>(stepper, layout).run_chunk(0); });
+    ImagePass<std::decay_t<decltype(stepper)>> pass(stepper, layout);
+    return iterate([&] {
+      pass.use_sets(layout);
+      pass.run_chunk(0);
+    });
   });
 }
 

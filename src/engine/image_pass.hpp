@@ -52,6 +52,13 @@ class ImagePass final : public ChunkWorker {
     }
   }
 
+  // Maps layout.image_from into layout.image_to from now on: one pass object serves every pass
+  // of a whole space, with its kernel copied once.
+  void use_sets(const EnumerationLayout& layout) {
+    from_ = SharedBits(SharedArena::instance().at<std::uint64_t>(layout.image_from));
+    to_ = SharedBits(SharedArena::instance().at<std::uint64_t>(layout.image_to));
+  }
+
   std::string run_chunk(std::uint64_t chunk) override {
     const std::uint64_t begin = chunk * layout_.chunk_states;
     const std::uint64_t end = std::min(layout_.states, begin + layout_.chunk_states);
