@@ -15,6 +15,7 @@
 
 #include "algebra/flint_library.hpp"
 #include "algebra/method_check.hpp"
+#include "engine/small_enumeration.hpp"
 #include "errors/ntl_errors.hpp"
 #include "lfsr/algebra.hpp"
 #include "lfsr/enumerate.hpp"
@@ -162,9 +163,14 @@ BatchOutcome analyze_whole_here(const Lfsr& lfsr, const std::string& requested_m
           named_states ? algebraic_cycle_structure(lfsr, algebra) : algebraic_cycle_structure(lfsr.polynomial, algebra);
       return;
     }
-    const PrivateArenaScope private_arena;
-    const std::unique_ptr<Runner> here = make_sequential_runner();
-    outcome.result = enumerate(linear_map_of(lfsr), *here);
+    const LinearMap map = linear_map_of(lfsr);
+    if (map.state_count() <= small_enumeration_states) {
+      outcome.result = enumerate_small(map);  // the same result without the engine's set-up
+    } else {
+      const PrivateArenaScope private_arena;
+      const std::unique_ptr<Runner> here = make_sequential_runner();
+      outcome.result = enumerate(map, *here);
+    }
     if (named_states) add_minimal_polynomials(lfsr, outcome.result, period_check(outcome.method), algebra);
     if (outcome.method == "both") check_against_algebra(lfsr, outcome.result, algebra);
   });
