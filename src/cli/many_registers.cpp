@@ -35,6 +35,7 @@
 #include "memory_check.hpp"
 #include "plot_file.hpp"
 #include "report/csv.hpp"
+#include "report/json_line.hpp"
 #include "report/line_wrap.hpp"
 #include "report/number_text.hpp"
 #include "report/plot.hpp"
@@ -225,10 +226,11 @@ class Output {
       write_line(wrap_line(row, lfsr.polynomial.to_string(), polynomial_column, BreakAt::terms) + "\n");
       return;
     }
-    Report report{run_info(lfsr, outcome.method, outcome.seconds), std::move(outcome.result), {}};
-    nlohmann::ordered_json line{{"line", entry.line}};
-    line.update(report_json(report));
-    write_line(dump_json(line) + "\n");
+    const Report report{run_info(lfsr, outcome.method, outcome.seconds), std::move(outcome.result), {}};
+    std::string line;
+    append_report_json_line(line, entry.line, report);
+    line += '\n';
+    write_line(line);
   }
 
   void finish(const Field& field, double seconds) {
