@@ -35,6 +35,7 @@
 #include "memory_check.hpp"
 #include "plot_file.hpp"
 #include "report/csv.hpp"
+#include "report/json_line.hpp"
 #include "report/line_wrap.hpp"
 #include "report/number_text.hpp"
 #include "report/plot.hpp"
@@ -145,8 +146,9 @@ class Scan final : public RegisterSource {
   std::uint64_t next_ = 0;
 };
 
-// One whole line, flushed: a reader sees every line as soon as it is complete. A failed write (a
-// full disk) ends the run rather than leaving a silently truncated output.
+// Whole lines, flushed: a reader sees the lines of a batch task (up to 64 small registers) as soon
+// as the task is done, with one write for all of them. A failed write (a full disk) ends the run
+// rather than leaving a silently truncated output.
 void write_line(const std::string& text) {
   const WholeWrite whole;  // a signal waits until the line is out
   if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size() || std::fflush(stdout) != 0)
@@ -191,11 +193,11 @@ class Output {
     if (failed_lines_.size() < named_failed_lines) failed_lines_.push_back(entry.line);
     if (options_.summary) return;
     if (json_lines()) {
-      write_line(dump_json(nlohmann::ordered_json{{"line", entry.line}, {"error", error}}) + "\n");
+      emit(dump_json(nlohmann::ordered_json{{"line", entry.line}, {"error", error}}) + "\n");
     } else if (csv()) {
-      write_line(csv_row({std::to_string(entry.line), "", "", "", "", "", "", "", error}));
+      emit(csv_row({std::to_string(entry.line), "", "", "", "", "", "", "", error}));
     } else {
-      write_line(wrap_line(fmt::format("{:>6}  error: ", entry.line), error, 8, BreakAt::spaces) + "\n");
+      emit(wrap_line(fmt::format("{:>6}  error: ", entry.line), error, 8, BreakAt::spaces) + "\n");
     }
   }
 
@@ -212,26 +214,33 @@ class Output {
     }
     const CycleStructure& result = outcome.result;
     if (csv()) {
-      write_line(csv_row({std::to_string(entry.line), lfsr.polynomial.to_string(), result.total_cycles().get_str(),
-                          result.max_cycle_length().get_str(), result.maximal_length() ? "true" : "false",
-                          result.cyclic_states.get_str(), result.transient_states.get_str(),
-                          fmt::format("{:.6f}", outcome.seconds), ""}));
+      emit(csv_row({std::to_string(entry.line), lfsr.polynomial.to_string(), result.total_cycles().get_str(),
+                    result.max_cycle_length().get_str(), result.maximal_length() ? "true" : "false",
+                    result.cyclic_states.get_str(), result.transient_states.get_str(),
+                    fmt::format("{:.6f}", outcome.seconds), ""}));
       return;
     }
     if (!json_lines()) {
       const std::string row =
           fmt::format("{:>6}  {:>10}  {:>14}  {:<7}  {:>9.6f}  ", entry.line, readable(result.total_cycles()),
                       readable(result.max_cycle_length()), result.maximal_length() ? "yes" : "no", outcome.seconds);
-      write_line(wrap_line(row, lfsr.polynomial.to_string(), polynomial_column, BreakAt::terms) + "\n");
+      emit(wrap_line(row, lfsr.polynomial.to_string(), polynomial_column, BreakAt::terms) + "\n");
       return;
     }
-    Report report{run_info(lfsr, outcome.method, outcome.seconds), std::move(outcome.result), {}};
-    nlohmann::ordered_json line{{"line", entry.line}};
-    line.update(report_json(report));
-    write_line(dump_json(line) + "\n");
+    const Report report{run_info(lfsr, outcome.method, outcome.seconds), std::move(outcome.result), {}};
+    append_report_json_line(pending_, entry.line, report);
+    pending_ += '\n';
+  }
+
+  // Writes the lines gathered since the last call: whole lines, flushed.
+  void flush() {
+    if (pending_.empty()) return;
+    write_line(pending_);
+    pending_.clear();
   }
 
   void finish(const Field& field, double seconds) {
+    flush();
     if (options_.summary) {
       nlohmann::ordered_json summary{
           {"schema_version", json_schema_version}, {"version", version()}, {"field", field_json(field)}};
@@ -274,6 +283,8 @@ class Output {
   }
 
  private:
+  void emit(const std::string& text) { pending_ += text; }
+
   bool json_lines() const { return options_.format == "json"; }
   bool csv() const { return options_.format == "csv"; }
 
@@ -373,6 +384,7 @@ class Output {
   std::uint64_t maximal_ = 0;
   std::uint64_t done_ = 0;
   ExitCode exit_code_ = ExitCode::success;
+  std::string pending_;  // whole lines not yet written (see flush)
 };
 
 }  // namespace
@@ -401,6 +413,8 @@ int run_many_registers(const Options& options) {
   batch_options.check_memory = [&](const Lfsr& lfsr, const LinearMap& map) {
     check_memory(fmt::format("{}^{}", field.q(), lfsr.degree()), map, runner->workers(), options.max_memory);
   };
+  Output* output_of_batch = nullptr;  // set once the heading is out
+  batch_options.on_reported = [&] { output_of_batch->flush(); };
   const auto start = std::chrono::steady_clock::now();
   // The first window is read before the heading: an input that cannot be read, or holds nothing,
   // fails with its one stderr line and an empty stdout.
@@ -411,6 +425,7 @@ int run_many_registers(const Options& options) {
                                  *options.batch == "-" ? "(standard input)" : *options.batch));
   }
   Output output(options, *runner, field);
+  output_of_batch = &output;
   for (bool first = true; first || more; first = false) {
     if (!first) {
       entries.clear();
@@ -433,6 +448,7 @@ int run_many_registers(const Options& options) {
       written = entry_of[i] + 1;
     });
     flush_errors_before(entries.size());
+    output.flush();
   }
   output.finish(field, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
   output.report_failures();

@@ -15,6 +15,7 @@
 
 #include "algebra/flint_library.hpp"
 #include "algebra/method_check.hpp"
+#include "engine/small_enumeration.hpp"
 #include "errors/ntl_errors.hpp"
 #include "lfsr/algebra.hpp"
 #include "lfsr/enumerate.hpp"
@@ -36,9 +37,21 @@ mpz_class state_count(const Lfsr& lfsr) {
   return states;
 }
 
-// Big integers cross the pipe as hexadecimal text: exact, and simple to read back.
-void put_number(ByteWriter& out, const mpz_class& value) { out.put_bytes(value.get_str(16)); }
-mpz_class get_number(ByteReader& in) { return mpz_class(std::string(in.get_bytes()), 16); }
+// Numbers that fit 64 bits (nearly all of a batch's) cross the pipe as they are; larger ones as
+// hexadecimal text: exact, and simple to read back.
+void put_number(ByteWriter& out, const mpz_class& value) {
+  const bool word = value.fits_ulong_p();
+  out.put(word);
+  if (word) {
+    out.put(static_cast<std::uint64_t>(value.get_ui()));
+  } else {
+    out.put_bytes(value.get_str(16));
+  }
+}
+mpz_class get_number(ByteReader& in) {
+  if (in.get<bool>()) return mpz_class(static_cast<unsigned long>(in.get<std::uint64_t>()));
+  return mpz_class(std::string(in.get_bytes()), 16);
+}
 
 void put_outcome(ByteWriter& out, const BatchOutcome& outcome) {
   out.put(outcome.error_code).put(outcome.seconds).put_bytes(outcome.method).put_bytes(outcome.error);
@@ -162,9 +175,14 @@ BatchOutcome analyze_whole_here(const Lfsr& lfsr, const std::string& requested_m
           named_states ? algebraic_cycle_structure(lfsr, algebra) : algebraic_cycle_structure(lfsr.polynomial, algebra);
       return;
     }
-    const PrivateArenaScope private_arena;
-    const std::unique_ptr<Runner> here = make_sequential_runner();
-    outcome.result = enumerate(linear_map_of(lfsr), *here);
+    const LinearMap map = linear_map_of(lfsr);
+    if (map.state_count() <= small_enumeration_states) {
+      outcome.result = enumerate_small(map);  // the same result without the engine's set-up
+    } else {
+      const PrivateArenaScope private_arena;
+      const std::unique_ptr<Runner> here = make_sequential_runner();
+      outcome.result = enumerate(map, *here);
+    }
     if (named_states) add_minimal_polynomials(lfsr, outcome.result, period_check(outcome.method), algebra);
     if (outcome.method == "both") check_against_algebra(lfsr, outcome.result, algebra);
   });
@@ -344,6 +362,7 @@ void run_whole_registers(const std::vector<Lfsr>& registers, std::size_t begin, 
       ByteReader in(bytes);
       for (std::size_t i = chunk * per_chunk; i < std::min(items.size(), (chunk + 1) * per_chunk); ++i)
         in_order.done(pending[i], get_outcome(in));
+      if (options.on_reported) options.on_reported();
     };
     try {
       runner.run(job);
@@ -367,6 +386,7 @@ void analyze_batch(const std::vector<Lfsr>& registers, Runner& runner, const Bat
   for (std::size_t begin = 0; begin < registers.size();) {
     if (!runs_whole(registers[begin], options)) {
       in_order.done(begin, analyze_chunked(registers[begin], runner, options));
+      if (options.on_reported) options.on_reported();
       ++begin;
       continue;
     }

@@ -43,6 +43,10 @@ struct BatchOptions {
   // Called before a register is chunked over the workers; throws ResourceError when the memory
   // cannot hold its enumeration (that register then fails, not the batch).
   std::function<void(const Lfsr&, const LinearMap&)> check_memory;
+  // Called each time report has been handed the registers of a finished task (up to 64 small
+  // registers, or one large one): a caller that gathers its output writes it out then, one write
+  // per task rather than per register, and no line waits on a register still being analyzed.
+  std::function<void()> on_reported;
 };
 
 // The method `auto` picks for one register: enumerate up to 2^24 states, else algebraic.

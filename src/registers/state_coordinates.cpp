@@ -11,6 +11,17 @@ namespace lfsr::detail {
 std::vector<std::uint32_t> state_coordinates(const mpz_class& state, const Field& field, int n,
                                              std::string_view owner) {
   const std::uint32_t q = field.q();
+  if (sgn(state) >= 0 && state.fits_ulong_p()) {
+    // A state of a small register (a batch names thousands a second): word divisions. It is in
+    // range exactly when n digits take all of it.
+    std::vector<std::uint32_t> v(static_cast<std::size_t>(n));
+    std::uint64_t rest = state.get_ui();
+    for (auto& digit : v) {
+      digit = static_cast<std::uint32_t>(rest % q);
+      rest /= q;
+    }
+    if (rest == 0) return v;
+  }
   mpz_class states;
   mpz_ui_pow_ui(states.get_mpz_t(), q, static_cast<unsigned long>(n));
   if (state < 0 || state >= states) {

@@ -1,0 +1,23 @@
+// Exact enumeration of a small state space in one tight loop: the result enumerate() gives, without
+// its chunk jobs, shared arena or stepper tables, for the thousands of small registers of a batch.
+#pragma once
+
+#include <cstdint>
+
+#include "lfsr/cycle_structure.hpp"
+#include "lfsr/linear_map.hpp"
+
+namespace lfsr {
+
+// Largest state space enumerate_small accepts: its successor table (4 bytes a state) and marks
+// stay in the L2 cache. Larger registers take microseconds per thousand states in the engine too,
+// where its set-up no longer matters.
+inline constexpr std::uint64_t small_enumeration_states = std::uint64_t{1} << 16;
+
+// The cycle structure of `map`, p^dimension <= small_enumeration_states, in this thread: every
+// field equal to what enumerate() returns on any runner (the smallest state of each cycle length as
+// its representative, the smallest state of longest tail, the cycle list when asked for). Throws
+// InternalError when the state space is larger.
+CycleStructure enumerate_small(const LinearMap& map, bool list_cycles = false);
+
+}  // namespace lfsr
