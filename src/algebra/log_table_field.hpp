@@ -21,6 +21,9 @@ class LogTableField {
 
   std::uint32_t q() const { return q_; }
   bool characteristic_two() const { return p_ == 2; }
+  // Odd p with q <= 256: one digit block, x + y = add_small(x, y), a single lookup.
+  bool single_sum_table() const { return p_ != 2 && high_count_ == 1; }
+  TableElement add_small(TableElement x, TableElement y) const { return low_sum_[x * low_count_ + y]; }
   // q - 1: logarithms are taken modulo it.
   std::uint32_t group_order() const { return q_ - 1; }
   // log 0: exp[zero_log + anything] = 0.

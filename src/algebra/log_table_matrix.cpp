@@ -14,6 +14,8 @@ void add_multiple(const LogTableField& field, TableElement* y, const std::uint32
   if (log_c == field.zero_log()) return;
   if (field.characteristic_two()) {
     for (long j = 0; j < length; ++j) y[j] = static_cast<TableElement>(y[j] ^ field.exp(log_x[j] + log_c));
+  } else if (field.single_sum_table()) {
+    for (long j = 0; j < length; ++j) y[j] = field.add_small(y[j], field.exp(log_x[j] + log_c));
   } else {
     for (long j = 0; j < length; ++j) y[j] = field.add(y[j], field.exp(log_x[j] + log_c));
   }
@@ -24,6 +26,8 @@ TableElement dot(const LogTableField& field, const TableElement* x, const std::u
   TableElement sum = 0;
   if (field.characteristic_two()) {
     for (long j = 0; j < length; ++j) sum = static_cast<TableElement>(sum ^ field.exp(field.log(x[j]) + log_y[j]));
+  } else if (field.single_sum_table()) {
+    for (long j = 0; j < length; ++j) sum = field.add_small(sum, field.exp(field.log(x[j]) + log_y[j]));
   } else {
     for (long j = 0; j < length; ++j) sum = field.add(sum, field.exp(field.log(x[j]) + log_y[j]));
   }

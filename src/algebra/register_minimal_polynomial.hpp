@@ -1,8 +1,8 @@
 // The minimal polynomial of one state of an LFSR, from the register's polynomial alone.
 #pragma once
 
-#include "lfsr/lfsr.hpp"
 #include "field/ntl_field.hpp"
+#include "lfsr/lfsr.hpp"
 
 namespace lfsr::detail {
 
