@@ -1,6 +1,8 @@
 // Gaussian elimination, Hessenberg reduction and products over GF(p^k) as table lookups.
 #include "algebra/log_table_matrix.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <utility>
 
 namespace lfsr::detail {
@@ -138,6 +140,28 @@ TableMatrix table_product(const LogTableField& field, const TableMatrix& a, cons
     for (long l = 0; l < n; ++l) add_multiple(field, c.row(i), b_logs.data() + l * n, field.log(a.row(i)[l]), n);
   }
   return c;
+}
+
+// With A^0..A^s at hand, Horner's rule in A^s over blocks of s coefficients: s + deg(f) / s products.
+TableMatrix table_evaluate(const LogTableField& field, const std::vector<std::uint32_t>& f, const TableMatrix& a) {
+  const long n = a.n;
+  const long degree = static_cast<long>(f.size()) - 1;
+  const long s = std::clamp<long>(std::lround(std::sqrt(static_cast<double>(degree))), 1, 8);
+  std::vector<TableMatrix> powers(static_cast<std::size_t>(s) + 1);
+  powers[0] = {n, std::vector<TableElement>(static_cast<std::size_t>(n * n), 0)};
+  for (long i = 0; i < n; ++i) powers[0].row(i)[i] = 1;
+  for (std::size_t i = 1; i < powers.size(); ++i) powers[i] = table_product(field, powers[i - 1], a);
+  std::vector<std::vector<std::uint32_t>> power_logs(powers.size());
+  for (std::size_t i = 0; i < powers.size(); ++i) logs_of(field, powers[i].entries.data(), n * n, power_logs[i]);
+  TableMatrix result{n, std::vector<TableElement>(static_cast<std::size_t>(n * n), 0)};
+  for (long block = degree / s; block >= 0; --block) {
+    if (block < degree / s) result = table_product(field, result, powers.back());
+    for (long i = 0; i < s && block * s + i <= degree; ++i) {
+      const auto c = static_cast<TableElement>(f[static_cast<std::size_t>(block * s + i)]);
+      add_multiple(field, result.entries.data(), power_logs[static_cast<std::size_t>(i)].data(), field.log(c), n * n);
+    }
+  }
+  return result;
 }
 
 }  // namespace lfsr::detail

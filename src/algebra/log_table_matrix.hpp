@@ -31,4 +31,7 @@ std::vector<std::uint32_t> table_characteristic_polynomial(const LogTableField& 
 // A B.
 TableMatrix table_product(const LogTableField& field, const TableMatrix& a, const TableMatrix& b);
 
+// f(A), f's coefficients x^0 first, by Paterson and Stockmeyer as evaluate() in matrix_polynomial.hpp.
+TableMatrix table_evaluate(const LogTableField& field, const std::vector<std::uint32_t>& f, const TableMatrix& a);
+
 }  // namespace lfsr::detail
