@@ -1,15 +1,23 @@
 // The algebraic method's figures: random degree-64 registers, the default table proven primitive,
-// x^1024 - 1 and x^1024 + x + 1; `bench_algebra factor D` times one 2^D - 1. Never asserts.
+// x^1024 - 1 and x^1024 + x + 1; `bench_algebra factor D` times one 2^D - 1; `bench_algebra matrix [n] [runs]
+// [tables]` times rank and characteristic polynomial of random n x n matrices over GF(p^k), on the
+// log tables against NTL's mat_GF2E / mat_zz_pE in the same run (`tables`: the tables alone, in
+// processor time). Never asserts.
 #include <fmt/format.h>
 
 #include <chrono>
 #include <cstdlib>
+#include <ctime>
 #include <random>
 #include <string>
 #include <vector>
 
+#include "algebra/characteristic_polynomial.hpp"
 #include "algebra/integer_factoring.hpp"
+#include "algebra/log_table_matrix.hpp"
+#include "field/ntl_field.hpp"
 #include "lfsr/algebra.hpp"
+#include "lfsr/matrix.hpp"
 
 using namespace lfsr;
 
@@ -26,6 +34,60 @@ Polynomial random_polynomial(const Field& field, int degree, std::mt19937_64& ra
   return Polynomial(field, coefficients);
 }
 
+// Rank and chi of one random n x n matrix per field, tables and NTL, the best of `repeats` runs each;
+// without NTL (`with_ntl` false) the tables alone, with their processor time, for a busy machine.
+void bench_matrices(int n, int repeats, bool with_ntl) {
+  std::mt19937_64 random(512);
+  for (const std::uint32_t q : {4u, 9u, 16u, 25u, 256u, 59049u, 65536u}) {
+    const Field field = Field::from_order(q);
+    Matrix a{field, n, std::vector<std::uint32_t>(static_cast<std::size_t>(n) * static_cast<std::size_t>(n))};
+    for (auto& e : a.entries) e = static_cast<std::uint32_t>(random() % q);
+    const auto best = [&](auto&& run) {
+      double fastest = 1e300;
+      for (int r = 0; r < repeats; ++r) {
+        const auto start = Clock::now();
+        run();
+        fastest = std::min(fastest, seconds_since(start));
+      }
+      return fastest;
+    };
+    if (!with_ntl) {
+      const auto cpu = [](auto&& run) {
+        const std::clock_t start = std::clock();
+        run();
+        return static_cast<double>(std::clock() - start) / CLOCKS_PER_SEC;
+      };
+      double rank_cpu = 1e300, chi_cpu = 1e300;
+      const detail::LogTableField tables(field);
+      for (int r = 0; r < repeats; ++r) {
+        rank_cpu = std::min(rank_cpu, cpu([&] { detail::table_rank(tables, detail::table_matrix(a.entries, n)); }));
+        chi_cpu = std::min(chi_cpu, cpu([&] { characteristic_polynomial(a); }));
+      }
+      fmt::print("GF({}) {}x{}: rank {:.3f} s, chi {:.3f} s (processor time, best of {})\n", q, n, n, rank_cpu, chi_cpu,
+                 repeats);
+      continue;
+    }
+    long table_rank = 0, ntl_rank = 0;
+    const double table_rank_s = best([&] {
+      const detail::LogTableField tables(field);
+      table_rank = detail::table_rank(tables, detail::table_matrix(a.entries, n));
+    });
+    const double ntl_rank_s = best([&] {
+      ntl_rank = detail::with_ntl_field(field, [&]<class Poly>(std::type_identity<Poly>) {
+        detail::NtlMatrix<Poly> m = detail::to_ntl_matrix<Poly>(a.entries, n);
+        return NTL::gauss(m);
+      });
+    });
+    bool same = false;
+    Polynomial chi = parse_polynomial("x", field);
+    const double table_chi_s = best([&] { chi = characteristic_polynomial(a); });
+    const double ntl_chi_s = best([&] { same = detail::characteristic_polynomial_by_ntl(a) == chi; });
+    fmt::print("GF({}) {}x{}: rank {:.3f} s (NTL {:.3f} s, {:.1f}x), chi {:.3f} s (NTL {:.3f} s, {:.1f}x), {}\n", q, n,
+               n, table_rank_s, ntl_rank_s, ntl_rank_s / table_rank_s, table_chi_s, ntl_chi_s, ntl_chi_s / table_chi_s,
+               table_rank == ntl_rank && same ? "results identical" : "RESULTS DIFFER");
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -39,6 +101,11 @@ int main(int argc, char** argv) {
     const auto factors = detail::factor_power_minus_one(2, d, AlgebraOptions{});
     fmt::print("2^{}-1 {:.3f} s {}\n", d, seconds_since(start),
                factors.unfactored.empty() ? "factored" : "not factored");
+    return 0;
+  }
+  if (argc >= 2 && std::string(argv[1]) == "matrix") {
+    bench_matrices(argc >= 3 ? std::atoi(argv[2]) : 512, argc >= 4 ? std::atoi(argv[3]) : 3,
+                   !(argc >= 5 && std::string(argv[4]) == "tables"));
     return 0;
   }
   const Field gf2 = Field::from_order(2);

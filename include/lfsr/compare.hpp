@@ -10,6 +10,13 @@
 
 namespace lfsr {
 
+// A mode whose slowest timed run took more than this many times its fastest is reported as unstable:
+// the machine was busy, or a cold cache or page faults fell on one run. hyperfine warns at the same point.
+inline constexpr double unstable_spread = 3.0;
+
+// Most untimed warm-up runs per mode (--warmup).
+inline constexpr int max_warmup_runs = 100;
+
 // Wall times of one runner over the repeats, seconds.
 struct ModeTiming {
   Mode mode = Mode::seq;
@@ -19,6 +26,10 @@ struct ModeTiming {
   double max_seconds = 0;
   double speedup = 1;  // sequential median / this median
   double states_per_second = 0;
+  int warmup_runs = 0;  // untimed runs before the timed ones
+
+  // max_seconds > unstable_spread * min_seconds: the median is not to be trusted.
+  bool unstable() const { return max_seconds > unstable_spread * min_seconds; }
 };
 
 struct Comparison {
@@ -26,8 +37,11 @@ struct Comparison {
   std::vector<ModeTiming> timings;  // seq, threads, fork
 };
 
-// Runs seq, threads and fork (`workers` workers) `repeats` times each on `map`. Throws
-// MismatchError naming the modes when any run's result differs from the first.
-Comparison compare_modes(const LinearMap& map, int workers, int repeats, const EnumerationOptions& options = {});
+// Runs seq, threads and fork (`workers` workers) on `map`: `warmups` untimed rounds, then `repeats`
+// timed rounds, each round one run per mode in that order, so that a slow spell of the machine
+// falls on every mode alike rather than on one. Throws MismatchError naming the modes when any
+// run's result, warm-up or timed, differs from the first.
+Comparison compare_modes(const LinearMap& map, int workers, int repeats, const EnumerationOptions& options = {},
+                         int warmups = 1);
 
 }  // namespace lfsr

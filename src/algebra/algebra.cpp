@@ -12,6 +12,7 @@
 
 #include "algebra/cycle_representatives.hpp"
 #include "algebra/integer_factoring.hpp"
+#include "algebra/log_table_matrix.hpp"
 #include "algebra/matrix_polynomial.hpp"
 #include "algebra/polynomial_order.hpp"
 #include "field/ntl_field.hpp"
@@ -113,11 +114,21 @@ CycleStructure structure_of_parts(const Field& field, long n, const Decompositio
 // it D is concave: D(j) - D(j-1) counts the Jordan blocks of size >= j, which only shrink as j
 // grows. So where D(mid) lies on the chord between two known values, D is linear between them:
 // ranks are needed at O(breakpoints * log s) points, not at every j (one block needs one).
-template <class SquareMatrix>
-std::vector<long> kernel_dimensions(const SquareMatrix& b, long e, long top) {
+// `rank` and `multiply` are the matrices' own: NTL's, or the log tables' over GF(p^k).
+template <class SquareMatrix, class Rank, class Multiply>
+std::vector<long> kernel_dimensions(const SquareMatrix& b, long n, long e, long top, const Rank& rank,
+                                    const Multiply& multiply) {
   std::vector<long> d(static_cast<std::size_t>(e) + 1, -1);  // -1: not known yet
   const auto at = [&](long j) -> long& { return d[static_cast<std::size_t>(j)]; };
-  const auto kernel_dimension = [](SquareMatrix power) { return power.NumRows() - NTL::gauss(power); };
+  const auto kernel_dimension = [&](const SquareMatrix& power) { return n - rank(power); };
+  const auto power_of = [&](long exponent) {  // B^exponent, exponent >= 1, by squarings
+    SquareMatrix result = b, base = b;
+    for (--exponent; exponent > 0; exponent >>= 1) {
+      if (exponent & 1) result = multiply(result, base);
+      if (exponent > 1) base = multiply(base, base);
+    }
+    return result;
+  };
   at(0) = 0;
   long high = 1;
   SquareMatrix square = b;  // B^high
@@ -125,18 +136,14 @@ std::vector<long> kernel_dimensions(const SquareMatrix& b, long e, long top) {
     at(high) = kernel_dimension(square);
     if (at(high) == top) break;
     high *= 2;
-    if (high < e) square = square * square;
+    if (high < e) square = multiply(square, square);
   }
   high = std::min(high, e);
   std::fill(d.begin() + high, d.end(), top);
   const std::function<void(long, long)> fill = [&](long left, long right) {
     if (right - left < 2) return;
     const long mid = left + (right - left) / 2;
-    if (at(mid) < 0) {
-      SquareMatrix power;
-      NTL::power(power, b, mid);
-      at(mid) = kernel_dimension(power);
-    }
+    if (at(mid) < 0) at(mid) = kernel_dimension(power_of(mid));
     if ((at(mid) - at(left)) * (right - left) != (at(right) - at(left)) * (mid - left)) {
       fill(left, mid);
       fill(mid, right);
@@ -150,13 +157,53 @@ std::vector<long> kernel_dimensions(const SquareMatrix& b, long e, long top) {
   return d;
 }
 
+// The matrix in the arithmetic that suits its field: NTL's packed GF(2) and word-sized GF(p), or
+// the log tables over GF(p^k), where an NTL element operation is a polynomial product.
+template <class Poly>
+struct MatrixArithmetic {
+  using SquareMatrix = detail::NtlMatrix<Poly>;
+  explicit MatrixArithmetic(const Field&) {}
+  SquareMatrix matrix(const Matrix& a) const { return detail::to_ntl_matrix<Poly>(a.entries, a.n); }
+  long rank(SquareMatrix m) const { return NTL::gauss(m); }
+  SquareMatrix multiply(const SquareMatrix& x, const SquareMatrix& y) const { return x * y; }
+  SquareMatrix evaluate(const std::vector<std::uint32_t>& f, const SquareMatrix& m) const {
+    return detail::evaluate(detail::to_ntl<Poly>(f), m);
+  }
+};
+
+struct TableArithmetic {
+  using SquareMatrix = detail::TableMatrix;
+  explicit TableArithmetic(const Field& field) : tables(field) {}
+  SquareMatrix matrix(const Matrix& a) const { return detail::table_matrix(a.entries, a.n); }
+  long rank(SquareMatrix m) const { return detail::table_rank(tables, std::move(m)); }
+  SquareMatrix multiply(const SquareMatrix& x, const SquareMatrix& y) const {
+    return detail::table_product(tables, x, y);
+  }
+  SquareMatrix evaluate(const std::vector<std::uint32_t>& f, const SquareMatrix& m) const {
+    return detail::table_evaluate(tables, f, m);
+  }
+  detail::LogTableField tables;
+};
+template <>
+struct MatrixArithmetic<NTL::GF2EX> : TableArithmetic {
+  using TableArithmetic::TableArithmetic;
+};
+template <>
+struct MatrixArithmetic<NTL::zz_pEX> : TableArithmetic {
+  using TableArithmetic::TableArithmetic;
+};
+
 template <class Poly>
 Decomposition matrix_decomposition_as(const Matrix& a, const Polynomial& chi, const AlgebraOptions& options) {
-  const detail::NtlMatrix<Poly> m = detail::to_ntl_matrix<Poly>(a.entries, a.n);
+  const MatrixArithmetic<Poly> arithmetic(a.field);
+  using SquareMatrix = typename MatrixArithmetic<Poly>::SquareMatrix;
+  const auto rank = [&](const SquareMatrix& x) { return arithmetic.rank(x); };
+  const auto multiply = [&](const SquareMatrix& x, const SquareMatrix& y) { return arithmetic.multiply(x, y); };
+  const SquareMatrix m = arithmetic.matrix(a);
   // V_0 = ker A^e0: the tail is the least j with dim ker A^j = e0, the nilpotency index on V_0.
   Decomposition decomposition;
   const long e0 = decomposition.nilpotent_dimension = chi.zero_low_terms();
-  const std::vector<long> nilpotent = kernel_dimensions(m, e0, e0);
+  const std::vector<long> nilpotent = kernel_dimensions(m, a.n, e0, e0, rank, multiply);
   while (nilpotent[static_cast<std::size_t>(decomposition.max_tail)] < e0) ++decomposition.max_tail;
 
   std::vector<PrimaryPart>& parts = decomposition.parts;
@@ -165,8 +212,8 @@ Decomposition matrix_decomposition_as(const Matrix& a, const Polynomial& chi, co
     PrimaryPart part{factor.coefficients, factor.order, {0, dimension}};
     // For e = 1, V = ker P(A) and {0, dim V} is all there is to know.
     if (factor.multiplicity > 1) {
-      const Poly irreducible = detail::to_ntl<Poly>(factor.coefficients);
-      part.kernel_dimensions = kernel_dimensions(detail::evaluate(irreducible, m), factor.multiplicity, dimension);
+      part.kernel_dimensions = kernel_dimensions(arithmetic.evaluate(factor.coefficients, m), a.n, factor.multiplicity,
+                                                 dimension, rank, multiply);
     }
     parts.push_back(std::move(part));
   }

@@ -1,8 +1,10 @@
 // chi(x) = det(xI - A) by reduction to Hessenberg form: NTL has no characteristic polynomial for
 // its finite-field matrices (mat_GF2, mat_zz_p, mat_GF2E, mat_zz_pE).
+#include "algebra/characteristic_polynomial.hpp"
+
 #include <vector>
 
-#include "lfsr/matrix.hpp"
+#include "algebra/log_table_matrix.hpp"
 #include "field/ntl_field.hpp"
 
 namespace lfsr {
@@ -71,13 +73,26 @@ Poly hessenberg_characteristic_polynomial(const detail::NtlMatrix<Poly>& h) {
 
 }  // namespace
 
-Polynomial characteristic_polynomial(const Matrix& a) {
+namespace detail {
+
+Polynomial characteristic_polynomial_by_ntl(const Matrix& a) {
   check_matrix(a);
   return detail::with_ntl_field(a.field, [&]<class Poly>(std::type_identity<Poly>) {
     detail::NtlMatrix<Poly> h = detail::to_ntl_matrix<Poly>(a.entries, a.n);
     reduce_to_hessenberg<Poly>(h);
     return Polynomial(a.field, detail::from_ntl(hessenberg_characteristic_polynomial<Poly>(h)));
   });
+}
+
+}  // namespace detail
+
+// GF(2) and GF(p) stay on NTL (packed rows, machine-word arithmetic); GF(p^k) runs on tables, where
+// each NTL element operation is a polynomial product modulo the field's modulus.
+Polynomial characteristic_polynomial(const Matrix& a) {
+  if (a.field.is_prime()) return detail::characteristic_polynomial_by_ntl(a);
+  check_matrix(a);
+  const detail::LogTableField field(a.field);
+  return Polynomial(a.field, detail::table_characteristic_polynomial(field, detail::table_matrix(a.entries, a.n)));
 }
 
 }  // namespace lfsr

@@ -7,8 +7,8 @@
 #include <cmath>
 #include <vector>
 
-#include "lfsr/error.hpp"
 #include "field/ntl_field.hpp"
+#include "lfsr/error.hpp"
 
 namespace lfsr::detail {
 

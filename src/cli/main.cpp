@@ -137,7 +137,7 @@ lfsr::Report analyze(const Subject& subject, const lfsr::cli::Options& options, 
   if (options.compare) {
     const int workers = lfsr::cli::worker_count(options);
     lfsr::cli::check_memory(subject.state_space_name(), map, workers, options.max_memory);
-    lfsr::Comparison comparison = lfsr::compare_modes(map, workers, options.repeat, enumeration);
+    lfsr::Comparison comparison = lfsr::compare_modes(map, workers, options.repeat, enumeration, options.warmup);
     progress.clear();
     subject.add_minimal_polynomials(comparison.result);
     if (run.method == "both") subject.check_against_algebra(comparison.result);
@@ -269,6 +269,17 @@ void warn_if_not_unique(const Subject& subject) {
              info->sequence_length, 2 * info->linear_complexity, info->linear_complexity);
 }
 
+// After the report: a --compare mode whose runs spread more than unstable_spread times apart.
+void warn_if_unstable(const lfsr::Report& report) {
+  for (const lfsr::ModeTiming& timing : report.compare) {
+    if (!timing.unstable()) continue;
+    fmt::print(stderr,
+               "lfsr-analyze: warning: --compare: the {} runs took {:.3g} s to {:.3g} s, more than {:g}x apart; the "
+               "machine may be busy (more --repeat or --warmup runs help)\n",
+               lfsr::mode_name(timing.mode), timing.min_seconds, timing.max_seconds, lfsr::unstable_spread);
+  }
+}
+
 std::optional<Subject> recover_register(const lfsr::cli::Options& options) {
   if (options.form && *options.form != "fibonacci")
     throw lfsr::InputError("--form: the register of a sequence is in Fibonacci form");
@@ -374,6 +385,7 @@ int main(int argc, char** argv) {
       const lfsr::Report report = analyze(subject, options, progress);
       print(report, options);
       if (options.plot) lfsr::cli::write_plot_file(*options.plot, lfsr::report_plot(report));
+      warn_if_unstable(report);
     }
     warn_if_not_unique(subject);
     return static_cast<int>(ExitCode::success);

@@ -13,6 +13,7 @@
 #include <limits>
 #include <utility>
 
+#include "lfsr/compare.hpp"
 #include "lfsr/error.hpp"
 #include "lfsr/polynomial.hpp"
 #include "lfsr/primitive_search.hpp"
@@ -209,6 +210,11 @@ void add_options(CLI::App& app, Options& options) {
   app.add_option("--repeat", options.repeat, "Runs per mode with --compare (default 3)")
       ->type_name("R")
       ->transform(whole_number(1, 1000));
+  app.add_option("--warmup", options.warmup,
+                 fmt::format("Untimed runs per mode with --compare before the timed ones, 0 to {} (default 1)",
+                             max_warmup_runs))
+      ->type_name("W")
+      ->transform(whole_number(0, max_warmup_runs));
   trace->excludes(period_of)->excludes(batch)->excludes(scan)->excludes(compare);
   plot->excludes(trace)->excludes(period_of);
   auto* progress =
@@ -246,6 +252,8 @@ void check_combinations(const CLI::App& app, const Options& options) {
     throw InputError("--summary summarizes --batch or --scan; a single register gets its own report");
   if (app.count("--repeat") > 0 && !options.compare)
     throw InputError("--repeat sets the runs per mode of --compare: not without --compare");
+  if (app.count("--warmup") > 0 && !options.compare)
+    throw InputError("--warmup sets the untimed runs per mode of --compare: not without --compare");
   if (options.period_of && (options.compare || options.chunk || app.count("--method") > 0))
     throw InputError("--period-of works from the minimal polynomial: not with --compare, --chunk or --method");
   if (options.compare && app.count("--mode") > 0)

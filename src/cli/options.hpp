@@ -41,6 +41,7 @@ struct Options {
   std::optional<std::uint64_t> chunk;
   bool compare = false;
   int repeat = 3;
+  int warmup = 1;            // --compare: untimed runs per mode before the timed ones
   bool progress = false;     // --progress: always show the progress line
   bool no_progress = false;  // --no-progress: never; neither: when stderr is a terminal
   std::optional<std::string> max_memory;

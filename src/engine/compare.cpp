@@ -36,7 +36,8 @@ std::string summary(const CycleStructure& result) {
 
 }  // namespace
 
-Comparison compare_modes(const LinearMap& map, int workers, int repeats, const EnumerationOptions& options) {
+Comparison compare_modes(const LinearMap& map, int workers, int repeats, const EnumerationOptions& options,
+                         int warmups) {
   std::vector<std::unique_ptr<Runner>> runners;
   runners.push_back(make_sequential_runner());
   runners.push_back(make_thread_runner(workers));
@@ -44,23 +45,34 @@ Comparison compare_modes(const LinearMap& map, int workers, int repeats, const E
 
   Comparison comparison;
   bool first = true;
-  for (const auto& runner : runners) {
-    std::vector<double> seconds;
-    for (int repeat = 0; repeat < repeats; ++repeat) {
-      const auto start = std::chrono::steady_clock::now();
-      CycleStructure result = enumerate(map, *runner, options);
-      seconds.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
-      if (first) {
-        comparison.result = std::move(result);
-        first = false;
-      } else if (result != comparison.result || result.representatives != comparison.result.representatives ||
-                 result.longest_tail_state != comparison.result.longest_tail_state) {
-        throw MismatchError(fmt::format("--mode {} with {} workers disagrees with --mode seq: {} against {}",
-                                        mode_name(runner->mode()), runner->workers(), summary(result),
-                                        summary(comparison.result)));
-      }
+  const auto run = [&](Runner& runner) {
+    const auto start = std::chrono::steady_clock::now();
+    CycleStructure result = enumerate(map, runner, options);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    if (first) {
+      comparison.result = std::move(result);
+      first = false;
+    } else if (result != comparison.result || result.representatives != comparison.result.representatives ||
+               result.longest_tail_state != comparison.result.longest_tail_state) {
+      throw MismatchError(fmt::format("--mode {} with {} workers disagrees with --mode seq: {} against {}",
+                                      mode_name(runner.mode()), runner.workers(), summary(result),
+                                      summary(comparison.result)));
     }
-    comparison.timings.push_back(summarize(runner->mode(), runner->workers(), std::move(seconds), map.state_count()));
+    return seconds;
+  };
+  // Rounds of seq, threads, fork: a spell of load, a frequency change or a cold page cache then
+  // lands on one run of each mode instead of on every run of one mode.
+  for (int round = 0; round < warmups; ++round) {
+    for (const auto& runner : runners) run(*runner);
+  }
+  std::vector<std::vector<double>> seconds(runners.size());
+  for (int round = 0; round < repeats; ++round) {
+    for (std::size_t i = 0; i < runners.size(); ++i) seconds[i].push_back(run(*runners[i]));
+  }
+  for (std::size_t i = 0; i < runners.size(); ++i) {
+    comparison.timings.push_back(
+        summarize(runners[i]->mode(), runners[i]->workers(), std::move(seconds[i]), map.state_count()));
+    comparison.timings.back().warmup_runs = warmups;
   }
   const double sequential = comparison.timings.front().median_seconds;
   for (ModeTiming& timing : comparison.timings)

@@ -391,7 +391,9 @@ nlohmann::ordered_json report_json(const Report& report) {
                        {"min_seconds", microseconds(timing.min_seconds)},
                        {"max_seconds", microseconds(timing.max_seconds)},
                        {"speedup", std::round(timing.speedup * 1000) / 1000},
-                       {"states_per_second", static_cast<std::uint64_t>(std::llround(timing.states_per_second))}});
+                       {"states_per_second", static_cast<std::uint64_t>(std::llround(timing.states_per_second))},
+                       {"warmup_runs", timing.warmup_runs},
+                       {"unstable", timing.unstable()}});
     }
     json["compare"] = std::move(modes);
   }

@@ -11,10 +11,11 @@ run_binary() {
   problems=()
 }
 
-# A successful run prints nothing on stderr and exits 0.
+# A successful run prints nothing on stderr and exits 0. The warning of a --compare mode whose
+# runs spread more than 3x apart depends on the machine's load, not on the program: it may appear.
 expect_success() {
   ((status == 0)) || problems+=("exit code $status, expected 0")
-  [[ -s $err ]] && problems+=("stderr is not empty")
+  grep -qv '^lfsr-analyze: warning: --compare: ' "$err" && problems+=("stderr is not empty")
 }
 
 # A refused run exits CODE (not by a signal; 124 is timeout's: a hang), prints nothing on stdout and

@@ -172,6 +172,11 @@ lfsr_cli_json("a single run takes --mode threads as given with one worker" --bit
 lfsr_cli_json("compares the three modes in JSON" --bits 16 --workers 2 --compare --repeat 2 --format json --
               compare "maximal_length=true")
 lfsr_cli_prints("compares the three modes in text" "^ +fork +2 " --bits 16 --workers 2 --compare --repeat 2)
+lfsr_cli_script("--compare reports its warm-up runs and warns of each unstable mode" 60
+                python3 ${LFSR_CLI_TEST_DIR}/compare_runs.py $<TARGET_FILE:lfsr-analyze>)
+lfsr_cli_rejects("rejects --warmup 101" 2 "--warmup: 101 is above the maximum 100" --bits 4 --compare --warmup 101)
+lfsr_cli_rejects("refuses --warmup without --compare" 2 "--warmup sets the untimed runs per mode of --compare"
+                 --bits 4 --warmup 2)
 
 # Faults: killed worker, killed parent, Ctrl-C, closed pipe (pgrep comes from procps).
 add_test(NAME "a killed worker, a killed parent, Ctrl-C and a closed pipe leave nothing behind"

@@ -5,7 +5,7 @@ across runs, modes, worker counts and chunk sizes. Keys keep their order; one va
 import json
 import sys
 
-TIMING = {"seconds", "median_seconds", "min_seconds", "max_seconds", "speedup", "states_per_second"}
+TIMING = {"seconds", "median_seconds", "min_seconds", "max_seconds", "speedup", "states_per_second", "unstable"}
 RUN = {"mode", "workers"}
 
 

@@ -35,7 +35,7 @@ _lfsr_analyze() {
       ;;
     # Values with no fixed set (numbers, polynomials, sequences, states, sizes): nothing to offer.
     --bits | --poly | --taps | --sequence | --field | --modulus | --period-of | --trace | --steps | --workers | \
-      --chunk | --repeat | --max-memory | --factor-seconds)
+      --chunk | --repeat | --warmup | --max-memory | --factor-seconds)
       COMPREPLY=()
       return 0
       ;;
@@ -48,7 +48,7 @@ _lfsr_analyze() {
   # --list-cycles takes an optional N: after it, as anywhere else, the options.
   local options="-h --help --version --bits --poly --taps --matrix --batch --scan --nonsingular --summary
     --sequence --sequence-file --profile --field --modulus --form --format --mode --method --all-cycles
-    --period-of --trace --steps --plot --list-cycles --workers --chunk --compare --repeat --progress
+    --period-of --trace --steps --plot --list-cycles --workers --chunk --compare --repeat --warmup --progress
     --no-progress --max-memory --factor-seconds"
   COMPREPLY=($(compgen -W "$options" -- "$cur"))
 }

@@ -1,0 +1,78 @@
+// The tables of LogTableField: a primitive element's powers and logarithms, and digit-block sums.
+#include "algebra/log_table_field.hpp"
+
+#include <fmt/format.h>
+
+#include <cassert>
+
+#include "lfsr/error.hpp"
+
+namespace lfsr::detail {
+
+namespace {
+
+// The distinct primes of n by trial division (n < 2^16).
+std::vector<std::uint32_t> prime_divisors(std::uint32_t n) {
+  std::vector<std::uint32_t> primes;
+  for (std::uint32_t d = 2; d * d <= n; ++d) {
+    if (n % d != 0) continue;
+    primes.push_back(d);
+    while (n % d == 0) n /= d;
+  }
+  if (n > 1) primes.push_back(n);
+  return primes;
+}
+
+// g generates GF(q)^* iff g^((q-1)/r) != 1 for every prime r of q - 1.
+std::uint32_t primitive_element(const Field& field) {
+  const std::uint32_t order = field.q() - 1;
+  const std::vector<std::uint32_t> primes = prime_divisors(order);
+  for (std::uint32_t g = 2; g < field.q(); ++g) {
+    bool generates = true;
+    for (const std::uint32_t r : primes) generates = generates && field.power(g, order / r) != 1;
+    if (generates) return g;
+  }
+  throw InternalError(fmt::format("GF({}) has no primitive element", field.q()));
+}
+
+}  // namespace
+
+LogTableField::LogTableField(const Field& field)
+    : p_(field.p()),
+      q_(field.q()),
+      zero_log_(2 * (field.q() - 1)),
+      minus_one_log_(field.p() == 2 ? 0 : (field.q() - 1) / 2) {
+  assert(!field.is_prime() && q_ <= 65536);
+  const std::uint32_t g = primitive_element(field);
+  log_.assign(q_, zero_log_);
+  exp_.assign(2 * static_cast<std::size_t>(zero_log_) + 1, 0);
+  std::uint32_t power = 1;
+  for (std::uint32_t e = 0; e < q_ - 1; ++e) {
+    log_[power] = e;
+    exp_[e] = exp_[e + q_ - 1] = static_cast<TableElement>(power);
+    power = field.mul(power, g);
+  }
+  if (p_ == 2) return;
+  // Blocks of at most 256 values each: the sum tables stay within 2^16 entries but for p = 7
+  // (7^5: blocks 49 and 343), all inside the second-level cache.
+  while (static_cast<std::uint64_t>(low_count_) * p_ <= 256 && low_count_ < q_) low_count_ *= p_;
+  high_count_ = q_ / low_count_;
+  low_.resize(q_);
+  high_.resize(q_);
+  for (std::uint32_t x = 0; x < q_; ++x) {
+    low_[x] = x % low_count_;
+    high_[x] = x / low_count_;
+  }
+  low_sum_.resize(static_cast<std::size_t>(low_count_) * low_count_);
+  for (std::uint32_t a = 0; a < low_count_; ++a) {
+    for (std::uint32_t b = 0; b < low_count_; ++b)
+      low_sum_[a * low_count_ + b] = static_cast<TableElement>(field.add(a, b));
+  }
+  high_sum_.resize(static_cast<std::size_t>(high_count_) * high_count_);
+  for (std::uint32_t a = 0; a < high_count_; ++a) {
+    for (std::uint32_t b = 0; b < high_count_; ++b)
+      high_sum_[a * high_count_ + b] = static_cast<TableElement>(field.add(a * low_count_, b * low_count_));
+  }
+}
+
+}  // namespace lfsr::detail

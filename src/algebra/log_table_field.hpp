@@ -1,0 +1,68 @@
+// GF(p^k) arithmetic on plain integer tables: logarithms to a primitive element for products, XOR
+// (p = 2) or digit-sum tables (odd p) for sums, so that matrix row operations are table lookups.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "lfsr/field.hpp"
+
+namespace lfsr::detail {
+
+// Elements are our integers 0..q-1 (base-p digits = coefficients in a), held as uint16_t (q <= 65536).
+using TableElement = std::uint16_t;
+
+// GF(q), q = p^k with k >= 2. Products: x y = exp[log x + log y], with log 0 = zero_log chosen so
+// that any sum involving it lands in the zero tail of exp: no branch on zero. Sums: x ^ y for p = 2;
+// for odd p, x = high q_low + low splits x into digit blocks whose digit-wise sums are tabled.
+class LogTableField {
+ public:
+  explicit LogTableField(const Field& field);
+
+  std::uint32_t q() const { return q_; }
+  bool characteristic_two() const { return p_ == 2; }
+  // Odd p with q <= 256: one digit block, x + y = add_small(x, y), a single lookup.
+  bool single_sum_table() const { return p_ != 2 && high_count_ == 1; }
+  TableElement add_small(TableElement x, TableElement y) const { return low_sum_[x * low_count_ + y]; }
+  // q - 1: logarithms are taken modulo it.
+  std::uint32_t group_order() const { return q_ - 1; }
+  // log 0: exp[zero_log + anything] = 0.
+  std::uint32_t zero_log() const { return zero_log_; }
+  // log(-1): 0 for p = 2, (q-1)/2 for odd p.
+  std::uint32_t minus_one_log() const { return minus_one_log_; }
+
+  std::uint32_t log(TableElement x) const { return log_[x]; }
+  // g^e for e < 2 (q-1); 0 for zero_log <= e <= 2 zero_log.
+  TableElement exp(std::uint32_t e) const { return exp_[e]; }
+  TableElement mul(TableElement x, TableElement y) const { return exp_[log_[x] + log_[y]]; }
+  TableElement add(TableElement x, TableElement y) const {
+    if (p_ == 2) return static_cast<TableElement>(x ^ y);
+    return static_cast<TableElement>(high_sum_[high_[x] * high_count_ + high_[y]] +
+                                     low_sum_[low_[x] * low_count_ + low_[y]]);
+  }
+  // The logarithm of -x / y, y != 0 (zero_log for x = 0).
+  std::uint32_t log_minus_quotient(TableElement x, TableElement y) const {
+    if (x == 0) return zero_log_;
+    return (log_[x] + minus_one_log_ + group_order() - log_[y]) % group_order();
+  }
+  // The logarithm of x / y, y != 0 (zero_log for x = 0).
+  std::uint32_t log_quotient(TableElement x, TableElement y) const {
+    if (x == 0) return zero_log_;
+    return (log_[x] + group_order() - log_[y]) % group_order();
+  }
+  // log(-x) given log x (zero_log stays).
+  std::uint32_t negate_log(std::uint32_t log_x) const {
+    return log_x == zero_log_ ? zero_log_ : (log_x + minus_one_log_) % group_order();
+  }
+
+ private:
+  std::uint32_t p_ = 0, q_ = 0, zero_log_ = 0, minus_one_log_ = 0;
+  std::vector<std::uint32_t> log_;
+  std::vector<TableElement> exp_;
+  // Odd p: x = high_[x] low_count_ + low_[x]; high_sum_ holds digit-wise sums times low_count_.
+  std::uint32_t low_count_ = 1, high_count_ = 1;
+  std::vector<std::uint32_t> low_, high_;
+  std::vector<TableElement> low_sum_, high_sum_;
+};
+
+}  // namespace lfsr::detail

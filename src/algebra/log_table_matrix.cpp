@@ -1,0 +1,167 @@
+// Gaussian elimination, Hessenberg reduction and products over GF(p^k) as table lookups.
+#include "algebra/log_table_matrix.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <utility>
+
+namespace lfsr::detail {
+
+namespace {
+
+// y[j] += c x[j] for j < length, given log c and the logarithms of x: one exp lookup and one sum
+// per entry. The branch on the characteristic is outside the loop, so p = 2 runs as XORs.
+void add_multiple(const LogTableField& field, TableElement* y, const std::uint32_t* log_x, std::uint32_t log_c,
+                  long length) {
+  if (log_c == field.zero_log()) return;
+  if (field.characteristic_two()) {
+    for (long j = 0; j < length; ++j) y[j] = static_cast<TableElement>(y[j] ^ field.exp(log_x[j] + log_c));
+  } else if (field.single_sum_table()) {
+    for (long j = 0; j < length; ++j) y[j] = field.add_small(y[j], field.exp(log_x[j] + log_c));
+  } else {
+    for (long j = 0; j < length; ++j) y[j] = field.add(y[j], field.exp(log_x[j] + log_c));
+  }
+}
+
+// sum_j x[j] y[j], given the logarithms of y.
+TableElement dot(const LogTableField& field, const TableElement* x, const std::uint32_t* log_y, long length) {
+  TableElement sum = 0;
+  if (field.characteristic_two()) {
+    for (long j = 0; j < length; ++j) sum = static_cast<TableElement>(sum ^ field.exp(field.log(x[j]) + log_y[j]));
+  } else if (field.single_sum_table()) {
+    for (long j = 0; j < length; ++j) sum = field.add_small(sum, field.exp(field.log(x[j]) + log_y[j]));
+  } else {
+    for (long j = 0; j < length; ++j) sum = field.add(sum, field.exp(field.log(x[j]) + log_y[j]));
+  }
+  return sum;
+}
+
+void logs_of(const LogTableField& field, const TableElement* x, long length, std::vector<std::uint32_t>& logs) {
+  logs.resize(static_cast<std::size_t>(length));
+  for (long j = 0; j < length; ++j) logs[static_cast<std::size_t>(j)] = field.log(x[j]);
+}
+
+void swap_rows(TableMatrix& a, long i, long k) {
+  for (long j = 0; j < a.n; ++j) std::swap(a.row(i)[j], a.row(k)[j]);
+}
+
+}  // namespace
+
+TableMatrix table_matrix(const std::vector<std::uint32_t>& entries, long n) {
+  TableMatrix a{n, std::vector<TableElement>(entries.size())};
+  for (std::size_t i = 0; i < entries.size(); ++i) a.entries[i] = static_cast<TableElement>(entries[i]);
+  return a;
+}
+
+// Invariant: rows 0..rank-1 are in echelon form on the columns before `col`, all other rows are
+// zero there; row_i -= (a[i][col] / a[rank][col]) row_rank clears the column below the pivot.
+long table_rank(const LogTableField& field, TableMatrix a) {
+  const long n = a.n;
+  std::vector<std::uint32_t> pivot_logs;
+  long rank = 0;
+  for (long col = 0; col < n && rank < n; ++col) {
+    long pivot = rank;
+    while (pivot < n && a.row(pivot)[col] == 0) ++pivot;
+    if (pivot == n) continue;
+    if (pivot != rank) swap_rows(a, pivot, rank);
+    const TableElement* pivot_row = a.row(rank);
+    logs_of(field, pivot_row + col, n - col, pivot_logs);
+    for (long i = rank + 1; i < n; ++i) {
+      TableElement* row = a.row(i);
+      add_multiple(field, row + col, pivot_logs.data(), field.log_minus_quotient(row[col], pivot_row[col]), n - col);
+    }
+    ++rank;
+  }
+  return rank;
+}
+
+// H = E A E^-1 upper Hessenberg (h[i][j] = 0 for i > j + 1), chi unchanged. Column m - 1 is
+// cleared below row m by row_i -= u_i row_m (on columns >= m - 1: the earlier ones are zero
+// already in those rows), and col_m += sum_i u_i col_i undoes it on the right.
+std::vector<std::uint32_t> table_characteristic_polynomial(const LogTableField& field, TableMatrix h) {
+  const long n = h.n;
+  std::vector<std::uint32_t> row_logs;
+  std::vector<std::uint32_t> multiplier_logs(static_cast<std::size_t>(n));
+  for (long m = 1; m + 1 < n; ++m) {
+    long pivot = m;
+    while (pivot < n && h.row(pivot)[m - 1] == 0) ++pivot;
+    if (pivot == n) continue;
+    if (pivot != m) {  // the permutation swaps rows and columns alike
+      swap_rows(h, pivot, m);
+      for (long r = 0; r < n; ++r) std::swap(h.row(r)[pivot], h.row(r)[m]);
+    }
+    const TableElement* pivot_row = h.row(m);
+    logs_of(field, pivot_row + (m - 1), n - (m - 1), row_logs);
+    for (long i = m + 1; i < n; ++i) {
+      TableElement* row = h.row(i);
+      const std::uint32_t u = field.log_quotient(row[m - 1], pivot_row[m - 1]);
+      multiplier_logs[static_cast<std::size_t>(i)] = u;
+      add_multiple(field, row + (m - 1), row_logs.data(), field.negate_log(u), n - (m - 1));
+    }
+    for (long r = 0; r < n; ++r) {
+      TableElement* row = h.row(r);
+      row[m] = field.add(row[m], dot(field, row + (m + 1), multiplier_logs.data() + (m + 1), n - (m + 1)));
+    }
+  }
+  // p_0 = 1 and, expanding the last column of xI - H[0..m)[0..m),
+  //   p_m = (x - h[m-1][m-1]) p_(m-1) - sum_(0 < i < m) h[i-1][m-1] (h[i][i-1] ... h[m-1][m-2]) p_(i-1).
+  // p_logs[m]: the logarithms of p_m's coefficients, taken once.
+  std::vector<std::vector<TableElement>> p(static_cast<std::size_t>(n) + 1);
+  std::vector<std::vector<std::uint32_t>> p_logs(static_cast<std::size_t>(n) + 1);
+  p[0] = {1};
+  logs_of(field, p[0].data(), 1, p_logs[0]);
+  for (long m = 1; m <= n; ++m) {
+    const std::vector<TableElement>& previous = p[static_cast<std::size_t>(m - 1)];
+    std::vector<TableElement>& chi = p[static_cast<std::size_t>(m)];
+    chi.assign(static_cast<std::size_t>(m) + 1, 0);
+    for (long j = 0; j < m; ++j) chi[static_cast<std::size_t>(j) + 1] = previous[static_cast<std::size_t>(j)];
+    add_multiple(field, chi.data(), p_logs[static_cast<std::size_t>(m - 1)].data(),
+                 field.negate_log(field.log(h.row(m - 1)[m - 1])), m);
+    TableElement subdiagonal_product = 1;
+    for (long i = m - 1; i >= 1; --i) {
+      subdiagonal_product = field.mul(subdiagonal_product, h.row(i)[i - 1]);
+      if (subdiagonal_product == 0) break;  // the block splits: no earlier term contributes
+      const TableElement c = field.mul(h.row(i - 1)[m - 1], subdiagonal_product);
+      add_multiple(field, chi.data(), p_logs[static_cast<std::size_t>(i - 1)].data(), field.negate_log(field.log(c)),
+                   i);
+    }
+    logs_of(field, chi.data(), m + 1, p_logs[static_cast<std::size_t>(m)]);
+  }
+  return {p.back().begin(), p.back().end()};
+}
+
+// Row i of A B is sum_l a[i][l] row_l(B): add_multiple on the logarithms of B, taken once.
+TableMatrix table_product(const LogTableField& field, const TableMatrix& a, const TableMatrix& b) {
+  const long n = a.n;
+  std::vector<std::uint32_t> b_logs(b.entries.size());
+  for (std::size_t i = 0; i < b.entries.size(); ++i) b_logs[i] = field.log(b.entries[i]);
+  TableMatrix c{n, std::vector<TableElement>(a.entries.size(), 0)};
+  for (long i = 0; i < n; ++i) {
+    for (long l = 0; l < n; ++l) add_multiple(field, c.row(i), b_logs.data() + l * n, field.log(a.row(i)[l]), n);
+  }
+  return c;
+}
+
+// With A^0..A^s at hand, Horner's rule in A^s over blocks of s coefficients: s + deg(f) / s products.
+TableMatrix table_evaluate(const LogTableField& field, const std::vector<std::uint32_t>& f, const TableMatrix& a) {
+  const long n = a.n;
+  const long degree = static_cast<long>(f.size()) - 1;
+  const long s = std::clamp<long>(std::lround(std::sqrt(static_cast<double>(degree))), 1, 8);
+  std::vector<TableMatrix> powers(static_cast<std::size_t>(s) + 1);
+  powers[0] = {n, std::vector<TableElement>(static_cast<std::size_t>(n * n), 0)};
+  for (long i = 0; i < n; ++i) powers[0].row(i)[i] = 1;
+  for (std::size_t i = 1; i < powers.size(); ++i) powers[i] = table_product(field, powers[i - 1], a);
+  std::vector<std::vector<std::uint32_t>> power_logs(powers.size());
+  for (std::size_t i = 0; i < powers.size(); ++i) logs_of(field, powers[i].entries.data(), n * n, power_logs[i]);
+  TableMatrix result{n, std::vector<TableElement>(static_cast<std::size_t>(n * n), 0)};
+  for (long block = degree / s; block >= 0; --block) {
+    if (block < degree / s) result = table_product(field, result, powers.back());
+    for (long i = 0; i < s && block * s + i <= degree; ++i) {
+      const auto c = static_cast<TableElement>(f[static_cast<std::size_t>(block * s + i)]);
+      add_multiple(field, result.entries.data(), power_logs[static_cast<std::size_t>(i)].data(), field.log(c), n * n);
+    }
+  }
+  return result;
+}
+
+}  // namespace lfsr::detail
