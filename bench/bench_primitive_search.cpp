@@ -3,6 +3,7 @@
 // giving per field the degrees covered and the first whose q^N - 1 cannot be factored. Never asserts.
 //   bench_primitive_search                          typical cases, then the whole scan (N <= 64, 10 s limit)
 //   bench_primitive_search typical
+//   bench_primitive_search slow [RUNS]                the searches that took seconds before, min/median of RUNS
 //   bench_primitive_search scan [--each] [MAX_N [LIMIT_S [q ...]]]
 #include <fmt/format.h>
 #include <poll.h>
@@ -192,6 +193,32 @@ void typical() {
   }
 }
 
+// The searches that were slowest before the combined order test: q^N - 1 factored first (not
+// timed), then the search alone, `runs` times: min and median seconds, and the polynomial.
+void slow(int runs) {
+  fmt::print("{:<10} {:>3} {:>9} {:>9}  {}\n", "field", "N", "min s", "median s", "polynomial");
+  for (const auto& [q, n] : std::vector<std::pair<std::uint32_t, int>>{
+           {9, 200}, {243, 60}, {6561, 63}, {19683, 60}, {59049, 54}, {256, 60}, {65536, 60}, {2, 1000}}) {
+    const Field field = Field::from_order(q);
+    detail::factor_power_minus_one(field.p(), static_cast<long>(n) * field.k(), {});
+    std::vector<double> times;
+    std::string text;
+    try {
+      for (int i = 0; i < runs; ++i) {
+        const auto start = Clock::now();
+        text = default_primitive_polynomial(n, field).to_string();
+        times.push_back(seconds_since(start));
+      }
+    } catch (const ResourceError& error) {
+      fmt::print("{:<10} {:>3} {:>9} {:>9}  {}\n", field.name(), n, "-", "-", error.what());
+      continue;
+    }
+    std::sort(times.begin(), times.end());
+    fmt::print("{:<10} {:>3} {:>9.4f} {:>9.4f}  {}\n", field.name(), n, times.front(), times[times.size() / 2], text);
+    std::fflush(stdout);
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -199,6 +226,10 @@ int main(int argc, char** argv) {
   fmt::print("warning: debug build, figures are not representative\n");
 #endif
   const std::vector<std::string> args(argv + 1, argv + argc);
+  if (!args.empty() && args[0] == "slow") {
+    slow(args.size() > 1 ? std::max(1, std::atoi(args[1].c_str())) : 3);
+    return 0;
+  }
   if (args.empty() || args[0] == "typical") typical();
   if (args.empty()) fmt::print("\n");
   if (args.empty() || args[0] == "scan") {
