@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <numeric>
 
 #include "algebra/integer_factoring.hpp"
 #include "field/ntl_field.hpp"
@@ -106,6 +107,50 @@ bool no_power_is_one(const Poly& y, const std::vector<mpz_class>& primes, std::s
   return no_power_is_one(half, primes, middle, last, modulus);
 }
 
+// Whether f(x) = g(x^d) for some d >= 2: then a root's d-th power lies in GF(q^(n/d)), so its order
+// divides d (q^(n/d) - 1) < q^n - 1 and f is not primitive. Sparse candidates often have this form.
+bool is_polynomial_in_a_power(const std::vector<std::uint32_t>& coefficients) {
+  std::size_t d = 0;
+  for (std::size_t i = 1; i < coefficients.size(); ++i) {
+    if (coefficients[i] != 0) d = std::gcd(d, i);
+  }
+  return d >= 2;
+}
+
+// Whether f has a root in GF(q): each nonzero t = g^s, g a primitive element, by tables of g^i, for
+// the nonzero terms only. For small q this is far cheaper than x^q mod f, Ben-Or's first step, which
+// it spares most candidates (a random f has a root with probability about 1 - 1/e).
+bool has_root(const Field& field, const std::vector<std::uint32_t>& coefficients) {
+  const std::uint32_t order = field.q() - 1;
+  std::uint32_t generator = 1;
+  while (!is_primitive_element(field, generator)) ++generator;
+  std::vector<std::uint32_t> power(order), log(field.q(), 0);
+  for (std::uint32_t i = 0, value = 1; i < order; ++i, value = field.mul(value, generator)) {
+    power[i] = value;
+    log[value] = i;
+  }
+  struct Term {
+    std::uint64_t exponent;
+    std::uint32_t log_coefficient;
+  };
+  std::vector<Term> terms;
+  for (std::size_t i = 0; i < coefficients.size(); ++i) {
+    if (coefficients[i] != 0) terms.push_back({i % order, log[coefficients[i]]});
+  }
+  for (std::uint64_t s = 0; s < order; ++s) {
+    std::uint32_t sum = 0;
+    for (const Term& term : terms) {
+      const std::uint32_t value = power[(term.log_coefficient + s * term.exponent) % order];
+      sum = field.p() == 2 ? sum ^ value : field.add(sum, value);
+    }
+    if (sum == 0) return true;
+  }
+  return false;
+}
+
+// Fields small enough for has_root to pay: its tables and q evaluations against log2(q) products.
+constexpr std::uint32_t max_root_sieve_order = 1024;
+
 }  // namespace
 
 bool is_primitive_with_primes(const Field& field, const std::vector<std::uint32_t>& coefficients,
@@ -114,6 +159,8 @@ bool is_primitive_with_primes(const Field& field, const std::vector<std::uint32_
   const std::uint32_t constant = coefficients.front();
   if (constant == 0) return false;
   if (!is_primitive_element(field, n % 2 == 0 ? constant : field.neg(constant))) return false;
+  if (n >= 2 && is_polynomial_in_a_power(coefficients)) return false;
+  if (n >= 2 && field.q() <= max_root_sieve_order && has_root(field, coefficients)) return false;
   // The primes the norm leaves open, ascending: the likeliest to fail first.
   std::vector<mpz_class> open;
   const mpz_class q_minus_one = field.q() - 1;
