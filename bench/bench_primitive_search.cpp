@@ -3,7 +3,7 @@
 // giving per field the degrees covered and the first whose q^N - 1 cannot be factored. Never asserts.
 //   bench_primitive_search                          typical cases, then the whole scan (N <= 64, 10 s limit)
 //   bench_primitive_search typical
-//   bench_primitive_search slow [RUNS]                the searches that took seconds before, min/median of RUNS
+//   bench_primitive_search slow [RUNS [q N]]          the searches that took seconds before, min/median of RUNS
 //   bench_primitive_search scan [--each] [MAX_N [LIMIT_S [q ...]]]
 #include <fmt/format.h>
 #include <poll.h>
@@ -203,10 +203,11 @@ void typical() {
 
 // The searches that were slowest before the combined order test: q^N - 1 factored first (not
 // timed), then the search alone, `runs` times: min and median seconds, and the polynomial.
-void slow(int runs) {
+void slow(int runs, std::uint32_t only_q, int only_n) {
   fmt::print("{:<10} {:>3} {:>9} {:>9} {:>9}  {}\n", "field", "N", "min s", "median s", "min cpu s", "polynomial");
   for (const auto& [q, n] : std::vector<std::pair<std::uint32_t, int>>{
            {9, 200}, {243, 60}, {6561, 63}, {19683, 60}, {59049, 54}, {256, 60}, {65536, 60}, {2, 1000}}) {
+    if (only_q != 0 && (q != only_q || n != only_n)) continue;
     const Field field = Field::from_order(q);
     detail::factor_power_minus_one(field.p(), static_cast<long>(n) * field.k(), {});
     std::vector<double> times;
@@ -239,7 +240,9 @@ int main(int argc, char** argv) {
 #endif
   const std::vector<std::string> args(argv + 1, argv + argc);
   if (!args.empty() && args[0] == "slow") {
-    slow(args.size() > 1 ? std::max(1, std::atoi(args[1].c_str())) : 3);
+    slow(args.size() > 1 ? std::max(1, std::atoi(args[1].c_str())) : 3,
+         args.size() > 3 ? static_cast<std::uint32_t>(std::atoi(args[2].c_str())) : 0,
+         args.size() > 3 ? std::atoi(args[3].c_str()) : 0);
     return 0;
   }
   if (args.empty() || args[0] == "typical") typical();

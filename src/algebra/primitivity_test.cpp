@@ -48,8 +48,9 @@ struct CompositionTable<NTL::zz_pEX> {
 };
 
 // Ben-Or: f of degree n is irreducible iff gcd(f, x^(q^i) - x) = 1 for i = 1..n/2. The gcds come one
-// per step while a factor of small degree is likely, then for batches of growing length (the product
-// of the x^(q^i) - x modulo f), as a gcd costs more than a product modulo f.
+// per step while a factor of small degree is likely (i <= 2), then for batches of about i/2 steps (the
+// product of the x^(q^i) - x modulo f): a gcd costs many products modulo f, and a factor of degree i
+// is still found by step 1.5 i.
 template <class Poly>
 bool is_irreducible_ben_or(const Poly& f, const Modulus<Poly>& modulus, const NTL::ZZ& q) {
   const long n = NTL::deg(f);
@@ -71,13 +72,13 @@ bool is_irreducible_ben_or(const Poly& f, const Modulus<Poly>& modulus, const NT
     if (i > 1 && composes) NTL::CompMod(frobenius, frobenius, table, modulus);
     if (i > 1 && !composes) NTL::PowerMod(frobenius, frobenius, q, modulus);
     const Poly difference = frobenius - x;
-    if (i <= 4) {
+    if (i <= 2) {
       NTL::GCD(divisor, f, difference);
       if (!NTL::IsOne(divisor)) return false;
       continue;
     }
     NTL::MulMod(batch, batch, difference, modulus);
-    if (++batched >= 1 + i / 8 || 2 * (i + 1) > n) {
+    if (++batched >= (i + 1) / 2 || 2 * (i + 1) > n) {
       NTL::GCD(divisor, f, batch);
       if (!NTL::IsOne(divisor)) return false;
       NTL::set(batch);
