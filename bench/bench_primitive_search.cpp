@@ -3,6 +3,7 @@
 // giving per field the degrees covered and the first whose q^N - 1 cannot be factored. Never asserts.
 //   bench_primitive_search                          typical cases, then the whole scan (N <= 64, 10 s limit)
 //   bench_primitive_search typical
+//   bench_primitive_search slow [RUNS [q N]]          the searches that took seconds before, min/median of RUNS
 //   bench_primitive_search scan [--each] [MAX_N [LIMIT_S [q ...]]]
 #include <fmt/format.h>
 #include <poll.h>
@@ -14,6 +15,7 @@
 #include <cerrno>
 #include <chrono>
 #include <cstdlib>
+#include <ctime>
 #include <map>
 #include <string>
 #include <vector>
@@ -29,6 +31,13 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 double seconds_since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
+
+// This process's CPU time: the figure that a loaded machine disturbs least.
+double cpu_seconds() {
+  timespec now{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
+  return static_cast<double>(now.tv_sec) + 1e-9 * static_cast<double>(now.tv_nsec);
+}
 
 // Prime fields sampled besides the Conway table's GF(p^k): small ones, and primes near 2^8, 2^10, ..., 65536.
 const std::vector<std::uint32_t> sampled_primes = {2,   3,   5,   7,    11,   13,   17,    19,    23,
@@ -192,6 +201,37 @@ void typical() {
   }
 }
 
+// The searches that were slowest before the combined order test: q^N - 1 factored first (not
+// timed), then the search alone, `runs` times: min and median seconds, and the polynomial.
+void slow(int runs, std::uint32_t only_q, int only_n) {
+  fmt::print("{:<10} {:>3} {:>9} {:>9} {:>9}  {}\n", "field", "N", "min s", "median s", "min cpu s", "polynomial");
+  for (const auto& [q, n] : std::vector<std::pair<std::uint32_t, int>>{
+           {9, 200}, {243, 60}, {6561, 63}, {19683, 60}, {59049, 54}, {256, 60}, {65536, 60}, {2, 1000}}) {
+    if (only_q != 0 && (q != only_q || n != only_n)) continue;
+    const Field field = Field::from_order(q);
+    detail::factor_power_minus_one(field.p(), static_cast<long>(n) * field.k(), {});
+    std::vector<double> times;
+    double cpu = 1e300;
+    std::string text;
+    try {
+      for (int i = 0; i < runs; ++i) {
+        const auto start = Clock::now();
+        const double cpu_start = cpu_seconds();
+        text = default_primitive_polynomial(n, field).to_string();
+        times.push_back(seconds_since(start));
+        cpu = std::min(cpu, cpu_seconds() - cpu_start);
+      }
+    } catch (const ResourceError& error) {
+      fmt::print("{:<10} {:>3} {:>9} {:>9} {:>9}  {}\n", field.name(), n, "-", "-", "-", error.what());
+      continue;
+    }
+    std::sort(times.begin(), times.end());
+    fmt::print("{:<10} {:>3} {:>9.4f} {:>9.4f} {:>9.4f}  {}\n", field.name(), n, times.front(), times[times.size() / 2],
+               cpu, text);
+    std::fflush(stdout);
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -199,6 +239,12 @@ int main(int argc, char** argv) {
   fmt::print("warning: debug build, figures are not representative\n");
 #endif
   const std::vector<std::string> args(argv + 1, argv + argc);
+  if (!args.empty() && args[0] == "slow") {
+    slow(args.size() > 1 ? std::max(1, std::atoi(args[1].c_str())) : 3,
+         args.size() > 3 ? static_cast<std::uint32_t>(std::atoi(args[2].c_str())) : 0,
+         args.size() > 3 ? std::atoi(args[3].c_str()) : 0);
+    return 0;
+  }
   if (args.empty() || args[0] == "typical") typical();
   if (args.empty()) fmt::print("\n");
   if (args.empty() || args[0] == "scan") {

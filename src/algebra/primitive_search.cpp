@@ -9,29 +9,17 @@
 #include <vector>
 
 #include "algebra/integer_factoring.hpp"
+#include "algebra/primitivity_test.hpp"
 #include "lfsr/error.hpp"
 
 namespace lfsr {
 
 namespace {
 
-// Whether x generates GF(q)^*: x^((q-1)/r) != 1 for every prime r | q - 1 (q is small: trial division).
-bool is_primitive_element(const Field& field, std::uint32_t x) {
-  if (x == 0) return false;
-  const std::uint32_t order = field.q() - 1;
-  std::uint32_t rest = order;
-  for (std::uint32_t r = 2; r <= rest; ++r) {
-    if (rest % r != 0) continue;
-    while (rest % r == 0) rest /= r;
-    if (field.power(x, order / r) == 1) return false;
-  }
-  return true;
-}
-
 // The least c_0 with (-1)^n c_0 primitive: the constant term every candidate of degree n gets.
 std::uint32_t admissible_constant(const Field& field, int n) {
   for (std::uint32_t c = 1;; ++c) {
-    if (is_primitive_element(field, n % 2 == 0 ? c : field.neg(c))) return c;
+    if (detail::is_primitive_element(field, n % 2 == 0 ? c : field.neg(c))) return c;
   }
 }
 
@@ -78,8 +66,7 @@ Polynomial first_primitive_polynomial(int bits, const Field& field, const Algebr
     throw InputError(fmt::format("no primitive polynomial of degree {} over {}: the degree must be 1..{}", bits,
                                  field.name(), max_primitive_search_bits));
   }
-  // Factored once here, so a hopeless q^n - 1 is refused before any candidate; is_primitive then finds
-  // the primes in the cache.
+  // Factored once here, so a hopeless q^n - 1 is refused before any candidate.
   const detail::PowerMinusOneFactors factors =
       detail::factor_power_minus_one(field.p(), static_cast<long>(bits) * field.k(), options);
   if (!factors.unfactored.empty()) refuse_unfactored(field, bits, factors);
@@ -89,7 +76,7 @@ Polynomial first_primitive_polynomial(int bits, const Field& field, const Algebr
   c.back() = 1;
   // f(1) = 0 means x - 1 divides f (over GF(2): every f with an even number of terms), for free.
   const auto is_primitive_at = [&](std::uint32_t at_one) {
-    return (bits == 1 || at_one != 0) && is_primitive(Polynomial(field, c), options);
+    return (bits == 1 || at_one != 0) && detail::is_primitive_with_primes(field, c, factors.primes);
   };
   // Height 0 is the binomial x^n + c_0 (primitive only for n = 1); each height is a finite set, and
   // the heights up to q - 1 hold every polynomial with this c_0, some of them primitive.
