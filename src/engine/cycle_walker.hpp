@@ -28,10 +28,10 @@
 #include <utility>
 #include <vector>
 
-#include "runners/byte_io.hpp"
 #include "engine/enumeration_layout.hpp"
 #include "lfsr/cycle_structure.hpp"
 #include "lfsr/runner.hpp"
+#include "runners/byte_io.hpp"
 
 namespace lfsr {
 
@@ -272,6 +272,12 @@ class CycleWalker final : public ChunkWorker {
       note_attempt(walk_chain(start));
       return;
     }
+    if constexpr (requires { stepper_.next_output_word(start); }) {
+      if (stepper_.bits() >= layout_.dp_bits) {
+        walk_from_by_words(start);
+        return;
+      }
+    }
     // Walk to the first DP; back at `start` first means a cycle without DPs. Every state is marked
     // as the walk goes except the smallest seen so far, so the smallest state of a cycle without
     // DPs is never marked: the scan reaches it, and only the walk from it counts the cycle.
@@ -296,6 +302,64 @@ class CycleWalker final : public ChunkWorker {
     // The prefix lies on a cycle with DPs: whoever claims the DP before `state` covers it.
     mark(smallest);
     note_attempt(walk_chain(state));
+  }
+
+  // walk_from for Fibonacci GF(2), 64 states per output word: the states are windows of the
+  // sequence, taken by shifts rather than by a chain of dependent steps, and the first DP among the
+  // next 64 is found for all of them at once (as in walk_unmarked_by_words). Registers with very
+  // many short cycles (x^n+1) spend their time here. The marks are those of walk_from: every state
+  // but the smallest so far. A word is taken even for a cycle of a few states; those are rare.
+  void walk_from_by_words(std::uint64_t start) {
+    if (pending_capacity_ == 0) {
+      // One block: the marks go straight into the bitset, with no call in the loop.
+      walk_from_by_words(start, [this](std::uint64_t s) { visited_.mark(s); });
+    } else {
+      walk_from_by_words(start, [this](std::uint64_t s) { mark(s); });
+    }
+  }
+
+  template <class Mark>
+  void walk_from_by_words(std::uint64_t start, Mark&& mark_state) {
+    const int n = stepper_.bits();
+    const std::uint64_t state_mask = n == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << n) - 1;
+    std::uint64_t smallest = start;
+    std::uint64_t steps = 0;
+    for (std::uint64_t current = start;;) {
+      Bits128 sequence = current | static_cast<Bits128>(stepper_.next_output_word(current)) << n;
+      // Bit j of `distinguished`: the (j+1)-th successor is distinguished.
+      Bits128 runs = ~sequence;
+      int width = 1;
+      for (; 2 * width <= layout_.dp_bits; width *= 2) runs &= runs >> width;
+      if (width < layout_.dp_bits) runs &= runs >> (layout_.dp_bits - width);
+      const auto distinguished = static_cast<std::uint64_t>(runs >> 1);
+      // Successors 1 .. plain are not distinguished.
+      const int plain = distinguished == 0 ? 64 : std::countr_zero(distinguished);
+      for (int j = 1; j <= plain; ++j) {
+        sequence >>= 1;
+        const std::uint64_t state = static_cast<std::uint64_t>(sequence) & state_mask;
+        // One comparison serves both rare events: back at the start, or below it.
+        if (state <= start) [[unlikely]] {
+          if (state == start) {
+            if (smallest == start) record_cycle(steps + static_cast<std::uint64_t>(j), start);
+            return;
+          }
+          if (state < smallest) {
+            mark_state(smallest);
+            smallest = state;
+            continue;
+          }
+        }
+        mark_state(state);
+      }
+      if (distinguished != 0) {
+        // The prefix lies on a cycle with DPs: whoever claims the DP before it covers it.
+        mark_state(smallest);
+        note_attempt(walk_chain(static_cast<std::uint64_t>(sequence >> 1) & state_mask));
+        return;
+      }
+      current = static_cast<std::uint64_t>(sequence) & state_mask;
+      steps += 64;
+    }
   }
 
   // Claims `first` and walks the chain from it; false when `first` was claimed already.
