@@ -28,10 +28,10 @@
 #include <utility>
 #include <vector>
 
-#include "runners/byte_io.hpp"
 #include "engine/enumeration_layout.hpp"
 #include "lfsr/cycle_structure.hpp"
 #include "lfsr/runner.hpp"
+#include "runners/byte_io.hpp"
 
 namespace lfsr {
 
@@ -116,7 +116,8 @@ class CycleWalker final : public ChunkWorker {
         pending_capacity_(layout.blocks() == 1 ? 0 : pending_marks_per_block(layout)),
         pending_(new std::uint32_t[layout.blocks() * pending_capacity_]),  // untouched until used
         pending_count_(layout.blocks()),
-        local_tally_(layout.blocks()) {}
+        local_tally_(layout.blocks()),
+        new_top_bits_(new_top_bits(stepper)) {}
 
   std::string run_chunk(std::uint64_t chunk) override {
     findings_ = {};
@@ -256,7 +257,7 @@ class CycleWalker final : public ChunkWorker {
       const std::uint64_t hi = std::min(end, word * 64 + 64) - word * 64;
       const std::uint64_t range =
           (hi == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << hi) - 1) & ~((std::uint64_t{1} << lo) - 1);
-      std::uint64_t tried = 0;
+      std::uint64_t tried = ~start_candidates(word);
       // Re-read the word after every walk: the walk may have marked states of this word.
       for (std::uint64_t open; (open = ~visited_.load(word) & range & ~tried) != 0;) {
         if (finished()) return;
@@ -267,10 +268,39 @@ class CycleWalker final : public ChunkWorker {
     }
   }
 
+  // The states of scan word `word` that may be their cycle's smallest. A state whose successor is
+  // below it never is, and it needs no walk: the walk from its cycle's smallest state finds the
+  // cycle (a cycle with DPs too, whose chains that walk starts). For Fibonacci GF(2) the successor
+  // of s is s >> 1 with the new top bit on top, below s exactly when that bit is 0 (and s > 0);
+  // the bit is linear in s, so the word's 64 new bits are those of its first state XOR a fixed word.
+  std::uint64_t start_candidates(std::uint64_t word) const {
+    if constexpr (requires { stepper_.next_output_word(word); }) {
+      const int top = stepper_.bits() - 1;
+      const std::uint64_t first_bit = (stepper_.next(word * 64) >> top) & 1U;
+      return (new_top_bits_ ^ (0 - first_bit)) | static_cast<std::uint64_t>(word == 0);
+    }
+    return ~std::uint64_t{0};
+  }
+  // Bit i: the new top bit of state i's successor (i < 64), for start_candidates.
+  static std::uint64_t new_top_bits(const Stepper& stepper) {
+    std::uint64_t bits = 0;
+    if constexpr (requires { stepper.next_output_word(std::uint64_t{0}); }) {
+      const int top = stepper.bits() - 1;
+      for (std::uint64_t i = 0; i < 64; ++i) bits |= ((stepper.next(i) >> top) & 1U) << i;
+    }
+    return bits;
+  }
+
   void walk_from(std::uint64_t start) {
     if (is_distinguished(start)) {
       note_attempt(walk_chain(start));
       return;
+    }
+    if constexpr (requires { stepper_.next_output_word(start); }) {
+      if (stepper_.bits() >= layout_.dp_bits) {
+        walk_from_by_words(start);
+        return;
+      }
     }
     // Walk to the first DP; back at `start` first means a cycle without DPs. Every state is marked
     // as the walk goes except the smallest seen so far, so the smallest state of a cycle without
@@ -296,6 +326,128 @@ class CycleWalker final : public ChunkWorker {
     // The prefix lies on a cycle with DPs: whoever claims the DP before `state` covers it.
     mark(smallest);
     note_attempt(walk_chain(state));
+  }
+
+  // walk_from for Fibonacci GF(2), 64 states per output word: the states are windows of the
+  // sequence, taken by shifts rather than by a chain of dependent steps, and the first DP among the
+  // next 64 is found for all of them at once (as in walk_unmarked_by_words). Registers with very
+  // many short cycles (x^n+1) spend their time here. The marks are those of walk_from: every state
+  // but the smallest so far. A word is taken even for a cycle of a few states; those are rare.
+  void walk_from_by_words(std::uint64_t start) {
+    if (pending_capacity_ == 0) {
+      // One block, in the caches: the marks go straight into the bitset, one pass marks them all.
+      walk_from_by_words_marking_all(start, [this](std::uint64_t s) { visited_.mark(s); });
+    } else {
+      // Deferred marks cost memory traffic: two passes, marking only what the scan would try.
+      walk_from_by_words(start, [this](std::uint64_t s) { mark(s); });
+    }
+  }
+
+  template <class Mark>
+  void walk_from_by_words_marking_all(std::uint64_t start, Mark&& mark_state) {
+    const int n = stepper_.bits();
+    const std::uint64_t state_mask = n == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << n) - 1;
+    std::uint64_t smallest = start;
+    std::uint64_t steps = 0;
+    for (std::uint64_t current = start;;) {
+      Bits128 sequence = current | static_cast<Bits128>(stepper_.next_output_word(current)) << n;
+      // Bit j of `distinguished`: the (j+1)-th successor is distinguished.
+      Bits128 runs = ~sequence;
+      int width = 1;
+      for (; 2 * width <= layout_.dp_bits; width *= 2) runs &= runs >> width;
+      if (width < layout_.dp_bits) runs &= runs >> (layout_.dp_bits - width);
+      const auto distinguished = static_cast<std::uint64_t>(runs >> 1);
+      // Successors 1 .. plain are not distinguished.
+      const int plain = distinguished == 0 ? 64 : std::countr_zero(distinguished);
+      for (int j = 1; j <= plain; ++j) {
+        sequence >>= 1;
+        const std::uint64_t state = static_cast<std::uint64_t>(sequence) & state_mask;
+        // One comparison serves both rare events: back at the start, or below it.
+        if (state <= start) [[unlikely]] {
+          if (state == start) {
+            if (smallest == start) record_cycle(steps + static_cast<std::uint64_t>(j), start);
+            return;
+          }
+          if (state < smallest) {
+            mark_state(smallest);
+            smallest = state;
+            continue;
+          }
+        }
+        mark_state(state);
+      }
+      if (distinguished != 0) {
+        // The prefix lies on a cycle with DPs: whoever claims the DP before it covers it.
+        mark_state(smallest);
+        note_attempt(walk_chain(static_cast<std::uint64_t>(sequence >> 1) & state_mask));
+        return;
+      }
+      current = static_cast<std::uint64_t>(sequence) & state_mask;
+      steps += 64;
+    }
+  }
+
+  template <class Mark>
+  void walk_from_by_words(std::uint64_t start, Mark&& mark_state) {
+    const int n = stepper_.bits();
+    const std::uint64_t state_mask = n == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << n) - 1;
+    const auto window = [state_mask](Bits128 sequence, int j) {
+      return static_cast<std::uint64_t>(sequence >> j) & state_mask;
+    };
+    std::uint64_t smallest = start;
+    std::uint64_t steps = 0;
+    for (std::uint64_t current = start;;) {
+      const Bits128 sequence = current | static_cast<Bits128>(stepper_.next_output_word(current)) << n;
+      // Bit j of `distinguished`: the (j+1)-th successor is distinguished.
+      Bits128 runs = ~sequence;
+      int width = 1;
+      for (; 2 * width <= layout_.dp_bits; width *= 2) runs &= runs >> width;
+      if (width < layout_.dp_bits) runs &= runs >> (layout_.dp_bits - width);
+      const auto distinguished = static_cast<std::uint64_t>(runs >> 1);
+      // Successors 1 .. plain are not distinguished.
+      const int plain = distinguished == 0 ? 64 : std::countr_zero(distinguished);
+      // First pass, in registers: back at the start (closed), or below it. One comparison serves both.
+      const std::uint64_t smallest_before = smallest;
+      int closed = 0;
+      int smallest_at = 0;
+      Bits128 shifted = sequence;
+      for (int j = 1; j <= plain; ++j) {
+        shifted >>= 1;
+        const std::uint64_t state = static_cast<std::uint64_t>(shifted) & state_mask;
+        if (state <= start) [[unlikely]] {
+          if (state == start) {
+            closed = j;
+            break;
+          }
+          if (state < smallest) {
+            smallest = state;
+            smallest_at = j;
+          }
+        }
+      }
+      // Second pass: the marks, only of successors 1 .. last that start_candidates keeps (their
+      // own successor's new bit, sequence bit j + n, is 1), except the smallest state so far.
+      const int last = closed != 0 ? closed - 1 : plain;
+      std::uint64_t marks = static_cast<std::uint64_t>(sequence >> (n + 1));
+      if (last < 64) marks &= (std::uint64_t{1} << last) - 1;
+      if (smallest_at != 0) {
+        marks &= ~(std::uint64_t{1} << (smallest_at - 1));
+        mark_state(smallest_before);
+      }
+      for (; marks != 0; marks &= marks - 1) mark_state(window(sequence, std::countr_zero(marks) + 1));
+      if (closed != 0) {
+        if (smallest == start) record_cycle(steps + static_cast<std::uint64_t>(closed), start);
+        return;
+      }
+      if (distinguished != 0) {
+        // The prefix lies on a cycle with DPs: whoever claims the DP before it covers it.
+        mark_state(smallest);
+        note_attempt(walk_chain(window(sequence, plain + 1)));
+        return;
+      }
+      current = window(sequence, 64);
+      steps += 64;
+    }
   }
 
   // Claims `first` and walks the chain from it; false when `first` was claimed already.
@@ -487,6 +639,7 @@ class CycleWalker final : public ChunkWorker {
   std::uint64_t unpublished_ = 0;
   std::vector<std::uint32_t> local_tally_;  // per block: states on our chains not yet published
   bool tallied_ = false;
+  std::uint64_t new_top_bits_;
   std::array<CycleTally, short_cycle_limit> short_cycles_{};
   ChunkFindings findings_;
 };
