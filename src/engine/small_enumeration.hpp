@@ -11,8 +11,10 @@ namespace lfsr {
 
 // Largest state space enumerate_small accepts: its successor table (4 bytes a state) and marks
 // stay in the L2 cache. Larger registers take microseconds per thousand states in the engine too,
-// where its set-up no longer matters.
-inline constexpr std::uint64_t small_enumeration_states = std::uint64_t{1} << 16;
+// where its set-up no longer matters. At 2^16 states the engine is already faster on singular maps
+// (its word-level image pass): the degree-16 enumeration scan takes 10.1 processor seconds there
+// against 14.5 here (docs/benchmarks.md, "Round two: the degree-16 enumeration scan").
+inline constexpr std::uint64_t small_enumeration_states = std::uint64_t{1} << 15;
 
 // The cycle structure of `map`, p^dimension <= small_enumeration_states, in this thread: every
 // field equal to what enumerate() returns on any runner (the smallest state of each cycle length as
