@@ -490,6 +490,10 @@ class CycleWalker final : public ChunkWorker {
     // counter for all lanes instead of one per lane.
     std::array<std::uint64_t, walk_lanes> origin{};
     std::uint64_t round = 0;
+    // Starts in a row that gave up without a claim. Cycles without DPs are counted by the scan
+    // alone, so lanes stop starting once this is high: without it, states on such cycles would
+    // keep the lanes starting for ever.
+    int fruitless_starts = 0;
     std::uint64_t length(std::size_t lane) const { return round - origin[lane]; }
     std::array<std::uint64_t, walk_lanes> first{};
     std::array<std::uint64_t, walk_lanes> marked{};  // chain states marked and tallied before the lanes began
@@ -567,6 +571,7 @@ class CycleWalker final : public ChunkWorker {
   }
 
   void start_lane_chain(Lanes& lanes, std::size_t lane, std::uint64_t dp) {
+    lanes.fruitless_starts = 0;
     lanes.phase[lane] = LanePhase::chain;
     lanes.least[lane] = no_state;
     lanes.origin[lane] = lanes.round;
@@ -578,8 +583,9 @@ class CycleWalker final : public ChunkWorker {
   // Gives the lane a new random start, or leaves it idle once few states are left unaccounted
   // (a start then most likely lands on a walked part).
   void refill(Lanes& lanes, std::size_t lane) {
+    if (lanes.phase[lane] == LanePhase::prefix) ++lanes.fruitless_starts;
     lanes.phase[lane] = LanePhase::idle;
-    if (finished()) return;
+    if (finished() || lanes.fruitless_starts >= 64) return;
     std::uint64_t covered = control_.accounted.load(std::memory_order_relaxed) + unpublished_;
     for (std::size_t other = 0; other < walk_lanes; ++other)
       if (lanes.phase[other] == LanePhase::chain) covered += lanes.length(other);
