@@ -467,6 +467,10 @@ class CycleWalker final : public ChunkWorker {
       ++length;
     } while (length < mark_budget && !at_chain_end(state));
     if (length == mark_budget && !at_chain_end(state)) {
+      if constexpr (interleaves) {
+        walk_interleaved(first, state, length, smallest);
+        return true;
+      }
       const std::uint64_t unmarked_start = state;
       control_.long_walks.fetch_add(1, std::memory_order_relaxed);
       const std::uint64_t unmarked_length = walk_unmarked(state, smallest, at_chain_end);
@@ -621,6 +625,157 @@ class CycleWalker final : public ChunkWorker {
     }
   }
 
+  // Kernels that step several independent walks at once (next_lanes) walk long chains in lanes.
+  static constexpr std::size_t walk_lanes = 8;
+  static constexpr bool interleaves = requires(const Stepper& stepper, std::array<std::uint64_t, walk_lanes>& states) {
+    stepper.next_lanes(states);
+  };
+
+  // One of the walks stepped together. A lane first walks from a start state to its first DP (the
+  // prefix, covered by whoever claims the DP before it), then, once it claims that DP, walks the
+  // chain from it exactly as walk_chain does, unmarked.
+  enum class LanePhase : std::uint8_t { idle, prefix, chain };
+  struct Lanes {
+    std::array<std::uint64_t, walk_lanes> state{};
+    std::array<std::uint64_t, walk_lanes> least{};
+    // Steps since the start, or chain states so far, are round - origin (modulo 2^64): one
+    // counter for all lanes instead of one per lane.
+    std::array<std::uint64_t, walk_lanes> origin{};
+    std::uint64_t round = 0;
+    // Starts in a row that gave up without a claim. Cycles without DPs are counted by the scan
+    // alone, so lanes stop starting once this is high: without it, states on such cycles would
+    // keep the lanes starting for ever.
+    int fruitless_starts = 0;
+    std::uint64_t length(std::size_t lane) const { return round - origin[lane]; }
+    std::array<std::uint64_t, walk_lanes> first{};
+    std::array<std::uint64_t, walk_lanes> marked{};  // chain states marked and tallied before the lanes began
+    std::array<std::uint64_t, walk_lanes> unmarked_start{};
+    std::array<LanePhase, walk_lanes> phase{};
+  };
+
+  // A long chain whose kernel has next_lanes. One walk is bound by the step's latency; lanes hide
+  // it. The chain goes on in lane 0, and the other lanes walk from random start states: a start on
+  // a part of a cycle no chain has reached claims a DP there and takes over the walk up to the
+  // next claimed DP, so the lanes split the long cycles between them. The claims keep every chain
+  // exact whoever walks it; a start on a walked part only costs its prefix. Lanes are refilled
+  // while many states are still unaccounted, and the chains they close are accounted like any.
+  void walk_interleaved(std::uint64_t first, std::uint64_t state, std::uint64_t length, std::uint64_t smallest) {
+    control_.long_walks.fetch_add(1, std::memory_order_relaxed);
+    Lanes lanes;
+    lanes.phase[0] = LanePhase::chain;
+    lanes.state[0] = state;
+    lanes.least[0] = smallest;
+    lanes.origin[0] = lanes.round - length;
+    lanes.first[0] = first;
+    lanes.marked[0] = length;
+    lanes.unmarked_start[0] = state;
+    for (std::size_t lane = 1; lane < walk_lanes; ++lane) refill(lanes, lane);
+    // A prefix this long most likely lies on a cycle without DPs: the scan counts those.
+    const std::uint64_t prefix_limit = std::uint64_t{64} << layout_.dp_bits;
+    for (;;) {
+      for (int round = 0; round < 256; ++round) {
+        for (std::size_t lane = 0; lane < walk_lanes; ++lane)
+          lanes.least[lane] = std::min(lanes.least[lane], lanes.state[lane]);
+        stepper_.next_lanes(lanes.state);
+        ++lanes.round;
+        bool any_distinguished = false;
+        for (std::size_t lane = 0; lane < walk_lanes; ++lane) any_distinguished |= is_distinguished(lanes.state[lane]);
+        if (any_distinguished)
+          for (std::size_t lane = 0; lane < walk_lanes; ++lane)
+            if (is_distinguished(lanes.state[lane])) lane_reached_dp(lanes, lane);
+      }
+      bool active = false;
+      for (std::size_t lane = 0; lane < walk_lanes; ++lane) {
+        // Only prefixes are given up: a chain lane holds claims that its chain must answer for.
+        if (lanes.phase[lane] == LanePhase::prefix && (lanes.length(lane) > prefix_limit || finished()))
+          refill(lanes, lane);
+        active |= lanes.phase[lane] != LanePhase::idle;
+      }
+      if (!active) break;
+    }
+    control_.long_walks.fetch_sub(1, std::memory_order_relaxed);
+  }
+
+  void lane_reached_dp(Lanes& lanes, std::size_t lane) {
+    const std::uint64_t dp = lanes.state[lane];
+    switch (lanes.phase[lane]) {
+      case LanePhase::idle:
+        return;
+      case LanePhase::prefix:
+        if (claim(dp))
+          start_lane_chain(lanes, lane, dp);
+        else
+          refill(lanes, lane);
+        return;
+      case LanePhase::chain:
+        if (claim(dp)) return;  // the chain goes on through a DP of its own
+        if (dp == lanes.first[lane]) {
+          record_cycle(lanes.length(lane), lanes.least[lane]);
+        } else {
+          findings_.chains.push_back({lanes.first[lane], dp, lanes.length(lane), lanes.least[lane]});
+          account(lanes.length(lane));
+        }
+        if (lanes.length(lane) > lanes.marked[lane])
+          unmarked_.push_back({lanes.unmarked_start[lane], lanes.length(lane) - lanes.marked[lane]});
+        refill(lanes, lane);
+        return;
+    }
+  }
+
+  void start_lane_chain(Lanes& lanes, std::size_t lane, std::uint64_t dp) {
+    lanes.fruitless_starts = 0;
+    lanes.phase[lane] = LanePhase::chain;
+    lanes.least[lane] = no_state;
+    lanes.origin[lane] = lanes.round;
+    lanes.first[lane] = dp;
+    lanes.marked[lane] = 0;
+    lanes.unmarked_start[lane] = dp;
+  }
+
+  // Gives the lane a new random start, or leaves it idle once few states are left unaccounted
+  // (a start then most likely lands on a walked part).
+  void refill(Lanes& lanes, std::size_t lane) {
+    if (lanes.phase[lane] == LanePhase::prefix) ++lanes.fruitless_starts;
+    lanes.phase[lane] = LanePhase::idle;
+    if (finished() || lanes.fruitless_starts >= 64) return;
+    std::uint64_t covered = control_.accounted.load(std::memory_order_relaxed) + unpublished_;
+    for (std::size_t other = 0; other < walk_lanes; ++other)
+      if (lanes.phase[other] == LanePhase::chain) covered += lanes.length(other);
+    if (covered + (std::uint64_t{16} << layout_.dp_bits) >= control_.target) return;
+    for (int attempt = 0; attempt < 4; ++attempt) {
+      const std::uint64_t start = random_state();
+      if (!may_start_from(start)) continue;
+      lanes.state[lane] = start;
+      lanes.origin[lane] = lanes.round;
+      lanes.least[lane] = no_state;
+      if (!is_distinguished(start)) {
+        lanes.phase[lane] = LanePhase::prefix;
+        return;
+      }
+      if (claim(start)) {
+        start_lane_chain(lanes, lane, start);
+        return;
+      }
+    }
+  }
+
+  // Lanes start on cyclic states only (a transient state is marked visited from the outset, and
+  // such a map zeroes no block lazily); a mark that is set means the state is walked already.
+  bool may_start_from(std::uint64_t state) const {
+    if (layout_.lazy_blocks &&
+        block_ready_[state >> layout_.block_bits].load(std::memory_order_acquire) < block_ready_state)
+      return true;  // the block's marks are not set up yet: nothing is known of it
+    return !visited_.test(state);
+  }
+
+  std::uint64_t random_state() {
+    random_ ^= random_ << 13;
+    random_ ^= random_ >> 7;
+    random_ ^= random_ << 17;
+    __extension__ using Product = unsigned __int128;
+    return static_cast<std::uint64_t>((static_cast<Product>(random_) * layout_.states) >> 64);
+  }
+
   Stepper stepper_;
   EnumerationLayout layout_;
   SharedBits visited_;
@@ -640,6 +795,7 @@ class CycleWalker final : public ChunkWorker {
   std::vector<std::uint32_t> local_tally_;  // per block: states on our chains not yet published
   bool tallied_ = false;
   std::uint64_t new_top_bits_;
+  std::uint64_t random_ = 0x9E3779B97F4A7C15;  // xorshift state for the lanes' start states
   std::array<CycleTally, short_cycle_limit> short_cycles_{};
   ChunkFindings findings_;
 };

@@ -101,6 +101,21 @@ class GfpMatrixStepper {
     }
     return 0;
   }
+  // One step of each of several independent walks: the steps' latencies overlap, and the kernel's
+  // shape is chosen once for all of them.
+  template <std::size_t Lanes>
+  void next_lanes(std::array<std::uint64_t, Lanes>& states) const {
+    switch (shape_) {
+      case Shape::one_word:
+        return step_lanes<1, false, false>(states);
+      case Shape::two_words:
+        return step_lanes<2, false, false>(states);
+      case Shape::reduced:
+        return step_lanes<1, false, true>(states);
+      case Shape::bytes_reduced:
+        return step_lanes<1, true, true>(states);
+    }
+  }
 
  private:
   __extension__ using Product = unsigned __int128;
@@ -171,6 +186,50 @@ class GfpMatrixStepper {
     add_chunks<Reduced>(lanes[0], 0, Words == 1 ? chunk_count_ : first_word_chunks_, index);
     if constexpr (Words == 2) add_chunks<Reduced>(lanes[1], first_word_chunks_, chunk_count_, index);
     return index[0] + index[1];
+  }
+
+  // step() for every lane, stage by stage with the lanes innermost: each stage's lookups for all
+  // lanes are independent, so they issue together instead of waiting on one walk's chain.
+  template <int Words, bool Bytes, bool Reduced, std::size_t Lanes>
+  void step_lanes(std::array<std::uint64_t, Lanes>& states) const {
+    std::array<std::array<std::uint64_t, Words>, Lanes> lanes{};
+    for (int g = 0; g < group_count_; ++g) {
+      const Group& group = groups_[static_cast<std::size_t>(g)];
+      std::array<std::uint64_t, Lanes> values{};
+      // The split once per group, not per lane: each case is a plain loop over the lanes.
+      switch (group.split) {
+        case Split::whole:
+          values = states;
+          break;
+        case Split::quotient:
+          for (std::size_t l = 0; l < Lanes; ++l)
+            values[l] = high_product(states[l], group.reciprocal_low) >> group.shift;
+          break;
+        case Split::fraction:
+          for (std::size_t l = 0; l < Lanes; ++l)
+            values[l] = high_product(states[l] * group.reciprocal_low, group.radix);
+          break;
+        case Split::wide_fraction:
+          for (std::size_t l = 0; l < Lanes; ++l) values[l] = group_value(group, states[l]);
+          break;
+      }
+      for (std::size_t l = 0; l < Lanes; ++l) {
+        const std::uint64_t value = values[l];
+        if constexpr (Bytes) {
+          lanes[l][0] += group.images[value & 0xFF] + group.images[256 + (value >> 8)];
+        } else {
+          for (int w = 0; w < Words; ++w)
+            lanes[l][static_cast<std::size_t>(w)] += group.images[value * Words + static_cast<std::uint64_t>(w)];
+        }
+      }
+    }
+    std::array<std::uint64_t, Lanes> index{};
+    for (int c = 0; c < chunk_count_; ++c) {
+      const Chunk& chunk = chunks_[static_cast<std::size_t>(c)];
+      const std::size_t word = Words == 2 && c >= first_word_chunks_ ? 1 : 0;
+      for (std::size_t l = 0; l < Lanes; ++l) index[l] += chunk_value<Reduced>(chunk, lanes[l][word]);
+    }
+    states = index;
   }
 
   template <bool Reduced>
