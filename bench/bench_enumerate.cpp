@@ -11,30 +11,16 @@
 #include "lfsr/enumerate.hpp"
 #include "engine/stepper.hpp"
 
+#include "plain_loop.hpp"
+
 using namespace lfsr;
+using lfsr::bench::Clock;
+using lfsr::bench::plain_loop;
+using lfsr::bench::seconds_since;
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
 
-double seconds_since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
-
-// The slow way: one visited bit per state, set as each cycle is walked. Returns the cycle count.
-template <class Stepper>
-std::uint64_t plain_loop(const Stepper& stepper, std::uint64_t states) {
-  std::vector<std::uint64_t> visited((states + 63) / 64);
-  std::uint64_t cycles = 0;
-  for (std::uint64_t start = 0; start < states; ++start) {
-    if ((visited[start / 64] >> (start % 64)) & 1U) continue;
-    std::uint64_t state = start;
-    do {
-      visited[state / 64] |= std::uint64_t{1} << (state % 64);
-      state = stepper.next(state);
-    } while (state != start);
-    ++cycles;
-  }
-  return cycles;
-}
 
 // Best of `repeats` runs of `run`, which returns the cycle count.
 template <class Run>

@@ -12,7 +12,10 @@
 #include "engine/stepper.hpp"
 #include "lfsr/enumerate.hpp"
 
+#include "plain_loop.hpp"
+
 using namespace lfsr;
+using lfsr::bench::plain_loop;
 
 namespace {
 
@@ -46,22 +49,6 @@ std::pair<Timing, std::uint64_t> best_of(int repeats, Run&& run) {
   return {best, cycles};
 }
 
-// The loop the engine is measured against: one visited bit per state, set as each cycle is walked.
-template <class Stepper>
-std::uint64_t plain_loop(const Stepper& stepper, std::uint64_t states) {
-  std::vector<std::uint64_t> visited((states + 63) / 64);
-  std::uint64_t cycles = 0;
-  for (std::uint64_t start = 0; start < states; ++start) {
-    if ((visited[start / 64] >> (start % 64)) & 1U) continue;
-    std::uint64_t state = start;
-    do {
-      visited[state / 64] |= std::uint64_t{1} << (state % 64);
-      state = stepper.next(state);
-    } while (state != start);
-    ++cycles;
-  }
-  return cycles;
-}
 
 Polynomial rotation_polynomial(int n) {
   std::vector<std::uint32_t> coefficients(static_cast<std::size_t>(n) + 1, 0);
