@@ -75,6 +75,8 @@ class ImagePass final : public ChunkWorker {
  private:
   // The bits of word `word` that lie in [begin, end).
   std::uint64_t in_range(std::uint64_t word, std::uint64_t begin, std::uint64_t end) const {
+    // A word wholly outside the range (the callers' word loops may reach one past either end).
+    if (end <= word * 64 || begin >= word * 64 + 64) return 0;
     const std::uint64_t lo = std::max(begin, word * 64) - word * 64;
     const std::uint64_t hi = std::min(end, word * 64 + 64) - word * 64;
     if (hi <= lo) return 0;
