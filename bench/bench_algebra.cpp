@@ -15,17 +15,16 @@
 #include "algebra/characteristic_polynomial.hpp"
 #include "algebra/integer_factoring.hpp"
 #include "algebra/log_table_matrix.hpp"
+#include "bench_clock.hpp"
 #include "field/ntl_field.hpp"
 #include "lfsr/algebra.hpp"
 #include "lfsr/matrix.hpp"
 
 using namespace lfsr;
+using lfsr::bench::Clock;
+using lfsr::bench::seconds_since;
 
 namespace {
-
-using Clock = std::chrono::steady_clock;
-
-double seconds_since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
 
 Polynomial random_polynomial(const Field& field, int degree, std::mt19937_64& random) {
   std::vector<std::uint32_t> coefficients(static_cast<std::size_t>(degree) + 1);

@@ -8,9 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "lfsr/enumerate.hpp"
 #include "engine/stepper.hpp"
-
+#include "lfsr/enumerate.hpp"
 #include "plain_loop.hpp"
 
 using namespace lfsr;
@@ -19,8 +18,6 @@ using lfsr::bench::plain_loop;
 using lfsr::bench::seconds_since;
 
 namespace {
-
-
 
 // Best of `repeats` runs of `run`, which returns the cycle count.
 template <class Run>

@@ -5,7 +5,6 @@
 // ratios measured in one run; never asserts.
 // Usage: bench_image_pass [REPEATS] [WORKERS] [DEGREE]   (defaults 3, 2, 16)
 #include <fmt/format.h>
-#include <sys/resource.h>
 
 #include <algorithm>
 #include <bit>
@@ -15,6 +14,7 @@
 #include <thread>
 #include <vector>
 
+#include "bench_clock.hpp"
 #include "engine/cyclic_states.hpp"
 #include "engine/stepper.hpp"
 #include "lfsr/enumerate.hpp"
@@ -23,22 +23,11 @@
 #include "runners/shared_arena.hpp"
 
 using namespace lfsr;
+using lfsr::bench::Clock;
+using lfsr::bench::cpu_seconds;
+using lfsr::bench::seconds_since;
 
 namespace {
-
-using Clock = std::chrono::steady_clock;
-
-double seconds_since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
-
-// Processor seconds of the whole process, its worker threads included.
-double cpu_seconds() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  const auto seconds = [](const timeval& t) {
-    return static_cast<double>(t.tv_sec) + 1e-6 * static_cast<double>(t.tv_usec);
-  };
-  return seconds(usage.ru_utime) + seconds(usage.ru_stime);
-}
 
 // Wall and processor seconds, min and median: on a machine other work shares, the processor time
 // divided by the workers is what the wall time would be with the cores to ourselves.

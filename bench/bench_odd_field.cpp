@@ -11,7 +11,6 @@
 #include "engine/stepper.hpp"
 #include "lfsr/enumerate.hpp"
 #include "lfsr/primitive_search.hpp"
-
 #include "plain_loop.hpp"
 
 using namespace lfsr;
@@ -20,8 +19,6 @@ using lfsr::bench::plain_loop;
 using lfsr::bench::seconds_since;
 
 namespace {
-
-
 
 struct Case {
   std::string label;

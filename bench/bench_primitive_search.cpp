@@ -21,23 +21,16 @@
 #include <vector>
 
 #include "algebra/integer_factoring.hpp"
+#include "bench_clock.hpp"
 #include "lfsr/error.hpp"
 #include "lfsr/primitive_search.hpp"
 
 using namespace lfsr;
+using lfsr::bench::Clock;
+using lfsr::bench::cpu_seconds;
+using lfsr::bench::seconds_since;
 
 namespace {
-
-using Clock = std::chrono::steady_clock;
-
-double seconds_since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
-
-// This process's CPU time: the figure that a loaded machine disturbs least.
-double cpu_seconds() {
-  timespec now{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
-  return static_cast<double>(now.tv_sec) + 1e-9 * static_cast<double>(now.tv_nsec);
-}
 
 // Prime fields sampled besides the Conway table's GF(p^k): small ones, and primes near 2^8, 2^10, ..., 65536.
 const std::vector<std::uint32_t> sampled_primes = {2,   3,   5,   7,    11,   13,   17,    19,    23,

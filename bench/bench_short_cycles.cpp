@@ -1,7 +1,6 @@
 // The engine's worst cases, timed in one run: x^n+1 (n = 20..28, sequential) against the plain
 // visited-bitset loop, and (x+1)(x^31+x^3+1) at n = 32 with two workers. Prints ratios; never asserts.
 #include <fmt/format.h>
-#include <time.h>
 
 #include <algorithm>
 #include <chrono>
@@ -11,15 +10,14 @@
 
 #include "engine/stepper.hpp"
 #include "lfsr/enumerate.hpp"
-
 #include "plain_loop.hpp"
 
 using namespace lfsr;
+using lfsr::bench::Clock;
+using lfsr::bench::cpu_seconds;
 using lfsr::bench::plain_loop;
 
 namespace {
-
-using Clock = std::chrono::steady_clock;
 
 // Wall and CPU seconds of one call: on a loaded machine the CPU time of a one-thread run is the
 // steadier figure, and both are printed.
@@ -27,12 +25,6 @@ struct Timing {
   double wall = 1e300;
   double cpu = 1e300;
 };
-
-double cpu_seconds() {
-  timespec now{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
-  return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) * 1e-9;
-}
 
 // Best of `repeats` runs of `run`, which returns the cycle count.
 template <class Run>
@@ -48,7 +40,6 @@ std::pair<Timing, std::uint64_t> best_of(int repeats, Run&& run) {
   }
   return {best, cycles};
 }
-
 
 Polynomial rotation_polynomial(int n) {
   std::vector<std::uint32_t> coefficients(static_cast<std::size_t>(n) + 1, 0);

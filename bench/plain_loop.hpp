@@ -1,17 +1,12 @@
-// What the benchmarks measure the engine against: the plain loop, and the clock they read.
+// What the benchmarks measure the engine against: the plain loop (and the clocks they read it by).
 #pragma once
 
-#include <chrono>
 #include <cstdint>
 #include <vector>
 
+#include "bench_clock.hpp"
+
 namespace lfsr::bench {
-
-using Clock = std::chrono::steady_clock;
-
-inline double seconds_since(Clock::time_point start) {
-  return std::chrono::duration<double>(Clock::now() - start).count();
-}
 
 // The slow way: one visited bit per state, set as each cycle is walked (only for permutations: every
 // state lies on a cycle). Returns the cycle count.
