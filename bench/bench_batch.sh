@@ -13,12 +13,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 # The batch of bench/bench_many.sh: 10,000 random monic degree-10 polynomials, a fixed seed.
-RANDOM=2024
-for ((i = 0; i < 10000; i++)); do
-  poly="x^10"
-  for ((e = 9; e >= 0; e--)); do ((RANDOM % 2)) && poly+="+x^$e"; done
-  echo "$poly"
-done >"$work/batch10.txt"
+source "$(dirname "$0")/random_batch.sh"
+random_batch "$work/batch10.txt"
 registers=10000
 
 # One run: "wall_us cpu_us" of the whole process, output to a file as a user's run writes it.

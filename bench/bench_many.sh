@@ -11,12 +11,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 # 10,000 random monic polynomials of degree 10 over GF(2) (a fixed seed: the same file every time).
-RANDOM=2024
-for ((i = 0; i < 10000; i++)); do
-  poly="x^10"
-  for ((e = 9; e >= 0; e--)); do ((RANDOM % 2)) && poly+="+x^$e"; done
-  echo "$poly"
-done >"$work/batch10.txt"
+source "$(dirname "$0")/random_batch.sh"
+random_batch "$work/batch10.txt"
 
 source "$(dirname "$0")/time_runs.sh"
 
