@@ -1,6 +1,6 @@
-# Set-up shared by scripts/run and scripts/test (sourced, not run): install the Debian packages
-# that are missing, then configure and build into build/. Everything it prints goes to stderr, so
-# the analyzer's stdout stays clean for pipes.
+# Set-up shared by scripts/run, test, fuzz and deb (sourced, not run): install the Debian packages
+# that are missing, then configure and build into build/ (scripts/deb: build-deb/). Everything it
+# prints goes to stderr, so the analyzer's stdout stays clean for pipes.
 
 lfsr_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 lfsr_build_dir=$lfsr_root/build
@@ -35,7 +35,7 @@ lfsr_install_packages() {
   "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >&2
 }
 
-# lfsr_build [--target T] [cmake configure options...]: a Release build in build/.
+# lfsr_build [--target T] [cmake configure options...]: a Release build in $lfsr_build_dir (build/).
 lfsr_build() {
   local target=()
   if [[ ${1-} == --target ]]; then
