@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the build into a fresh prefix and uses the library from there as another project would:
-# every public header compiles alone without NTL, FLINT or fmt; tests/consumer builds through
+# the version file accepts the versions docs/library.md says it does; every public header compiles
+# alone without NTL, FLINT or fmt; tests/consumer builds through
 # find_package(lfsr) and through pkg-config --static; both programs print the expected analysis.
 # Usage: check_install.sh <build dir> <source dir> <CMAKE_INSTALL_LIBDIR> <library file name> <C++ compiler>
 set -euo pipefail
@@ -34,6 +35,32 @@ done
 for header in "$source"/include/lfsr/*.hpp; do
   [[ -f $prefix/include/lfsr/${header##*/} ]] || fail "include/lfsr/${header##*/} is not installed"
 done
+
+# The version rule docs/library.md states: before 1.0, M.m.p satisfies find_package(lfsr M.m) and
+# (lfsr M.m.p) but no other minor or major version. The version file is read as find_package reads it.
+version=$(sed -n 's/^Version: //p' "$prefix/$libdir/pkgconfig/lfsr.pc")
+IFS=. read -r major minor patch <<<"$version"
+cat >"$work/compatible.cmake" <<'EOF'
+string(REPLACE "." ";" parts "${PACKAGE_FIND_VERSION}")
+list(GET parts 0 PACKAGE_FIND_VERSION_MAJOR)
+list(GET parts 1 PACKAGE_FIND_VERSION_MINOR)
+include("${VERSION_FILE}")
+message("${PACKAGE_VERSION_COMPATIBLE}")
+EOF
+# expect_compatible WANTED TRUE|FALSE: what find_package(lfsr WANTED) decides about the installed version.
+expect_compatible() {
+  local decided
+  decided=$(cmake -DPACKAGE_FIND_VERSION="$1" -DVERSION_FILE="$prefix/$libdir/cmake/lfsr/lfsrConfigVersion.cmake" \
+    -P "$work/compatible.cmake" 2>&1)
+  [[ $decided == "$2" ]] || fail "find_package(lfsr $1) against version $version: compatible '$decided', expected $2"
+}
+if ((major == 0)); then
+  expect_compatible "$major.$minor" TRUE
+  expect_compatible "$major.$minor.$patch" TRUE
+  expect_compatible "$major.$((minor + 1))" FALSE
+  expect_compatible "$((major + 1)).0" FALSE
+  ((minor == 0)) || expect_compatible "$major.$((minor - 1))" FALSE
+fi
 
 # Build flags of this tree (-march, warnings, sanitizers) stay out of what consumers inherit.
 if grep -E 'INTERFACE_(COMPILE|LINK)_OPTIONS|march' "$prefix/$libdir/cmake/lfsr/lfsrTargets.cmake"; then
