@@ -114,18 +114,19 @@ CycleStructure structure_of_parts(const Field& field, long n, const Decompositio
 // it D is concave: D(j) - D(j-1) counts the Jordan blocks of size >= j, which only shrink as j
 // grows. So where D(mid) lies on the chord between two known values, D is linear between them:
 // ranks are needed at O(breakpoints * log s) points, not at every j (one block needs one).
-// `rank` and `multiply` are the matrices' own: NTL's, or the log tables' over GF(p^k).
-template <class SquareMatrix, class Rank, class Multiply>
-std::vector<long> kernel_dimensions(const SquareMatrix& b, long n, long e, long top, const Rank& rank,
-                                    const Multiply& multiply) {
+// Ranks and products are the arithmetic's (MatrixArithmetic below): NTL's, or the log tables' over GF(p^k).
+template <class Arithmetic>
+std::vector<long> kernel_dimensions(const Arithmetic& arithmetic, const typename Arithmetic::SquareMatrix& b, long n,
+                                    long e, long top) {
+  using SquareMatrix = typename Arithmetic::SquareMatrix;
   std::vector<long> d(static_cast<std::size_t>(e) + 1, -1);  // -1: not known yet
   const auto at = [&](long j) -> long& { return d[static_cast<std::size_t>(j)]; };
-  const auto kernel_dimension = [&](const SquareMatrix& power) { return n - rank(power); };
+  const auto kernel_dimension = [&](const SquareMatrix& power) { return n - arithmetic.rank(power); };
   const auto power_of = [&](long exponent) {  // B^exponent, exponent >= 1, by squarings
     SquareMatrix result = b, base = b;
     for (--exponent; exponent > 0; exponent >>= 1) {
-      if (exponent & 1) result = multiply(result, base);
-      if (exponent > 1) base = multiply(base, base);
+      if (exponent & 1) result = arithmetic.multiply(result, base);
+      if (exponent > 1) base = arithmetic.multiply(base, base);
     }
     return result;
   };
@@ -136,7 +137,7 @@ std::vector<long> kernel_dimensions(const SquareMatrix& b, long n, long e, long 
     at(high) = kernel_dimension(square);
     if (at(high) == top) break;
     high *= 2;
-    if (high < e) square = multiply(square, square);
+    if (high < e) square = arithmetic.multiply(square, square);
   }
   high = std::min(high, e);
   std::fill(d.begin() + high, d.end(), top);
@@ -196,14 +197,11 @@ struct MatrixArithmetic<NTL::zz_pEX> : TableArithmetic {
 template <class Poly>
 Decomposition matrix_decomposition_as(const Matrix& a, const Polynomial& chi, const AlgebraOptions& options) {
   const MatrixArithmetic<Poly> arithmetic(a.field);
-  using SquareMatrix = typename MatrixArithmetic<Poly>::SquareMatrix;
-  const auto rank = [&](const SquareMatrix& x) { return arithmetic.rank(x); };
-  const auto multiply = [&](const SquareMatrix& x, const SquareMatrix& y) { return arithmetic.multiply(x, y); };
-  const SquareMatrix m = arithmetic.matrix(a);
+  const typename MatrixArithmetic<Poly>::SquareMatrix m = arithmetic.matrix(a);
   // V_0 = ker A^e0: the tail is the least j with dim ker A^j = e0, the nilpotency index on V_0.
   Decomposition decomposition;
   const long e0 = decomposition.nilpotent_dimension = chi.zero_low_terms();
-  const std::vector<long> nilpotent = kernel_dimensions(m, a.n, e0, e0, rank, multiply);
+  const std::vector<long> nilpotent = kernel_dimensions(arithmetic, m, a.n, e0, e0);
   while (nilpotent[static_cast<std::size_t>(decomposition.max_tail)] < e0) ++decomposition.max_tail;
 
   std::vector<PrimaryPart>& parts = decomposition.parts;
@@ -212,8 +210,8 @@ Decomposition matrix_decomposition_as(const Matrix& a, const Polynomial& chi, co
     PrimaryPart part{factor.coefficients, factor.order, {0, dimension}};
     // For e = 1, V = ker P(A) and {0, dim V} is all there is to know.
     if (factor.multiplicity > 1) {
-      part.kernel_dimensions = kernel_dimensions(arithmetic.evaluate(factor.coefficients, m), a.n, factor.multiplicity,
-                                                 dimension, rank, multiply);
+      part.kernel_dimensions = kernel_dimensions(arithmetic, arithmetic.evaluate(factor.coefficients, m), a.n,
+                                                 factor.multiplicity, dimension);
     }
     parts.push_back(std::move(part));
   }

@@ -133,17 +133,6 @@ std::vector<long> divisors(long n) {
   return out;
 }
 
-std::vector<long> prime_divisors(long n) {
-  std::vector<long> out;
-  for (long r = 2; r * r <= n; ++r) {
-    if (n % r != 0) continue;
-    out.push_back(r);
-    while (n % r == 0) n /= r;
-  }
-  if (n > 1) out.push_back(n);
-  return out;
-}
-
 // Moebius function mu(n).
 int moebius(long n) {
   int sign = 1;
@@ -390,8 +379,8 @@ TrialDivision trial_divide(std::uint32_t q, long m, const CpuDeadline& deadline)
     mpz_remove(n.get_mpz_t(), n.get_mpz_t(), r.get_mpz_t());
   };
   // A prime factor of Phi_m(q) divides m or is 1 mod m; for odd m > 1 it is odd, so 1 mod 2m.
-  for (long r : prime_divisors(m)) {
-    if (mpz_divisible_ui_p(n.get_mpz_t(), static_cast<unsigned long>(r)) != 0) take(r);
+  for (const std::uint64_t r : word_prime_factors(static_cast<std::uint64_t>(m))) {  // m is small: no FLINT
+    if (mpz_divisible_ui_p(n.get_mpz_t(), r) != 0) take(mpz_class(r));
   }
   const auto step = static_cast<unsigned long>(m % 2 == 1 && m > 1 ? 2 * m : m);
   mpz_class root = sqrt(n);

@@ -1,41 +1,11 @@
 // The tables of LogTableField: a primitive element's powers and logarithms, and digit-block sums.
 #include "algebra/log_table_field.hpp"
 
-#include <fmt/format.h>
-
 #include <cassert>
 
-#include "lfsr/error.hpp"
+#include "algebra/primitivity_test.hpp"
 
 namespace lfsr::detail {
-
-namespace {
-
-// The distinct primes of n by trial division (n < 2^16).
-std::vector<std::uint32_t> prime_divisors(std::uint32_t n) {
-  std::vector<std::uint32_t> primes;
-  for (std::uint32_t d = 2; d * d <= n; ++d) {
-    if (n % d != 0) continue;
-    primes.push_back(d);
-    while (n % d == 0) n /= d;
-  }
-  if (n > 1) primes.push_back(n);
-  return primes;
-}
-
-// g generates GF(q)^* iff g^((q-1)/r) != 1 for every prime r of q - 1.
-std::uint32_t primitive_element(const Field& field) {
-  const std::uint32_t order = field.q() - 1;
-  const std::vector<std::uint32_t> primes = prime_divisors(order);
-  for (std::uint32_t g = 2; g < field.q(); ++g) {
-    bool generates = true;
-    for (const std::uint32_t r : primes) generates = generates && field.power(g, order / r) != 1;
-    if (generates) return g;
-  }
-  throw InternalError(fmt::format("GF({}) has no primitive element", field.q()));
-}
-
-}  // namespace
 
 LogTableField::LogTableField(const Field& field)
     : p_(field.p()),
@@ -43,7 +13,8 @@ LogTableField::LogTableField(const Field& field)
       zero_log_(2 * (field.q() - 1)),
       minus_one_log_(field.p() == 2 ? 0 : (field.q() - 1) / 2) {
   assert(!field.is_prime() && q_ <= 65536);
-  const std::uint32_t g = primitive_element(field);
+  std::uint32_t g = 2;  // the least primitive element (1 is not, q > 2)
+  while (!is_primitive_element(field, g)) ++g;
   log_.assign(q_, zero_log_);
   exp_.assign(2 * static_cast<std::size_t>(zero_log_) + 1, 0);
   std::uint32_t power = 1;

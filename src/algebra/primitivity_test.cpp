@@ -27,26 +27,6 @@ namespace {
 template <class Poly>
 using Modulus = typename NtlTraits<Poly>::Modulus;
 
-// The table of powers of h modulo f that composition g(h) mod f uses (Brent and Kung).
-template <class Poly>
-struct CompositionTable;
-template <>
-struct CompositionTable<NTL::GF2X> {
-  using Type = NTL::GF2XArgument;
-};
-template <>
-struct CompositionTable<NTL::zz_pX> {
-  using Type = NTL::zz_pXArgument;
-};
-template <>
-struct CompositionTable<NTL::GF2EX> {
-  using Type = NTL::GF2EXArgument;
-};
-template <>
-struct CompositionTable<NTL::zz_pEX> {
-  using Type = NTL::zz_pEXArgument;
-};
-
 // Ben-Or: f of degree n is irreducible iff gcd(f, x^(q^i) - x) = 1 for i = 1..n/2. The gcds come one
 // per step while a factor of small degree is likely (i <= 2), then for batches of about i/2 steps (the
 // product of the x^(q^i) - x modulo f): a gcd costs many products modulo f, and a factor of degree i
@@ -66,7 +46,7 @@ bool is_irreducible_ben_or(const Poly& f, const Modulus<Poly>& modulus, const NT
   // of about 2 sqrt(n) products, about sqrt(n) products: the composition for large q, from the
   // second step on (most candidates have a root and stop at the first).
   const bool composes = NTL::NumBits(q) > 4;
-  typename CompositionTable<Poly>::Type table;
+  typename NtlTraits<Poly>::CompositionTable table;
   for (long i = 1; 2 * i <= n; ++i) {
     if (i == 2 && composes) NTL::build(table, frobenius, modulus, 2 * NTL::SqrRoot(n));
     if (i > 1 && composes) NTL::CompMod(frobenius, frobenius, table, modulus);

@@ -27,7 +27,8 @@
 
 namespace lfsr::detail {
 
-// The NTL types that go with one polynomial type.
+// The NTL types that go with one polynomial type. CompositionTable: the powers of h modulo f that
+// composition g(h) mod f uses (Brent and Kung).
 template <class Poly>
 struct NtlTraits;
 template <>
@@ -35,6 +36,7 @@ struct NtlTraits<NTL::GF2X> {
   using Element = NTL::GF2;
   using Matrix = NTL::mat_GF2;
   using Modulus = NTL::GF2XModulus;
+  using CompositionTable = NTL::GF2XArgument;
   using Factors = NTL::vec_pair_GF2X_long;
 };
 template <>
@@ -42,6 +44,7 @@ struct NtlTraits<NTL::zz_pX> {
   using Element = NTL::zz_p;
   using Matrix = NTL::mat_zz_p;
   using Modulus = NTL::zz_pXModulus;
+  using CompositionTable = NTL::zz_pXArgument;
   using Factors = NTL::vec_pair_zz_pX_long;
 };
 template <>
@@ -49,6 +52,7 @@ struct NtlTraits<NTL::GF2EX> {
   using Element = NTL::GF2E;
   using Matrix = NTL::mat_GF2E;
   using Modulus = NTL::GF2EXModulus;
+  using CompositionTable = NTL::GF2EXArgument;
   using Factors = NTL::vec_pair_GF2EX_long;
 };
 template <>
@@ -56,6 +60,7 @@ struct NtlTraits<NTL::zz_pEX> {
   using Element = NTL::zz_pE;
   using Matrix = NTL::mat_zz_pE;
   using Modulus = NTL::zz_pEXModulus;
+  using CompositionTable = NTL::zz_pEXArgument;
   using Factors = NTL::vec_pair_zz_pEX_long;
 };
 
