@@ -7,6 +7,7 @@
 #include "lfsr/state_period.hpp"
 #include "random_matrices.hpp"
 #include "report/json_line.hpp"
+#include "report/run_info.hpp"
 
 using namespace lfsr;
 
@@ -19,11 +20,7 @@ std::string general_line(std::uint64_t line, const Report& report) {
 }
 
 RunInfo run_of(const Lfsr& lfsr, const std::string& method, double seconds) {
-  RunInfo run;
-  run.field = lfsr.field();
-  run.bits = lfsr.degree();
-  run.polynomial = lfsr.polynomial.to_string();
-  run.form = std::string(form_name(lfsr.form));
+  RunInfo run = register_run_info(lfsr);
   run.method = method;
   run.mode = "threads";
   run.workers = 2;

@@ -413,8 +413,6 @@ int run_many_registers(const Options& options) {
   batch_options.check_memory = [&](const Lfsr& lfsr, const LinearMap& map) {
     check_memory(fmt::format("{}^{}", field.q(), lfsr.degree()), map, runner->workers(), options.max_memory);
   };
-  Output* output_of_batch = nullptr;  // set once the heading is out
-  batch_options.on_reported = [&] { output_of_batch->flush(); };
   const auto start = std::chrono::steady_clock::now();
   // The first window is read before the heading: an input that cannot be read, or holds nothing,
   // fails with its one stderr line and an empty stdout.
@@ -425,7 +423,7 @@ int run_many_registers(const Options& options) {
                                  *options.batch == "-" ? "(standard input)" : *options.batch));
   }
   Output output(options, *runner, field);
-  output_of_batch = &output;
+  batch_options.on_reported = [&output] { output.flush(); };
   for (bool first = true; first || more; first = false) {
     if (!first) {
       entries.clear();

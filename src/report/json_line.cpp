@@ -3,7 +3,6 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <iterator>
@@ -12,24 +11,11 @@
 #include <type_traits>
 
 #include "lfsr/version.hpp"
+#include "report/json_string.hpp"
 
 namespace lfsr {
 
 namespace {
-
-// A JSON string as nlohmann writes it: printable ASCII other than '"' and '\\' as it is, anything
-// else through nlohmann's escaper.
-void append_string(std::string& out, std::string_view text) {
-  const bool plain =
-      std::all_of(text.begin(), text.end(), [](char c) { return c >= 0x20 && c < 0x7f && c != '"' && c != '\\'; });
-  if (!plain) {
-    out += nlohmann::ordered_json(text).dump();
-    return;
-  }
-  out += '"';
-  out += text;
-  out += '"';
-}
 
 // Decimal digits of an integer, by to_chars: fmt's formatting costs more than the digits here.
 template <class Integer>
@@ -60,7 +46,7 @@ void append_key(std::string& out, std::string_view key, const Value& value) {
   } else if constexpr (std::is_integral_v<Value>) {
     append_integer(out, value);
   } else {
-    append_string(out, value);
+    append_json_string(out, value);
   }
 }
 
@@ -89,7 +75,7 @@ void append_report_json_line(std::string& out, std::uint64_t line, const Report&
   if (run.field.is_prime()) {
     out += "null";
   } else {
-    append_string(out, run.field.modulus_text());
+    append_json_string(out, run.field.modulus_text());
   }
   out += '}';
   append_key(out, "bits", run.bits);

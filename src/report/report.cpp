@@ -17,6 +17,7 @@
 #include "lfsr/polynomial.hpp"
 #include "lfsr/version.hpp"
 #include "registers/state_text.hpp"
+#include "report/json_string.hpp"
 #include "report/line_wrap.hpp"
 #include "report/number_text.hpp"
 #include "report/run_info.hpp"
@@ -43,20 +44,6 @@ std::optional<std::string_view> big_number_digits(const nlohmann::ordered_json& 
   return text.substr(big_number_marker.size());
 }
 
-// A JSON string as nlohmann writes it. Printable ASCII other than '"' and '\\' needs no escaping
-// (and is valid UTF-8), so most strings skip nlohmann's escaper and its temporary values.
-void write_string(std::string& out, std::string_view text) {
-  const bool plain =
-      std::all_of(text.begin(), text.end(), [](char c) { return c >= 0x20 && c < 0x7f && c != '"' && c != '\\'; });
-  if (!plain) {
-    out += nlohmann::ordered_json(text).dump();
-    return;
-  }
-  out += '"';
-  out += text;
-  out += '"';
-}
-
 // A scalar as nlohmann's dump writes it; integers, booleans and null directly (a batch writes
 // millions of them), floating point through nlohmann for its exact shortest form.
 void write_scalar(std::string& out, const nlohmann::ordered_json& value) {
@@ -75,7 +62,7 @@ void write_scalar(std::string& out, const nlohmann::ordered_json& value) {
       fmt::format_to(std::back_inserter(out), "{}", value.get<std::int64_t>());
       return;
     case Type::string:
-      write_string(out, value.get_ref<const std::string&>());
+      append_json_string(out, value.get_ref<const std::string&>());
       return;
     default:
       out += value.dump();
@@ -113,7 +100,7 @@ void write_json(std::string& out, const nlohmann::ordered_json& value, int inden
     first = false;
     new_line(depth + 1);
     if (object) {
-      write_string(out, item.key());
+      append_json_string(out, item.key());
       out += pretty ? ": " : ":";
     }
     write_json(out, item.value(), indent, depth + 1, pretty_depth);

@@ -113,6 +113,9 @@ lfsr_cli_rejects("rejects a run with no arguments at all" 2 "no register given")
 # Runs that do not fit.
 lfsr_cli_rejects("refuses a run larger than --max-memory" 3 "more than the 1.0 KiB allowed by --max-memory 1K"
                  --bits 20 --max-memory 1K)
+# A run small enough to skip reading the system's limits (memory_check.cpp) still answers to --max-memory.
+lfsr_cli_rejects("refuses a small run larger than --max-memory" 3 "more than the 1.0 KiB allowed by --max-memory 1K"
+                 --bits 8 --method enumerate --max-memory 1K)
 lfsr_cli_rejects("refuses a state space of 65521^10 states" 3
                  "state space of 65521^10 states is too large to enumerate" --field 65521 --poly "x^10+1" --method enumerate)
 lfsr_cli_rejects("refuses a state space of 2^100000 states before building it" 3

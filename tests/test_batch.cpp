@@ -1,0 +1,63 @@
+// analyze_batch: outcomes in input order, and on_reported after every task, so that the CLI, which
+// writes its gathered lines then, leaves no finished line waiting.
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <string>
+#include <vector>
+
+#include "lfsr/polynomial.hpp"
+#include "many/batch.hpp"
+
+using namespace lfsr;
+
+namespace {
+
+std::vector<Lfsr> registers_of(const std::vector<std::string>& texts) {
+  const Field gf2 = Field::from_order(2);
+  std::vector<Lfsr> registers;
+  for (const std::string& text : texts) registers.push_back(Lfsr{parse_polynomial(text, gf2), Form::fibonacci});
+  return registers;
+}
+
+}  // namespace
+
+TEST_CASE("a batch reports in order and calls on_reported once each task is handed on", "[batch]") {
+  // Small registers one per task (two workers, few registers), the degree-12 one chunked.
+  const std::vector<Lfsr> registers = registers_of({"x^4+x+1", "x^5+x^2+1", "x^12+x^6+x^4+x+1", "x^3+x+1", "x^4+1"});
+  BatchOptions options;
+  options.method = "enumerate";
+  options.whole_register_states = 1024;
+  std::vector<std::size_t> reported;
+  std::vector<std::size_t> reported_at_call;  // how many registers report had been given at each call
+  options.on_reported = [&] { reported_at_call.push_back(reported.size()); };
+  const auto runner = make_sequential_runner();
+  analyze_batch(registers, *runner, options, [&](std::size_t i, BatchOutcome&& outcome) {
+    REQUIRE(outcome.ok());
+    reported.push_back(i);
+  });
+  CHECK(reported == std::vector<std::size_t>{0, 1, 2, 3, 4});
+  // The sequential runner finishes tasks in order: one call after each register.
+  CHECK(reported_at_call == std::vector<std::size_t>{1, 2, 3, 4, 5});
+}
+
+TEST_CASE("with workers, tasks that finish early are held back, and the last call follows the last line",
+          "[batch][threads]") {
+  std::vector<std::string> texts;
+  for (int i = 0; i < 40; ++i) texts.push_back(i % 2 == 0 ? "x^10+x^3+1" : "x^6+x+1");
+  const std::vector<Lfsr> registers = registers_of(texts);
+  BatchOptions options;
+  options.method = "enumerate";
+  std::vector<std::size_t> reported;
+  std::vector<std::size_t> reported_at_call;
+  options.on_reported = [&] { reported_at_call.push_back(reported.size()); };
+  const auto runner = make_thread_runner(2);
+  analyze_batch(registers, *runner, options, [&](std::size_t i, BatchOutcome&& outcome) {
+    REQUIRE(outcome.ok());
+    CHECK(i == reported.size());
+    reported.push_back(i);
+  });
+  REQUIRE(reported.size() == registers.size());
+  REQUIRE_FALSE(reported_at_call.empty());
+  CHECK(std::is_sorted(reported_at_call.begin(), reported_at_call.end()));
+  CHECK(reported_at_call.back() == registers.size());
+}
