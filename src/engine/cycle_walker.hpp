@@ -253,10 +253,7 @@ class CycleWalker final : public ChunkWorker {
     flush_block(block);
     scan_block_ = block;
     for (std::uint64_t word = begin / 64; word <= (end - 1) / 64; ++word) {
-      const std::uint64_t lo = std::max(begin, word * 64) - word * 64;
-      const std::uint64_t hi = std::min(end, word * 64 + 64) - word * 64;
-      const std::uint64_t range =
-          (hi == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << hi) - 1) & ~((std::uint64_t{1} << lo) - 1);
+      const std::uint64_t range = word_bits_in_range(word, begin, end);
       std::uint64_t tried = ~start_candidates(word);
       // Re-read the word after every walk: the walk may have marked states of this word.
       for (std::uint64_t open; (open = ~visited_.load(word) & range & ~tried) != 0;) {
