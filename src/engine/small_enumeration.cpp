@@ -114,9 +114,7 @@ void with_step(const LinearMap& map, const Walk& walk) {
     // The stepper's output tables serve long walks; here one shift and parity per state is all.
     const std::uint64_t taps = map.gf2_taps;
     const int top = map.dimension - 1;
-    walk([=](std::uint64_t state) {
-      return (state >> 1) | (static_cast<std::uint64_t>(std::popcount(state & taps) & 1) << top);
-    });
+    walk([=](std::uint64_t state) { return Gf2FibonacciStepper::step(state, taps, top); });
     return;
   }
   with_stepper(map, [&](const auto& stepper) { walk([&](std::uint64_t state) { return stepper.next(state); }); });
