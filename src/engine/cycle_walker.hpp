@@ -253,10 +253,7 @@ class CycleWalker final : public ChunkWorker {
     flush_block(block);
     scan_block_ = block;
     for (std::uint64_t word = begin / 64; word <= (end - 1) / 64; ++word) {
-      const std::uint64_t lo = std::max(begin, word * 64) - word * 64;
-      const std::uint64_t hi = std::min(end, word * 64 + 64) - word * 64;
-      const std::uint64_t range =
-          (hi == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << hi) - 1) & ~((std::uint64_t{1} << lo) - 1);
+      const std::uint64_t range = word_bits_in_range(word, begin, end);
       std::uint64_t tried = ~start_candidates(word);
       // Re-read the word after every walk: the walk may have marked states of this word.
       for (std::uint64_t open; (open = ~visited_.load(word) & range & ~tried) != 0;) {
@@ -268,13 +265,17 @@ class CycleWalker final : public ChunkWorker {
     }
   }
 
+  // Fibonacci GF(2): the kernel gives 64 sequence bits at once, and the walks and the scan work a
+  // word of states at a time.
+  static constexpr bool by_words = requires(const Stepper& stepper) { stepper.next_output_word(std::uint64_t{0}); };
+
   // The states of scan word `word` that may be their cycle's smallest. A state whose successor is
   // below it never is, and it needs no walk: the walk from its cycle's smallest state finds the
   // cycle (a cycle with DPs too, whose chains that walk starts). For Fibonacci GF(2) the successor
   // of s is s >> 1 with the new top bit on top, below s exactly when that bit is 0 (and s > 0);
   // the bit is linear in s, so the word's 64 new bits are those of its first state XOR a fixed word.
   std::uint64_t start_candidates(std::uint64_t word) const {
-    if constexpr (requires { stepper_.next_output_word(word); }) {
+    if constexpr (by_words) {
       const int top = stepper_.bits() - 1;
       const std::uint64_t first_bit = (stepper_.next(word * 64) >> top) & 1U;
       return (new_top_bits_ ^ (0 - first_bit)) | static_cast<std::uint64_t>(word == 0);
@@ -284,11 +285,31 @@ class CycleWalker final : public ChunkWorker {
   // Bit i: the new top bit of state i's successor (i < 64), for start_candidates.
   static std::uint64_t new_top_bits(const Stepper& stepper) {
     std::uint64_t bits = 0;
-    if constexpr (requires { stepper.next_output_word(std::uint64_t{0}); }) {
+    if constexpr (by_words) {
       const int top = stepper.bits() - 1;
       for (std::uint64_t i = 0; i < 64; ++i) bits |= ((stepper.next(i) >> top) & 1U) << i;
     }
     return bits;
+  }
+
+  // Fibonacci GF(2), whose states are n-bit windows of the output sequence: the sequence from
+  // `state`'s first bit, the state itself, then the 64 bits that follow it.
+  Bits128 output_sequence(std::uint64_t state) const {
+    return state | static_cast<Bits128>(stepper_.next_output_word(state)) << stepper_.bits();
+  }
+  // The n low bits of a shifted sequence: the window there, a state.
+  std::uint64_t window_mask() const {
+    const int n = stepper_.bits();
+    return n == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << n) - 1;
+  }
+  // Bit j: the (j+1)-th successor in `sequence` starts with dp_bits zeros, i.e. is distinguished.
+  std::uint64_t distinguished_successors(Bits128 sequence) const {
+    // Bit j of runs: bits j .. j+width-1 of the sequence are zero; widths double up to dp_bits.
+    Bits128 runs = ~sequence;
+    int width = 1;
+    for (; 2 * width <= layout_.dp_bits; width *= 2) runs &= runs >> width;
+    if (width < layout_.dp_bits) runs &= runs >> (layout_.dp_bits - width);
+    return static_cast<std::uint64_t>(runs >> 1);
   }
 
   void walk_from(std::uint64_t start) {
@@ -296,7 +317,7 @@ class CycleWalker final : public ChunkWorker {
       note_attempt(walk_chain(start));
       return;
     }
-    if constexpr (requires { stepper_.next_output_word(start); }) {
+    if constexpr (by_words) {
       if (stepper_.bits() >= layout_.dp_bits) {
         walk_from_by_words(start);
         return;
@@ -345,18 +366,12 @@ class CycleWalker final : public ChunkWorker {
 
   template <class Mark>
   void walk_from_by_words_marking_all(std::uint64_t start, Mark&& mark_state) {
-    const int n = stepper_.bits();
-    const std::uint64_t state_mask = n == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << n) - 1;
+    const std::uint64_t state_mask = window_mask();
     std::uint64_t smallest = start;
     std::uint64_t steps = 0;
     for (std::uint64_t current = start;;) {
-      Bits128 sequence = current | static_cast<Bits128>(stepper_.next_output_word(current)) << n;
-      // Bit j of `distinguished`: the (j+1)-th successor is distinguished.
-      Bits128 runs = ~sequence;
-      int width = 1;
-      for (; 2 * width <= layout_.dp_bits; width *= 2) runs &= runs >> width;
-      if (width < layout_.dp_bits) runs &= runs >> (layout_.dp_bits - width);
-      const auto distinguished = static_cast<std::uint64_t>(runs >> 1);
+      Bits128 sequence = output_sequence(current);
+      const std::uint64_t distinguished = distinguished_successors(sequence);
       // Successors 1 .. plain are not distinguished.
       const int plain = distinguished == 0 ? 64 : std::countr_zero(distinguished);
       for (int j = 1; j <= plain; ++j) {
@@ -390,20 +405,15 @@ class CycleWalker final : public ChunkWorker {
   template <class Mark>
   void walk_from_by_words(std::uint64_t start, Mark&& mark_state) {
     const int n = stepper_.bits();
-    const std::uint64_t state_mask = n == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << n) - 1;
+    const std::uint64_t state_mask = window_mask();
     const auto window = [state_mask](Bits128 sequence, int j) {
       return static_cast<std::uint64_t>(sequence >> j) & state_mask;
     };
     std::uint64_t smallest = start;
     std::uint64_t steps = 0;
     for (std::uint64_t current = start;;) {
-      const Bits128 sequence = current | static_cast<Bits128>(stepper_.next_output_word(current)) << n;
-      // Bit j of `distinguished`: the (j+1)-th successor is distinguished.
-      Bits128 runs = ~sequence;
-      int width = 1;
-      for (; 2 * width <= layout_.dp_bits; width *= 2) runs &= runs >> width;
-      if (width < layout_.dp_bits) runs &= runs >> (layout_.dp_bits - width);
-      const auto distinguished = static_cast<std::uint64_t>(runs >> 1);
+      const Bits128 sequence = output_sequence(current);
+      const std::uint64_t distinguished = distinguished_successors(sequence);
       // Successors 1 .. plain are not distinguished.
       const int plain = distinguished == 0 ? 64 : std::countr_zero(distinguished);
       // First pass, in registers: back at the start (closed), or below it. One comparison serves both.
@@ -492,7 +502,7 @@ class CycleWalker final : public ChunkWorker {
   // Lowers `smallest` to the least state walked (the comparison is off the step's dependency chain).
   template <class AtChainEnd>
   std::uint64_t walk_unmarked(std::uint64_t& state, std::uint64_t& smallest, AtChainEnd&& at_chain_end) {
-    if constexpr (requires { stepper_.next_output_word(state); }) {
+    if constexpr (by_words) {
       if (stepper_.bits() >= layout_.dp_bits) return walk_unmarked_by_words(state, smallest, at_chain_end);
     }
     std::uint64_t steps = 0;
@@ -538,20 +548,13 @@ class CycleWalker final : public ChunkWorker {
   template <class AtChainEnd>
   std::uint64_t walk_unmarked_by_words(std::uint64_t& state, std::uint64_t& smallest, AtChainEnd&& at_chain_end) {
     const int n = stepper_.bits();
-    const std::uint64_t state_mask = n == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << n) - 1;
+    const std::uint64_t state_mask = window_mask();
     const int k = n - layout_.dp_bits;
     std::uint64_t behind = 0;  // bit 63 is the sequence bit just before `state`; valid for `steps` bits
     std::uint64_t steps = 0;
     for (;;) {
-      // Sequence bits from the current state's first bit: the state itself, then 64 new bits.
-      const Bits128 sequence = state | static_cast<Bits128>(stepper_.next_output_word(state)) << n;
-      // Bit j of runs: bits j .. j+width-1 of the sequence are zero; widths double up to dp_bits.
-      Bits128 runs = ~sequence;
-      int width = 1;
-      for (; 2 * width <= layout_.dp_bits; width *= 2) runs &= runs >> width;
-      if (width < layout_.dp_bits) runs &= runs >> (layout_.dp_bits - width);
-      // Bit j: the (j+1)-th successor starts with dp_bits zeros, i.e. is distinguished.
-      const auto distinguished = static_cast<std::uint64_t>(runs >> 1);
+      const Bits128 sequence = output_sequence(state);
+      const std::uint64_t distinguished = distinguished_successors(sequence);
       if (distinguished == 0) {
         behind = static_cast<std::uint64_t>(sequence);
         state = static_cast<std::uint64_t>(sequence >> 64) & state_mask;
@@ -605,12 +608,11 @@ class CycleWalker final : public ChunkWorker {
   template <class Visit>
   void visit_walk(std::uint64_t start, std::uint64_t length, Visit&& visit) {
     std::uint64_t state = start;
-    if constexpr (requires { stepper_.next_output_word(state); }) {
-      const int n = stepper_.bits();
-      const std::uint64_t state_mask = n == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << n) - 1;
+    if constexpr (by_words) {
+      const std::uint64_t state_mask = window_mask();
       for (std::uint64_t done = 0; done < length;) {
         if ((done & 0xFFFF) < 64 && finished()) return;
-        const auto sequence = state | static_cast<Bits128>(stepper_.next_output_word(state)) << n;
+        const Bits128 sequence = output_sequence(state);
         const int taken = static_cast<int>(std::min<std::uint64_t>(64, length - done));
         for (int j = 0; j < taken; ++j) visit(static_cast<std::uint64_t>(sequence >> j) & state_mask);
         state = static_cast<std::uint64_t>(sequence >> taken) & state_mask;

@@ -17,6 +17,7 @@
 #include "engine/cyclic_states.hpp"
 #include "engine/enumeration_layout.hpp"
 #include "engine/image_pass.hpp"
+#include "engine/longest_tail_state.hpp"
 #include "engine/stepper.hpp"
 #include "lfsr/error.hpp"
 #include "runners/byte_io.hpp"
@@ -156,23 +157,6 @@ class ProgressMonitor {
 
 mpz_class big(std::uint64_t value) { return mpz_class(std::to_string(value)); }
 
-// The smallest state whose tail is max_tail = t >= 1, the cyclic states known. A state v has tail t
-// exactly when A^(t-1) v is not cyclic. The states with a shorter tail form a subspace W (the
-// preimage under A^(t-1) of the cyclic subspace image(A^t)), a proper one. Indexes below p^i span
-// e_0 .. e_(i-1); so if e_i is the first unit vector outside W, every smaller index lies in W and
-// p^i itself does not: it is the answer, found with at most dimension * (t - 1) steps.
-std::uint64_t smallest_longest_tail_state(const LinearMap& map, const SharedBits& cyclic, std::uint64_t max_tail) {
-  return with_stepper(map, [&](const auto& stepper) {
-    std::uint64_t unit = 1;
-    for (int i = 0; i < map.dimension; ++i, unit *= map.p) {
-      std::uint64_t state = unit;
-      for (std::uint64_t step = 1; step < max_tail; ++step) state = stepper.next(state);
-      if (!cyclic.test(state)) return unit;
-    }
-    throw InternalError(fmt::format("no state has the longest tail {}", max_tail));
-  });
-}
-
 }  // namespace
 
 CyclicStates find_cyclic_states(const LinearMap& map, Runner& runner, EnumerationLayout& layout) {
@@ -287,9 +271,14 @@ CycleStructure enumerate(const LinearMap& map, Runner& runner, const Enumeration
   }
   std::sort(found.listed.begin(), found.listed.end());
   result.cycle_list = std::move(found.listed);
-  if (longest_tail > 0)
-    result.longest_tail_state =
-        big(smallest_longest_tail_state(map, SharedBits(arena.at<std::uint64_t>(layout.image_to)), longest_tail));
+  if (longest_tail > 0) {
+    const SharedBits cyclic(arena.at<std::uint64_t>(layout.image_to));
+    result.longest_tail_state = big(with_stepper(map, [&](const auto& stepper) {
+      return smallest_longest_tail_state(
+          map, longest_tail, [&](std::uint64_t s) { return stepper.next(s); },
+          [&](std::uint64_t s) { return !cyclic.test(s); });
+    }));
+  }
 
   result.cyclic_states = big(cyclic_states);
   result.transient_states = big(states - cyclic_states);

@@ -1,6 +1,7 @@
 // Where one enumeration keeps its shared state: sizes and offsets into the SharedArena.
 #pragma once
 
+#include <algorithm>
 #include <atomic>
 #include <bit>
 #include <cstdint>
@@ -62,5 +63,14 @@ class SharedBits {
 };
 
 inline std::uint64_t words_for_bits(std::uint64_t bits) { return (bits + 63) / 64; }
+
+// The bits of bitset word `word` that stand for states in [begin, end): none when the word lies
+// wholly outside (a loop over pairs of words may reach one past either end).
+inline std::uint64_t word_bits_in_range(std::uint64_t word, std::uint64_t begin, std::uint64_t end) {
+  if (end <= word * 64 || begin >= word * 64 + 64) return 0;
+  const std::uint64_t lo = std::max(begin, word * 64) - word * 64;
+  const std::uint64_t hi = std::min(end, word * 64 + 64) - word * 64;
+  return (hi == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << hi) - 1) & ~((std::uint64_t{1} << lo) - 1);
+}
 
 }  // namespace lfsr

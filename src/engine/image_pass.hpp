@@ -73,16 +73,6 @@ class ImagePass final : public ChunkWorker {
   }
 
  private:
-  // The bits of word `word` that lie in [begin, end).
-  std::uint64_t in_range(std::uint64_t word, std::uint64_t begin, std::uint64_t end) const {
-    // A word wholly outside the range (the callers' word loops may reach one past either end).
-    if (end <= word * 64 || begin >= word * 64 + 64) return 0;
-    const std::uint64_t lo = std::max(begin, word * 64) - word * 64;
-    const std::uint64_t hi = std::min(end, word * 64 + 64) - word * 64;
-    if (hi <= lo) return 0;
-    return (hi == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << hi) - 1) & ~((std::uint64_t{1} << lo) - 1);
-  }
-
   // Other workers may set bits of the same word: atomic then (chunks that split a pair or a word).
   void set_bits(std::uint64_t word, std::uint64_t bits) const {
     if (bits == 0) return;
@@ -94,7 +84,7 @@ class ImagePass final : public ChunkWorker {
 
   void map_states(std::uint64_t begin, std::uint64_t end) {
     for (std::uint64_t word = begin / 64; word <= (end - 1) / 64; ++word)
-      for (std::uint64_t bits = from_.load(word) & in_range(word, begin, end); bits != 0; bits &= bits - 1) {
+      for (std::uint64_t bits = from_.load(word) & word_bits_in_range(word, begin, end); bits != 0; bits &= bits - 1) {
         const std::uint64_t image = stepper_.next(word * 64 + static_cast<std::uint64_t>(std::countr_zero(bits)));
         if (shared_)
           to_.claim(image);
@@ -108,8 +98,8 @@ class ImagePass final : public ChunkWorker {
     const int top = stepper_.bits() - 1;
     const std::uint64_t high_half = (std::uint64_t{1} << top) / 64;  // word of j = 2^(n-1)
     for (std::uint64_t k = begin / 128; k <= (end - 1) / 128; ++k) {
-      const std::uint64_t low_word = from_.load(2 * k) & in_range(2 * k, begin, end);
-      const std::uint64_t high_word = from_.load(2 * k + 1) & in_range(2 * k + 1, begin, end);
+      const std::uint64_t low_word = from_.load(2 * k) & word_bits_in_range(2 * k, begin, end);
+      const std::uint64_t high_word = from_.load(2 * k + 1) & word_bits_in_range(2 * k + 1, begin, end);
       const std::uint64_t pairs = or_bit_pairs(low_word) | or_bit_pairs(high_word) << 32;
       if (pairs == 0) continue;
       const std::uint64_t top_set = top_bits_ ^ (0 - (stepper_.next(128 * k) >> top));  // t(64k + i) by bit i

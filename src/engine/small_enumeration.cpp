@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "engine/longest_tail_state.hpp"
 #include "engine/stepper.hpp"
 #include "lfsr/error.hpp"
 
@@ -114,9 +115,7 @@ void with_step(const LinearMap& map, const Walk& walk) {
     // The stepper's output tables serve long walks; here one shift and parity per state is all.
     const std::uint64_t taps = map.gf2_taps;
     const int top = map.dimension - 1;
-    walk([=](std::uint64_t state) {
-      return (state >> 1) | (static_cast<std::uint64_t>(std::popcount(state & taps) & 1) << top);
-    });
+    walk([=](std::uint64_t state) { return Gf2FibonacciStepper::step(state, taps, top); });
     return;
   }
   with_stepper(map, [&](const auto& stepper) { walk([&](std::uint64_t state) { return stepper.next(state); }); });
@@ -155,17 +154,12 @@ CycleStructure enumerate_small(const LinearMap& map, bool list_cycles) {
   }
   result.cycle_list = std::move(found.listed);
   if (longest_tail > 0) {
-    // As enumerate() finds it: the states of shorter tail form a proper subspace that holds every
-    // index below p^i as long as it holds e_0 .. e_(i-1), so the first unit vector whose tail is
-    // the longest is the smallest such state.
+    // The state enumerate() reports, by the same search over unit vectors.
     const std::uint32_t* next = buffers.next.data();
-    std::uint64_t unit = 1;
-    for (int i = 0; i < map.dimension && !result.longest_tail_state; ++i, unit *= map.p) {
-      std::uint64_t at = unit;
-      for (std::uint64_t step = 1; step < longest_tail; ++step) at = next[at];
-      if (buffers.mark[at] == transient) result.longest_tail_state = big(unit);
-    }
-    if (!result.longest_tail_state) throw InternalError(fmt::format("no state has the longest tail {}", longest_tail));
+    const std::uint8_t* mark = buffers.mark.data();
+    result.longest_tail_state = big(smallest_longest_tail_state(
+        map, longest_tail, [next](std::uint64_t s) { return next[s]; },
+        [mark](std::uint64_t s) { return mark[s] == transient; }));
   }
   if (result.states_on_cycles() != result.cyclic_states)
     throw InternalError(fmt::format("enumeration found cycles covering {} states, expected {}",

@@ -20,8 +20,11 @@ class Gf2FibonacciStepper {
  public:
   Gf2FibonacciStepper(int bits, std::uint64_t taps);
   int bits() const { return top_ + 1; }
-  std::uint64_t next(std::uint64_t state) const {
-    return (state >> 1) | (static_cast<std::uint64_t>(std::popcount(state & taps_) & 1) << top_);
+  std::uint64_t next(std::uint64_t state) const { return step(state, taps_, top_); }
+  // The step alone, for callers that never need the output tables (whose set-up costs more than
+  // the enumeration of a small register).
+  static std::uint64_t step(std::uint64_t state, std::uint64_t taps, int top) {
+    return (state >> 1) | (static_cast<std::uint64_t>(std::popcount(state & taps) & 1) << top);
   }
   // Bit j is the new top bit of the (j+1)-th successor: the state after 64 steps is
   // (state | word << n) >> 64, the j-th successor is the n-bit window at bit j.
