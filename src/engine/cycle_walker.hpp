@@ -293,9 +293,10 @@ class CycleWalker final : public ChunkWorker {
   }
 
   // Fibonacci GF(2), whose states are n-bit windows of the output sequence: the sequence from
-  // `state`'s first bit, the state itself, then the 64 bits that follow it.
-  Bits128 output_sequence(std::uint64_t state) const {
-    return state | static_cast<Bits128>(stepper_.next_output_word(state)) << stepper_.bits();
+  // `state`'s first bit, the state itself, then the 64 bits that follow it. n = stepper_.bits(),
+  // read once by the caller: in a walk's loop the compiler cannot keep the member in a register.
+  Bits128 output_sequence(std::uint64_t state, int n) const {
+    return state | static_cast<Bits128>(stepper_.next_output_word(state)) << n;
   }
   // The n low bits of a shifted sequence: the window there, a state.
   std::uint64_t window_mask() const {
@@ -366,11 +367,12 @@ class CycleWalker final : public ChunkWorker {
 
   template <class Mark>
   void walk_from_by_words_marking_all(std::uint64_t start, Mark&& mark_state) {
+    const int n = stepper_.bits();
     const std::uint64_t state_mask = window_mask();
     std::uint64_t smallest = start;
     std::uint64_t steps = 0;
     for (std::uint64_t current = start;;) {
-      Bits128 sequence = output_sequence(current);
+      Bits128 sequence = output_sequence(current, n);
       const std::uint64_t distinguished = distinguished_successors(sequence);
       // Successors 1 .. plain are not distinguished.
       const int plain = distinguished == 0 ? 64 : std::countr_zero(distinguished);
@@ -412,7 +414,7 @@ class CycleWalker final : public ChunkWorker {
     std::uint64_t smallest = start;
     std::uint64_t steps = 0;
     for (std::uint64_t current = start;;) {
-      const Bits128 sequence = output_sequence(current);
+      const Bits128 sequence = output_sequence(current, n);
       const std::uint64_t distinguished = distinguished_successors(sequence);
       // Successors 1 .. plain are not distinguished.
       const int plain = distinguished == 0 ? 64 : std::countr_zero(distinguished);
@@ -553,7 +555,7 @@ class CycleWalker final : public ChunkWorker {
     std::uint64_t behind = 0;  // bit 63 is the sequence bit just before `state`; valid for `steps` bits
     std::uint64_t steps = 0;
     for (;;) {
-      const Bits128 sequence = output_sequence(state);
+      const Bits128 sequence = output_sequence(state, n);
       const std::uint64_t distinguished = distinguished_successors(sequence);
       if (distinguished == 0) {
         behind = static_cast<std::uint64_t>(sequence);
@@ -609,10 +611,11 @@ class CycleWalker final : public ChunkWorker {
   void visit_walk(std::uint64_t start, std::uint64_t length, Visit&& visit) {
     std::uint64_t state = start;
     if constexpr (by_words) {
+      const int n = stepper_.bits();
       const std::uint64_t state_mask = window_mask();
       for (std::uint64_t done = 0; done < length;) {
         if ((done & 0xFFFF) < 64 && finished()) return;
-        const Bits128 sequence = output_sequence(state);
+        const Bits128 sequence = output_sequence(state, n);
         const int taken = static_cast<int>(std::min<std::uint64_t>(64, length - done));
         for (int j = 0; j < taken; ++j) visit(static_cast<std::uint64_t>(sequence >> j) & state_mask);
         state = static_cast<std::uint64_t>(sequence >> taken) & state_mask;
