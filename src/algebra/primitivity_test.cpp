@@ -1,9 +1,11 @@
-// The primitivity test of searches (see primitivity_test.hpp): Ben-Or, the norm, a product tree of powers.
+// The primitivity test of searches (see primitivity_test.hpp): the norm down to GF(p), Ben-Or, a product tree of powers.
 #include "algebra/primitivity_test.hpp"
 
 #include <algorithm>
 #include <cstddef>
 #include <numeric>
+#include <type_traits>
+#include <utility>
 
 #include "algebra/integer_factoring.hpp"
 #include "field/ntl_field.hpp"
@@ -26,6 +28,25 @@ namespace {
 
 template <class Poly>
 using Modulus = typename NtlTraits<Poly>::Modulus;
+
+// frobenius = frobenius^q mod f. Over a prime field GF(p), a(x)^p = a(x^p): the coefficients spread p
+// apart, then one remainder, instead of log2(p) products modulo f.
+template <class Poly>
+void next_frobenius(Poly& frobenius, const NTL::ZZ& q, const Modulus<Poly>& modulus) {
+  if constexpr (std::is_same_v<Poly, NTL::zz_pX>) {
+    const long p = NTL::zz_p::modulus();
+    if (q == p) {
+      Poly spread;
+      const long degree = NTL::deg(frobenius);
+      spread.SetLength(degree * p + 1);
+      for (long i = 0; i <= degree; ++i) spread[i * p] = frobenius[i];
+      spread.normalize();
+      NTL::rem(frobenius, spread, modulus);
+      return;
+    }
+  }
+  NTL::PowerMod(frobenius, frobenius, q, modulus);
+}
 
 // Ben-Or: f of degree n is irreducible iff gcd(f, x^(q^i) - x) = 1 for i = 1..n/2. The gcds come one
 // per step while a factor of small degree is likely (i <= 2), then for batches of about i/2 steps (the
@@ -50,7 +71,7 @@ bool is_irreducible_ben_or(const Poly& f, const Modulus<Poly>& modulus, const NT
   for (long i = 1; 2 * i <= n; ++i) {
     if (i == 2 && composes) NTL::build(table, frobenius, modulus, 2 * NTL::SqrRoot(n));
     if (i > 1 && composes) NTL::CompMod(frobenius, frobenius, table, modulus);
-    if (i > 1 && !composes) NTL::PowerMod(frobenius, frobenius, q, modulus);
+    if (i > 1 && !composes) next_frobenius(frobenius, q, modulus);
     const Poly difference = frobenius - x;
     if (i <= 2) {
       NTL::GCD(divisor, f, difference);
@@ -132,6 +153,50 @@ bool has_root(const Field& field, const std::vector<std::uint32_t>& coefficients
 // Fields small enough for has_root to pay: its tables and q evaluations against log2(q) products.
 constexpr std::uint32_t max_root_sieve_order = 1024;
 
+// The norm of f from GF(p^k)[x] down to GF(p)[x]: the product of f's k conjugates sigma^j(f) (sigma the
+// Frobenius a -> a^p on the coefficients), a polynomial of degree n k over GF(p); its coefficients as
+// residues. A root of f is a root of the norm, and the norm is primitive over GF(p) exactly when f is
+// primitive over GF(p^k): a root of order p^(nk) - 1 generates GF(p^(nk)) = GF(q^n), so its degree over
+// GF(q) is n, and its minimal polynomial over GF(p) has degree nk and divides the norm, of degree nk.
+std::vector<std::uint32_t> norm_to_prime_field(const Field& field, const std::vector<std::uint32_t>& coefficients) {
+  return with_ntl_field(field, [&]<class Poly>(std::type_identity<Poly>) {
+    std::vector<Poly> conjugates;
+    std::vector<std::uint32_t> conjugate = coefficients;
+    for (std::uint32_t j = 0; j < field.k(); ++j) {
+      conjugates.push_back(to_ntl<Poly>(conjugate));
+      for (std::uint32_t& c : conjugate) {
+        if (c >= field.p()) c = field.power(c, field.p());  // GF(p) is fixed
+      }
+    }
+    // A balanced product: NTL's products of large degree are far cheaper per coefficient.
+    while (conjugates.size() > 1) {
+      std::vector<Poly> products;
+      for (std::size_t i = 0; i + 1 < conjugates.size(); i += 2) products.push_back(conjugates[i] * conjugates[i + 1]);
+      if (conjugates.size() % 2 == 1) products.push_back(conjugates.back());
+      conjugates = std::move(products);
+    }
+    return from_ntl(conjugates.front());
+  });
+}
+
+// Whether f over a prime field (coefficients residues, degree n >= 1) is primitive, the primes of
+// p^n - 1 that its constant term does not settle given, ascending.
+bool is_primitive_over_prime_field(const Field& prime_field, const std::vector<std::uint32_t>& coefficients,
+                                   const std::vector<mpz_class>& open) {
+  const long n = static_cast<long>(coefficients.size()) - 1;
+  return with_ntl_field(prime_field, [&]<class Poly>(std::type_identity<Poly>) {
+    const Poly f = to_ntl<Poly>(coefficients);
+    const Modulus<Poly> modulus(f);
+    if (n > 1 && !is_irreducible_ben_or(f, modulus, NTL::ZZ(prime_field.p()))) return false;
+    if (open.empty()) return true;
+    mpz_class exponent = power_minus_one(prime_field.p(), n);
+    for (const mpz_class& r : open) exponent /= r;
+    Poly y;
+    NTL::PowerXMod(y, to_zz(exponent), modulus);
+    return no_power_is_one(y, open, 0, open.size(), modulus);
+  });
+}
+
 }  // namespace
 
 bool is_primitive_with_primes(const Field& field, const std::vector<std::uint32_t>& coefficients,
@@ -149,17 +214,12 @@ bool is_primitive_with_primes(const Field& field, const std::vector<std::uint32_
     if (mpz_divisible_p(q_minus_one.get_mpz_t(), r.get_mpz_t()) == 0) open.push_back(r);
   }
   std::sort(open.begin(), open.end());
-  return with_ntl_field(field, [&]<class Poly>(std::type_identity<Poly>) {
-    const Poly f = to_ntl<Poly>(coefficients);
-    const Modulus<Poly> modulus(f);
-    if (n > 1 && !is_irreducible_ben_or(f, modulus, NTL::ZZ(field.q()))) return false;
-    if (open.empty()) return true;
-    mpz_class exponent = power_minus_one(field.p(), n * static_cast<long>(field.k()));
-    for (const mpz_class& r : open) exponent /= r;
-    Poly y;
-    NTL::PowerXMod(y, to_zz(exponent), modulus);
-    return no_power_is_one(y, open, 0, open.size(), modulus);
-  });
+  // Over GF(p^k), k >= 2, the whole test runs on the norm over GF(p): NTL's polynomials over GF(p) are
+  // packed vectors with FFT products, where each coefficient of a GF(p^k) polynomial is itself a
+  // polynomial (an allocation and a reduction per coefficient product). The primes of q - 1 are
+  // settled above for f, hence for the norm.
+  if (field.is_prime()) return is_primitive_over_prime_field(field, coefficients, open);
+  return is_primitive_over_prime_field(Field::from_order(field.p()), norm_to_prime_field(field, coefficients), open);
 }
 
 }  // namespace lfsr::detail

@@ -16,7 +16,8 @@ bool is_primitive_element(const Field& field, std::uint32_t x);
 
 // Whether the monic f = coefficients (x^0 first, degree n >= 1) is primitive over `field`, given
 // `primes`, every prime of q^n - 1 (a complete factorization; ascending or not). Decides exactly as
-// is_primitive, faster on the candidates of a search, most of which are reducible:
+// is_primitive, faster on the candidates of a search, most of which are reducible. Over GF(p^k), k >= 2,
+// the tests after the root sieve run on the norm of f over GF(p) (degree nk), primitive exactly when f is:
 // - irreducibility by Ben-Or's test, gcd(f, x^(q^i) - x) = 1 for i <= n/2, which stops at the degree
 //   of the least factor of f (a random f has a small one);
 // - the norm (-1)^n f(0) of a root primitive in GF(q), which settles every prime r | q - 1:
