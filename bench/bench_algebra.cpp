@@ -1,6 +1,6 @@
 // The algebraic method's figures: random degree-64 registers, the default table proven primitive,
 // x^1024 - 1 and x^1024 + x + 1; `bench_algebra factor D` times one 2^D - 1; `bench_algebra matrix [n] [runs]
-// [tables]` times rank and characteristic polynomial of random n x n matrices over GF(p^k), on the
+// [tables] [q ...]` times rank and characteristic polynomial of random n x n matrices over GF(p^k), on the
 // log tables against NTL's mat_GF2E / mat_zz_pE in the same run (`tables`: the tables alone, in
 // processor time). Never asserts.
 #include <fmt/format.h>
@@ -35,9 +35,10 @@ Polynomial random_polynomial(const Field& field, int degree, std::mt19937_64& ra
 
 // Rank and chi of one random n x n matrix per field, tables and NTL, the best of `repeats` runs each;
 // without NTL (`with_ntl` false) the tables alone, with their processor time, for a busy machine.
-void bench_matrices(int n, int repeats, bool with_ntl) {
+void bench_matrices(int n, int repeats, bool with_ntl, std::vector<std::uint32_t> fields) {
   std::mt19937_64 random(512);
-  for (const std::uint32_t q : {4u, 9u, 16u, 25u, 256u, 59049u, 65536u}) {
+  if (fields.empty()) fields = {4u, 9u, 16u, 25u, 256u, 59049u, 65536u};
+  for (const std::uint32_t q : fields) {
     const Field field = Field::from_order(q);
     Matrix a{field, n, std::vector<std::uint32_t>(static_cast<std::size_t>(n) * static_cast<std::size_t>(n))};
     for (auto& e : a.entries) e = static_cast<std::uint32_t>(random() % q);
@@ -103,8 +104,10 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (argc >= 2 && std::string(argv[1]) == "matrix") {
-    bench_matrices(argc >= 3 ? std::atoi(argv[2]) : 512, argc >= 4 ? std::atoi(argv[3]) : 3,
-                   !(argc >= 5 && std::string(argv[4]) == "tables"));
+    const bool tables_only = argc >= 5 && std::string(argv[4]) == "tables";
+    std::vector<std::uint32_t> fields;
+    for (int i = tables_only ? 5 : 4; i < argc; ++i) fields.push_back(static_cast<std::uint32_t>(std::atol(argv[i])));
+    bench_matrices(argc >= 3 ? std::atoi(argv[2]) : 512, argc >= 4 ? std::atoi(argv[3]) : 3, !tables_only, fields);
     return 0;
   }
   const Field gf2 = Field::from_order(2);

@@ -44,6 +44,12 @@ LogTableField::LogTableField(const Field& field)
     for (std::uint32_t b = 0; b < high_count_; ++b)
       high_sum_[a * high_count_ + b] = static_cast<TableElement>(field.add(a * low_count_, b * low_count_));
   }
+  high_digit_sum_.resize(high_sum_.size());
+  for (std::size_t i = 0; i < high_sum_.size(); ++i)
+    high_digit_sum_[i] = static_cast<TableElement>(high_sum_[i] / low_count_);
+  if (high_count_ == 1) return;
+  exp_split_.resize(exp_.size());
+  for (std::size_t e = 0; e < exp_.size(); ++e) exp_split_[e] = high_[exp_[e]] << 16 | low_[exp_[e]];
 }
 
 }  // namespace lfsr::detail

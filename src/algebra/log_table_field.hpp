@@ -40,6 +40,17 @@ class LogTableField {
     return static_cast<TableElement>(high_sum_[high_[x] * high_count_ + high_[y]] +
                                      low_sum_[low_[x] * low_count_ + low_[y]]);
   }
+  // Odd p, two digit blocks: x = high_part(x) low_count + low_part(x). Sums kept split (add_high on
+  // high parts, add_low on low parts) need two lookups each instead of six: independent running sums.
+  std::uint32_t high_part(TableElement x) const { return high_[x]; }
+  std::uint32_t low_part(TableElement x) const { return low_[x]; }
+  std::uint32_t add_high(std::uint32_t a, std::uint32_t b) const { return high_digit_sum_[a * high_count_ + b]; }
+  std::uint32_t add_low(std::uint32_t a, std::uint32_t b) const { return low_sum_[a * low_count_ + b]; }
+  TableElement join(std::uint32_t high, std::uint32_t low) const {
+    return static_cast<TableElement>(high * low_count_ + low);
+  }
+  // exp(e) split: high_part << 16 | low_part, one lookup where exp and the two parts are three.
+  std::uint32_t exp_split(std::uint32_t e) const { return exp_split_[e]; }
   // The logarithm of -x / y, y != 0 (zero_log for x = 0).
   std::uint32_t log_minus_quotient(TableElement x, TableElement y) const {
     if (x == 0) return zero_log_;
@@ -63,6 +74,8 @@ class LogTableField {
   std::uint32_t low_count_ = 1, high_count_ = 1;
   std::vector<std::uint32_t> low_, high_;
   std::vector<TableElement> low_sum_, high_sum_;
+  std::vector<TableElement> high_digit_sum_;  // high_sum_ / low_count_
+  std::vector<std::uint32_t> exp_split_;
 };
 
 }  // namespace lfsr::detail

@@ -19,21 +19,48 @@ void add_multiple(const LogTableField& field, TableElement* y, const std::uint32
   } else if (field.single_sum_table()) {
     for (long j = 0; j < length; ++j) y[j] = field.add_small(y[j], field.exp(log_x[j] + log_c));
   } else {
-    for (long j = 0; j < length; ++j) y[j] = field.add(y[j], field.exp(log_x[j] + log_c));
+    for (long j = 0; j < length; ++j) {
+      const std::uint32_t t = field.exp_split(log_x[j] + log_c);
+      y[j] =
+          field.join(field.add_high(field.high_part(y[j]), t >> 16), field.add_low(field.low_part(y[j]), t & 0xffff));
+    }
   }
 }
 
-// sum_j x[j] y[j], given the logarithms of y.
+// sum_j x[j] y[j], given the logarithms of y. Four running sums, combined at the end: a single sum
+// would make every step wait for the previous one's lookups.
 TableElement dot(const LogTableField& field, const TableElement* x, const std::uint32_t* log_y, long length) {
-  TableElement sum = 0;
+  const auto term = [&](long j) { return field.exp(field.log(x[j]) + log_y[j]); };
+  constexpr long lanes = 4;
+  const long whole = length - length % lanes;
   if (field.characteristic_two()) {
-    for (long j = 0; j < length; ++j) sum = static_cast<TableElement>(sum ^ field.exp(field.log(x[j]) + log_y[j]));
-  } else if (field.single_sum_table()) {
-    for (long j = 0; j < length; ++j) sum = field.add_small(sum, field.exp(field.log(x[j]) + log_y[j]));
-  } else {
-    for (long j = 0; j < length; ++j) sum = field.add(sum, field.exp(field.log(x[j]) + log_y[j]));
+    TableElement s[lanes] = {};
+    for (long j = 0; j < whole; j += lanes) {
+      for (long l = 0; l < lanes; ++l) s[l] = static_cast<TableElement>(s[l] ^ term(j + l));
+    }
+    for (long j = whole; j < length; ++j) s[0] = static_cast<TableElement>(s[0] ^ term(j));
+    return static_cast<TableElement>(s[0] ^ s[1] ^ s[2] ^ s[3]);
   }
-  return sum;
+  if (field.single_sum_table()) {
+    TableElement s[lanes] = {};
+    for (long j = 0; j < whole; j += lanes) {
+      for (long l = 0; l < lanes; ++l) s[l] = field.add_small(s[l], term(j + l));
+    }
+    for (long j = whole; j < length; ++j) s[0] = field.add_small(s[0], term(j));
+    return field.add_small(field.add_small(s[0], s[1]), field.add_small(s[2], s[3]));
+  }
+  std::uint32_t high[lanes] = {}, low[lanes] = {};
+  const auto accumulate = [&](long l, std::uint32_t split) {
+    high[l] = field.add_high(high[l], split >> 16);
+    low[l] = field.add_low(low[l], split & 0xffff);
+  };
+  const auto split_term = [&](long j) { return field.exp_split(field.log(x[j]) + log_y[j]); };
+  for (long j = 0; j < whole; j += lanes) {
+    for (long l = 0; l < lanes; ++l) accumulate(l, split_term(j + l));
+  }
+  for (long j = whole; j < length; ++j) accumulate(0, split_term(j));
+  for (long l = 1; l < lanes; ++l) accumulate(0, high[l] << 16 | low[l]);
+  return field.join(high[0], low[0]);
 }
 
 void logs_of(const LogTableField& field, const TableElement* x, long length, std::vector<std::uint32_t>& logs) {
