@@ -28,12 +28,7 @@ LogTableField::LogTableField(const Field& field)
   // (7^5: blocks 49 and 343), all inside the second-level cache.
   while (static_cast<std::uint64_t>(low_count_) * p_ <= 256 && low_count_ < q_) low_count_ *= p_;
   high_count_ = q_ / low_count_;
-  low_.resize(q_);
-  high_.resize(q_);
-  for (std::uint32_t x = 0; x < q_; ++x) {
-    low_[x] = x % low_count_;
-    high_[x] = x / low_count_;
-  }
+  low_count_reciprocal_ = (std::uint64_t{1} << 32) / low_count_ + 1;
   low_sum_.resize(static_cast<std::size_t>(low_count_) * low_count_);
   for (std::uint32_t a = 0; a < low_count_; ++a) {
     for (std::uint32_t b = 0; b < low_count_; ++b)
@@ -49,7 +44,7 @@ LogTableField::LogTableField(const Field& field)
     high_digit_sum_[i] = static_cast<TableElement>(high_sum_[i] / low_count_);
   if (high_count_ == 1) return;
   exp_split_.resize(exp_.size());
-  for (std::size_t e = 0; e < exp_.size(); ++e) exp_split_[e] = high_[exp_[e]] << 16 | low_[exp_[e]];
+  for (std::size_t e = 0; e < exp_.size(); ++e) exp_split_[e] = high_part(exp_[e]) << 16 | low_part(exp_[e]);
 }
 
 }  // namespace lfsr::detail

@@ -37,13 +37,17 @@ class LogTableField {
   TableElement mul(TableElement x, TableElement y) const { return exp_[log_[x] + log_[y]]; }
   TableElement add(TableElement x, TableElement y) const {
     if (p_ == 2) return static_cast<TableElement>(x ^ y);
-    return static_cast<TableElement>(high_sum_[high_[x] * high_count_ + high_[y]] +
-                                     low_sum_[low_[x] * low_count_ + low_[y]]);
+    return static_cast<TableElement>(high_sum_[high_part(x) * high_count_ + high_part(y)] +
+                                     low_sum_[low_part(x) * low_count_ + low_part(y)]);
   }
   // Odd p, two digit blocks: x = high_part(x) low_count + low_part(x). Sums kept split (add_high on
   // high parts, add_low on low parts) need two lookups each instead of six: independent running sums.
-  std::uint32_t high_part(TableElement x) const { return high_[x]; }
-  std::uint32_t low_part(TableElement x) const { return low_[x]; }
+  // x / low_count as (x m) >> 32, m = floor(2^32 / low_count) + 1, exact for x < 2^16 and
+  // low_count <= 256: a multiplication where a lookup would miss the cache.
+  std::uint32_t high_part(TableElement x) const {
+    return static_cast<std::uint32_t>((std::uint64_t{x} * low_count_reciprocal_) >> 32);
+  }
+  std::uint32_t low_part(TableElement x) const { return x - high_part(x) * low_count_; }
   std::uint32_t add_high(std::uint32_t a, std::uint32_t b) const { return high_digit_sum_[a * high_count_ + b]; }
   std::uint32_t add_low(std::uint32_t a, std::uint32_t b) const { return low_sum_[a * low_count_ + b]; }
   TableElement join(std::uint32_t high, std::uint32_t low) const {
@@ -70,12 +74,12 @@ class LogTableField {
   std::uint32_t p_ = 0, q_ = 0, zero_log_ = 0, minus_one_log_ = 0;
   std::vector<std::uint32_t> log_;
   std::vector<TableElement> exp_;
-  // Odd p: x = high_[x] low_count_ + low_[x]; high_sum_ holds digit-wise sums times low_count_.
+  // Odd p: x = high_part(x) low_count_ + low_part(x); high_sum_ holds digit-wise sums times low_count_.
   std::uint32_t low_count_ = 1, high_count_ = 1;
-  std::vector<std::uint32_t> low_, high_;
   std::vector<TableElement> low_sum_, high_sum_;
   std::vector<TableElement> high_digit_sum_;  // high_sum_ / low_count_
   std::vector<std::uint32_t> exp_split_;
+  std::uint64_t low_count_reciprocal_ = 0;
 };
 
 }  // namespace lfsr::detail
