@@ -2,6 +2,7 @@
 // mat_zz_pE (the reference path), on random, singular, low-rank and nilpotent-shaped matrices.
 #include <catch2/catch.hpp>
 #include <random>
+#include <type_traits>
 
 #include "algebra/characteristic_polynomial.hpp"
 #include "algebra/log_table_matrix.hpp"
@@ -46,7 +47,7 @@ std::vector<Matrix> test_matrices(const Field& field, std::mt19937_64& random) {
 
 TEST_CASE("table rank and characteristic polynomial equal NTL's over GF(p^k)", "[matrix][log_table]") {
   std::mt19937_64 random(13);
-  for (const std::uint32_t q : {4u, 8u, 9u, 16u, 25u, 27u, 49u, 256u, 343u, 2187u, 16807u, 59049u}) {
+  for (const std::uint32_t q : {4u, 8u, 9u, 16u, 25u, 27u, 49u, 256u, 343u, 2187u, 16807u, 24389u, 59049u}) {
     const Field field = Field::from_order(q);
     const detail::LogTableField tables(field);
     for (const Matrix& a : test_matrices(field, random)) {
@@ -59,7 +60,7 @@ TEST_CASE("table rank and characteristic polynomial equal NTL's over GF(p^k)", "
 
 TEST_CASE("table arithmetic equals the field's", "[log_table]") {
   std::mt19937_64 random(7);
-  for (const std::uint32_t q : {4u, 9u, 25u, 256u, 16807u, 59049u}) {
+  for (const std::uint32_t q : {4u, 9u, 25u, 256u, 625u, 16807u, 24389u, 59049u, 63001u}) {
     const Field field = Field::from_order(q);
     const detail::LogTableField tables(field);
     for (int trial = 0; trial < 2000; ++trial) {
@@ -69,10 +70,17 @@ TEST_CASE("table arithmetic equals the field's", "[log_table]") {
       REQUIRE(tables.mul(x, y) == field.mul(x, y));
       REQUIRE(tables.add(x, y) == field.add(x, y));
       if (field.p() != 2 && !tables.single_sum_table()) {
-        REQUIRE(tables.join(tables.add_high(tables.high_part(x), tables.high_part(y)),
-                            tables.add_low(tables.low_part(x), tables.low_part(y))) == field.add(x, y));
-        const std::uint32_t split = tables.exp_split(tables.log(x));
-        REQUIRE(tables.join(split >> 16, split & 0xffff) == x);
+        const auto check = [&]<int Blocks>(std::integral_constant<int, Blocks>) {
+          REQUIRE(tables.join<Blocks>(tables.split<Blocks>(x)) == x);
+          REQUIRE(tables.join<Blocks>(tables.add_split<Blocks>(tables.split<Blocks>(x), tables.split<Blocks>(y))) ==
+                  field.add(x, y));
+          REQUIRE(tables.exp_split(tables.log(x)) == tables.split<Blocks>(x));
+          REQUIRE(tables.add_to<Blocks>(x, tables.split<Blocks>(y)) == field.add(x, y));
+        };
+        if (tables.split_blocks() == 2)
+          check(std::integral_constant<int, 2>{});
+        else
+          check(std::integral_constant<int, 3>{});
       }
     }
   }

@@ -39,12 +39,30 @@ LogTableField::LogTableField(const Field& field)
     for (std::uint32_t b = 0; b < high_count_; ++b)
       high_sum_[a * high_count_ + b] = static_cast<TableElement>(field.add(a * low_count_, b * low_count_));
   }
-  high_digit_sum_.resize(high_sum_.size());
-  for (std::size_t i = 0; i < high_sum_.size(); ++i)
-    high_digit_sum_[i] = static_cast<TableElement>(high_sum_[i] / low_count_);
   if (high_count_ == 1) return;
+  const std::uint32_t k = field.k();
+  split_blocks_ = high_count_ > 512 ? 3 : 2;
+  std::uint32_t low_digits = 0;
+  for (std::uint32_t c = 1; c < low_count_; c *= p_) ++low_digits;
+  std::uint32_t place = 1;  // p^(digits below the block)
+  for (int block = 0; block < split_blocks_; ++block) {
+    const std::uint32_t digits = split_blocks_ == 2 ? (block == 0 ? low_digits : k - low_digits)
+                                                    : k / 3 + (static_cast<std::uint32_t>(block) < k % 3 ? 1 : 0);
+    std::uint32_t& count = block_count_[block];
+    for (std::uint32_t d = 0; d < digits; ++d) count *= p_;
+    assert(count <= 1024);
+    if (block < 2) block_reciprocal_[block] = (std::uint64_t{1} << 32) / count + 1;
+    std::vector<TableElement>& sums = block_sum_[block];
+    sums.resize(static_cast<std::size_t>(count) * count);
+    for (std::uint32_t x = 0; x < count; ++x) {
+      for (std::uint32_t y = 0; y < count; ++y)
+        sums[x * count + y] = static_cast<TableElement>(field.add(x * place, y * place) / place);
+    }
+    place *= count;
+  }
   exp_split_.resize(exp_.size());
-  for (std::size_t e = 0; e < exp_.size(); ++e) exp_split_[e] = high_part(exp_[e]) << 16 | low_part(exp_[e]);
+  for (std::size_t e = 0; e < exp_.size(); ++e)
+    exp_split_[e] = split_blocks_ == 2 ? split<2>(exp_[e]) : split<3>(exp_[e]);
 }
 
 }  // namespace lfsr::detail

@@ -40,21 +40,64 @@ class LogTableField {
     return static_cast<TableElement>(high_sum_[high_part(x) * high_count_ + high_part(y)] +
                                      low_sum_[low_part(x) * low_count_ + low_part(y)]);
   }
-  // Odd p, two digit blocks: x = high_part(x) low_count + low_part(x). Sums kept split (add_high on
-  // high parts, add_low on low parts) need two lookups each instead of six: independent running sums.
   // x / low_count as (x m) >> 32, m = floor(2^32 / low_count) + 1, exact for x < 2^16 and
-  // low_count <= 256: a multiplication where a lookup would miss the cache.
+  // low_count < 2^16: a multiplication where a lookup would miss the cache.
   std::uint32_t high_part(TableElement x) const {
     return static_cast<std::uint32_t>((std::uint64_t{x} * low_count_reciprocal_) >> 32);
   }
   std::uint32_t low_part(TableElement x) const { return x - high_part(x) * low_count_; }
-  std::uint32_t add_high(std::uint32_t a, std::uint32_t b) const { return high_digit_sum_[a * high_count_ + b]; }
-  std::uint32_t add_low(std::uint32_t a, std::uint32_t b) const { return low_sum_[a * low_count_ + b]; }
-  TableElement join(std::uint32_t high, std::uint32_t low) const {
-    return static_cast<TableElement>(high * low_count_ + low);
+
+  // Odd p, q > 256: x split into blocks of base-p digits, packed 10 bits a block: two blocks (the
+  // low one at most 256 values, as add() splits), or three (as even as the digits allow) when the
+  // high block would exceed 512 values (p >= 23, k = 3), whose sum table would not fit the cache.
+  // Sums of split elements are one lookup per block; running sums stay split, so that a sum takes
+  // two or three lookups where add() takes six.
+  using Split = std::uint32_t;
+  int split_blocks() const { return split_blocks_; }
+  template <int Blocks>
+  Split split(TableElement x) const {
+    const std::uint32_t rest = divide(x, block_reciprocal_[0]);
+    if constexpr (Blocks == 2) {
+      return (x - rest * block_count_[0]) | rest << 10;
+    } else {
+      const std::uint32_t top = divide(static_cast<TableElement>(rest), block_reciprocal_[1]);
+      return (x - rest * block_count_[0]) | (rest - top * block_count_[1]) << 10 | top << 20;
+    }
   }
-  // exp(e) split: high_part << 16 | low_part, one lookup where exp and the two parts are three.
-  std::uint32_t exp_split(std::uint32_t e) const { return exp_split_[e]; }
+  template <int Blocks>
+  TableElement join(Split s) const {
+    if constexpr (Blocks == 2) {
+      return static_cast<TableElement>((s >> 10) * block_count_[0] + (s & 1023));
+    } else {
+      return static_cast<TableElement>(((s >> 20) * block_count_[1] + (s >> 10 & 1023)) * block_count_[0] + (s & 1023));
+    }
+  }
+  template <int Blocks>
+  Split add_split(Split a, Split b) const {
+    const Split low = block_sum_[0][(a & 1023) * block_count_[0] + (b & 1023)];
+    if constexpr (Blocks == 2) {
+      return low | Split{block_sum_[1][(a >> 10) * block_count_[1] + (b >> 10)]} << 10;
+    } else {
+      return low | Split{block_sum_[1][(a >> 10 & 1023) * block_count_[1] + (b >> 10 & 1023)]} << 10 |
+             Split{block_sum_[2][(a >> 20) * block_count_[2] + (b >> 20)]} << 20;
+    }
+  }
+  // x + join(t), the parts of x used as they come (packing them first costs as much as the lookups).
+  template <int Blocks>
+  TableElement add_to(TableElement x, Split t) const {
+    const std::uint32_t rest = divide(x, block_reciprocal_[0]);
+    const std::uint32_t low = block_sum_[0][(x - rest * block_count_[0]) * block_count_[0] + (t & 1023)];
+    if constexpr (Blocks == 2) {
+      return static_cast<TableElement>(block_sum_[1][rest * block_count_[1] + (t >> 10)] * block_count_[0] + low);
+    } else {
+      const std::uint32_t top = divide(static_cast<TableElement>(rest), block_reciprocal_[1]);
+      const std::uint32_t middle = block_sum_[1][(rest - top * block_count_[1]) * block_count_[1] + (t >> 10 & 1023)];
+      return static_cast<TableElement>(
+          (block_sum_[2][top * block_count_[2] + (t >> 20)] * block_count_[1] + middle) * block_count_[0] + low);
+    }
+  }
+  // split(exp(e)): one lookup.
+  Split exp_split(std::uint32_t e) const { return exp_split_[e]; }
   // The logarithm of -x / y, y != 0 (zero_log for x = 0).
   std::uint32_t log_minus_quotient(TableElement x, TableElement y) const {
     if (x == 0) return zero_log_;
@@ -77,9 +120,16 @@ class LogTableField {
   // Odd p: x = high_part(x) low_count_ + low_part(x); high_sum_ holds digit-wise sums times low_count_.
   std::uint32_t low_count_ = 1, high_count_ = 1;
   std::vector<TableElement> low_sum_, high_sum_;
-  std::vector<TableElement> high_digit_sum_;  // high_sum_ / low_count_
-  std::vector<std::uint32_t> exp_split_;
   std::uint64_t low_count_reciprocal_ = 0;
+  // The blocks of split(): values per block, reciprocals as for high_part, digit-wise sums as block values.
+  static std::uint32_t divide(TableElement x, std::uint64_t reciprocal) {
+    return static_cast<std::uint32_t>((std::uint64_t{x} * reciprocal) >> 32);
+  }
+  int split_blocks_ = 0;
+  std::uint32_t block_count_[3] = {1, 1, 1};
+  std::uint64_t block_reciprocal_[2] = {0, 0};
+  std::vector<TableElement> block_sum_[3];
+  std::vector<Split> exp_split_;
 };
 
 }  // namespace lfsr::detail

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <type_traits>
 #include <utility>
 
 namespace lfsr::detail {
@@ -19,11 +20,15 @@ void add_multiple(const LogTableField& field, TableElement* y, const std::uint32
   } else if (field.single_sum_table()) {
     for (long j = 0; j < length; ++j) y[j] = field.add_small(y[j], field.exp(log_x[j] + log_c));
   } else {
-    for (long j = 0; j < length; ++j) {
-      const std::uint32_t t = field.exp_split(log_x[j] + log_c);
-      y[j] =
-          field.join(field.add_high(field.high_part(y[j]), t >> 16), field.add_low(field.low_part(y[j]), t & 0xffff));
-    }
+    const auto run = [&]<int Blocks>(std::integral_constant<int, Blocks>) {
+      for (long j = 0; j < length; ++j) {
+        y[j] = field.add_to<Blocks>(y[j], field.exp_split(log_x[j] + log_c));
+      }
+    };
+    if (field.split_blocks() == 2)
+      run(std::integral_constant<int, 2>{});
+    else
+      run(std::integral_constant<int, 3>{});
   }
 }
 
@@ -49,18 +54,18 @@ TableElement dot(const LogTableField& field, const TableElement* x, const std::u
     for (long j = whole; j < length; ++j) s[0] = field.add_small(s[0], term(j));
     return field.add_small(field.add_small(s[0], s[1]), field.add_small(s[2], s[3]));
   }
-  std::uint32_t high[lanes] = {}, low[lanes] = {};
-  const auto accumulate = [&](long l, std::uint32_t split) {
-    high[l] = field.add_high(high[l], split >> 16);
-    low[l] = field.add_low(low[l], split & 0xffff);
+  const auto run = [&]<int Blocks>(std::integral_constant<int, Blocks>) {
+    LogTableField::Split sum[lanes] = {};
+    const auto split_term = [&](long j) { return field.exp_split(field.log(x[j]) + log_y[j]); };
+    for (long j = 0; j < whole; j += lanes) {
+      for (long l = 0; l < lanes; ++l) sum[l] = field.add_split<Blocks>(sum[l], split_term(j + l));
+    }
+    for (long j = whole; j < length; ++j) sum[0] = field.add_split<Blocks>(sum[0], split_term(j));
+    return field.join<Blocks>(
+        field.add_split<Blocks>(field.add_split<Blocks>(sum[0], sum[1]), field.add_split<Blocks>(sum[2], sum[3])));
   };
-  const auto split_term = [&](long j) { return field.exp_split(field.log(x[j]) + log_y[j]); };
-  for (long j = 0; j < whole; j += lanes) {
-    for (long l = 0; l < lanes; ++l) accumulate(l, split_term(j + l));
-  }
-  for (long j = whole; j < length; ++j) accumulate(0, split_term(j));
-  for (long l = 1; l < lanes; ++l) accumulate(0, high[l] << 16 | low[l]);
-  return field.join(high[0], low[0]);
+  if (field.split_blocks() == 2) return run(std::integral_constant<int, 2>{});
+  return run(std::integral_constant<int, 3>{});
 }
 
 void logs_of(const LogTableField& field, const TableElement* x, long length, std::vector<std::uint32_t>& logs) {
