@@ -23,11 +23,11 @@ inline constexpr int max_primitive_search_bits = max_polynomial_degree;
 //   tried every c_1 first would try q^2 of them.
 // Over GF(2) this is the rule of the built-in table (fewest terms, then the lowest exponents), and
 // the tests check that the two agree. Each candidate is decided exactly as is_primitive would, by a
-// test made for searches (cheap rejections, Ben-Or's irreducibility test with early abort, one large
-// power and a product tree for the order; src/algebra/primitivity_test.hpp). Milliseconds for most
-// fields and degrees; sparse candidates are rarely irreducible or primitive in some fields, and near
-// N = 60 over GF(3^5), GF(256) or GF(65536) and at N = 200 over GF(9) a search takes seconds
-// (bench/bench_primitive_search slow). Throws InputError unless 1 <= bits <= max_primitive_search_bits,
+// test made for searches (cheap rejections, then over GF(p^k) the norm down to GF(p), Ben-Or's
+// irreducibility test with early abort, one large power and a product tree for the order;
+// src/algebra/primitivity_test.hpp). Milliseconds for most fields and degrees; sparse candidates are
+// rarely irreducible or primitive in some fields, and near N = 60 over GF(3^5) or GF(65536) and at
+// N = 200 over GF(9) a search takes about a second (bench/bench_primitive_search slow). Throws InputError unless 1 <= bits <= max_primitive_search_bits,
 // ResourceError when q^N - 1 cannot be factored within options.
 Polynomial first_primitive_polynomial(int bits, const Field& field, const AlgebraOptions& options = {});
 
