@@ -81,9 +81,10 @@ TEST_CASE("the GF(p) Fibonacci kernel and its lanes agree with the NTL matrix fo
     int groups;
   };
   // The widest registers of each group count, and some of 2^40 states, the most any enumeration takes.
-  const auto test_case = GENERATE(Case{3, 2, 1}, Case{3, 8, 1}, Case{3, 9, 2}, Case{3, 15, 2}, Case{3, 17, 3},
-                                  Case{3, 25, 4}, Case{5, 10, 2}, Case{5, 17, 3}, Case{7, 9, 3}, Case{7, 14, 4},
-                                  Case{11, 11, 3}, Case{13, 10, 4}, Case{127, 5, 3}, Case{251, 4, 4}, Case{251, 2, 2});
+  const auto test_case =
+      GENERATE(Case{3, 2, 1}, Case{3, 9, 1}, Case{3, 10, 2}, Case{3, 15, 2}, Case{3, 17, 3}, Case{3, 25, 4},
+               Case{5, 10, 2}, Case{5, 17, 4}, Case{7, 5, 1}, Case{7, 9, 2}, Case{7, 14, 4}, Case{11, 11, 4},
+               Case{13, 10, 4}, Case{127, 5, 4}, Case{251, 4, 4}, Case{251, 2, 2});
   std::mt19937_64 random(test_case.p * 100 + static_cast<unsigned>(test_case.n));
   for (int trial = 0; trial < 3; ++trial) {
     const Lfsr lfsr = random_register(test_case.p, test_case.n, Form::fibonacci, random);
@@ -112,7 +113,7 @@ TEST_CASE("the GF(p) Fibonacci kernel and its lanes agree with the NTL matrix fo
 }
 
 TEST_CASE("the GF(p) Fibonacci kernel agrees with the general table kernel on every state", "[stepper]") {
-  // Spaces of 2^13 - 2^16 states with two or three digit groups, singular registers included.
+  // Spaces of 2^13 - 2^16 states with one or two digit groups, singular registers included.
   std::mt19937_64 random(2024);
   for (const auto& [p, n] : std::vector<std::pair<std::uint32_t, int>>{{3, 9}, {3, 10}, {5, 6}, {7, 5}, {13, 4}}) {
     for (int trial = 0; trial < 3; ++trial) {

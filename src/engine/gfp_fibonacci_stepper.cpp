@@ -22,8 +22,13 @@ std::uint64_t power(std::uint64_t base, int exponent) {
 }  // namespace
 
 int GfpFibonacciStepper::groups_for(std::uint64_t p, int n) {
+  // Group g has n / groups digits, one more for the first n % groups groups.
+  const auto table_bytes = [p, n](int groups) {
+    return static_cast<std::uint64_t>(n % groups) * power(p, n / groups + 1) +
+           static_cast<std::uint64_t>(groups - n % groups) * power(p, n / groups);
+  };
   int groups = 1;
-  while (power(p, (n + groups - 1) / groups) > max_group_values) ++groups;
+  while (groups < n && table_bytes(groups) > max_table_bytes) ++groups;
   return groups;
 }
 
