@@ -70,6 +70,9 @@ TEST_CASE("with_stepper picks the GF(p) Fibonacci kernel for Fibonacci registers
   CHECK_FALSE(is_fibonacci_kernel(Lfsr{parse_polynomial("x^5+x^2+1", Field::from_order(2)), Form::fibonacci}));
   // Over GF(9) a step shifts two GF(3) digits: the general kernel.
   CHECK_FALSE(is_fibonacci_kernel(Lfsr{parse_polynomial("x^3+x+1", Field::from_order(9)), Form::fibonacci}));
+  // More than four digit groups: the general kernel.
+  CHECK_FALSE(GfpFibonacciStepper::fits(
+      linear_map_of(Lfsr{parse_polynomial("x^5+x+1", Field::from_order(251)), Form::fibonacci})));
   // Degree 1 is no shift at all.
   CHECK_FALSE(is_fibonacci_kernel(Lfsr{parse_polynomial("x+2", gf3), Form::fibonacci}));
 }
@@ -79,12 +82,15 @@ TEST_CASE("the GF(p) Fibonacci kernel and its lanes agree with the NTL matrix fo
     std::uint32_t p;
     int n;
     int groups;
+    bool narrow;
   };
-  // The widest registers of each group count, and some of 2^40 states, the most any enumeration takes.
-  const auto test_case =
-      GENERATE(Case{3, 2, 1}, Case{3, 9, 1}, Case{3, 10, 2}, Case{3, 15, 2}, Case{3, 17, 3}, Case{3, 25, 4},
-               Case{5, 10, 2}, Case{5, 17, 4}, Case{7, 5, 1}, Case{7, 9, 2}, Case{7, 14, 4}, Case{11, 11, 4},
-               Case{13, 10, 4}, Case{127, 5, 4}, Case{251, 4, 4}, Case{251, 2, 2});
+  // The widest registers of each group count, 32- and 64-bit entries, and some of close to 2^40
+  // states, the most any enumeration takes.
+  const auto test_case = GENERATE(
+      Case{3, 2, 1, true}, Case{3, 9, 1, true}, Case{3, 10, 2, true}, Case{3, 15, 2, true}, Case{3, 17, 3, false},
+      Case{3, 25, 4, false}, Case{5, 10, 2, true}, Case{5, 17, 4, false}, Case{7, 5, 1, true}, Case{7, 9, 2, true},
+      Case{7, 14, 4, false}, Case{11, 11, 4, false}, Case{13, 10, 4, false}, Case{101, 3, 2, true},
+      Case{127, 4, 4, false}, Case{251, 4, 4, false}, Case{251, 2, 2, false});
   std::mt19937_64 random(test_case.p * 100 + static_cast<unsigned>(test_case.n));
   for (int trial = 0; trial < 3; ++trial) {
     const Lfsr lfsr = random_register(test_case.p, test_case.n, Form::fibonacci, random);
@@ -93,6 +99,7 @@ TEST_CASE("the GF(p) Fibonacci kernel and its lanes agree with the NTL matrix fo
     const GfpFibonacciStepper stepper(map);
     CAPTURE(test_case.p, test_case.n, lfsr.polynomial.to_string());
     REQUIRE(stepper.group_count() == test_case.groups);
+    REQUIRE(stepper.narrow() == test_case.narrow);
     NTL::zz_pPush push(test_case.p);
     const auto a = testing::ntl_transition_matrix<NTL::zz_pX>(lfsr);
     std::vector<std::uint64_t> samples = boundary_states(test_case.p, test_case.n);
