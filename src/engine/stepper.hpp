@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "engine/gfp_fibonacci_stepper.hpp"
 #include "lfsr/linear_map.hpp"
 
 namespace lfsr {
@@ -285,6 +286,7 @@ decltype(auto) with_stepper(const LinearMap& map, Visit&& visit) {
       break;
   }
   if (map.p == 2) return std::forward<Visit>(visit)(Gf2MatrixStepper(map));
+  if (GfpFibonacciStepper::fits(map)) return std::forward<Visit>(visit)(GfpFibonacciStepper(map));
   return std::forward<Visit>(visit)(GfpMatrixStepper(map));
 }
 
