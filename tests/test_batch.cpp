@@ -6,7 +6,10 @@
 #include <vector>
 
 #include "lfsr/polynomial.hpp"
+#include "lfsr/report.hpp"
 #include "many/batch.hpp"
+#include "report/json_line.hpp"
+#include "report/run_info.hpp"
 
 using namespace lfsr;
 
@@ -60,4 +63,34 @@ TEST_CASE("with workers, tasks that finish early are held back, and the last cal
   REQUIRE_FALSE(reported_at_call.empty());
   CHECK(std::is_sorted(reported_at_call.begin(), reported_at_call.end()));
   CHECK(reported_at_call.back() == registers.size());
+}
+
+TEST_CASE("with json_lines each worker writes its registers' JSON keys, the same as from their results",
+          "[batch][threads]") {
+  // Whole registers over several workers, a degree-12 one chunked, a singular one and one over GF(3).
+  std::vector<Lfsr> registers = registers_of({"x^4+x+1", "x^12+x^6+x^4+x+1", "x^5+x^4+x^2", "x^10+x^3+1", "x^4+1"});
+  registers.push_back(Lfsr{parse_polynomial("x^3+2*x+1", Field::from_order(3)), Form::galois});
+  for (const auto& runner : {make_sequential_runner(), make_thread_runner(2), make_fork_runner(2)}) {
+    CAPTURE(mode_name(runner->mode()));
+    BatchOptions options;
+    options.whole_register_states = 2048;
+    std::vector<BatchOutcome> results(registers.size());
+    analyze_batch(registers, *runner, options, [&](std::size_t i, BatchOutcome&& outcome) {
+      REQUIRE(outcome.json_keys.empty());
+      results[i] = std::move(outcome);
+    });
+    options.json_lines = true;
+    analyze_batch(registers, *runner, options, [&](std::size_t i, BatchOutcome&& outcome) {
+      REQUIRE(outcome.ok());
+      CHECK(outcome.result.cycles.empty());  // only the line comes back
+      Report report{register_run_info(registers[i]), results[i].result, {}};
+      report.run.method = results[i].method;
+      report.run.mode = std::string(mode_name(runner->mode()));
+      report.run.workers = runner->workers();
+      report.run.seconds = outcome.seconds;  // the one key that differs between runs
+      std::string expected;
+      append_report_json_keys(expected, report);
+      CHECK(outcome.json_keys == expected);
+    });
+  }
 }

@@ -32,6 +32,12 @@ void require_same_line(std::uint64_t line, const Report& report) {
   std::string direct = "kept ";
   append_report_json_line(direct, line, report);
   REQUIRE(direct == "kept " + general_line(line, report));
+  // Cut in two, as a batch's worker and writer write it: the same bytes.
+  std::string keys;
+  append_report_json_keys(keys, report);
+  std::string joined = "kept ";
+  append_json_line(joined, line, keys);
+  REQUIRE(joined == direct);
 }
 
 }  // namespace

@@ -207,6 +207,11 @@ class Output {
       return;
     }
     ++done_;
+    if (!outcome.json_keys.empty()) {
+      append_json_line(pending_, entry.line, outcome.json_keys);  // written by the worker (json_lines)
+      pending_ += '\n';
+      return;
+    }
     maximal_ += outcome.result.maximal_length() ? 1 : 0;
     if (options_.summary) {
       summary_.add(lfsr.polynomial, outcome.result);
@@ -410,6 +415,7 @@ int run_many_registers(const Options& options) {
   batch_options.method = options.method;
   batch_options.factor_seconds = options.factor_seconds;
   batch_options.named_states = options.format == "json" && !options.summary;  // only JSON lines show states
+  batch_options.json_lines = batch_options.named_states;
   batch_options.check_memory = [&](const Lfsr& lfsr, const LinearMap& map) {
     check_memory(fmt::format("{}^{}", field.q(), lfsr.degree()), map, runner->workers(), options.max_memory);
   };

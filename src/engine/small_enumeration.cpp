@@ -147,10 +147,15 @@ CycleStructure enumerate_small(const LinearMap& map, bool list_cycles) {
   result.cyclic_states = big(cyclic_states);
   result.transient_states = big(states - cyclic_states);
   result.max_tail = big(longest_tail);
+  // The lengths come in ascending order: each is appended at the end of both maps, and the
+  // states they cover are summed in words (at most small_enumeration_states).
+  std::uint64_t states_on_cycles = 0;
   for (const auto& [length, tally] : found.by_length) {
     const mpz_class big_length = big(length);
-    result.add_cycles(big_length, big(tally.first));
-    result.representatives[big_length] = CycleRepresentative{big(tally.second), {}};
+    result.cycles.emplace_hint(result.cycles.end(), big_length, big(tally.first));
+    result.representatives.emplace_hint(result.representatives.end(), big_length,
+                                        CycleRepresentative{big(tally.second), {}});
+    states_on_cycles += length * tally.first;
   }
   result.cycle_list = std::move(found.listed);
   if (longest_tail > 0) {
@@ -161,9 +166,9 @@ CycleStructure enumerate_small(const LinearMap& map, bool list_cycles) {
         map, longest_tail, [next](std::uint64_t s) { return next[s]; },
         [mark](std::uint64_t s) { return mark[s] == transient; }));
   }
-  if (result.states_on_cycles() != result.cyclic_states)
-    throw InternalError(fmt::format("enumeration found cycles covering {} states, expected {}",
-                                    result.states_on_cycles().get_str(), cyclic_states));
+  if (states_on_cycles != cyclic_states)
+    throw InternalError(
+        fmt::format("enumeration found cycles covering {} states, expected {}", states_on_cycles, cyclic_states));
   return result;
 }
 

@@ -304,22 +304,38 @@ int Polynomial::zero_low_terms() const {
 }
 
 std::string Polynomial::to_string() const {
+  // A batch writes this text for every register and every minimal polynomial of its cycles: the
+  // common coefficient 1 and the exponents are written without building strings.
   std::string out;
   for (int i = degree(); i >= 0; --i) {
     const std::uint32_t c = coefficient(i);
     if (c == 0) continue;
     if (!out.empty()) out += '+';
-    const std::string coefficient_text = field_.element_text(c);
-    if (i == 0) {
-      out += coefficient_text;
+    if (c != 1) {
+      const std::string coefficient_text = field_.element_text(c);
+      if (i == 0) {
+        out += coefficient_text;
+        continue;
+      }
+      // A coefficient of several terms in a is parenthesized: (a+1)*x.
+      if (coefficient_text.find('+') != std::string::npos) {
+        out += '(';
+        out += coefficient_text;
+        out += ")*";
+      } else {
+        out += coefficient_text;
+        out += '*';
+      }
+    } else if (i == 0) {
+      out += '1';
       continue;
     }
-    // A coefficient of several terms in a is parenthesized: (a+1)*x.
-    if (c != 1) {
-      const bool sum = coefficient_text.find('+') != std::string::npos;
-      out += sum ? fmt::format("({})*", coefficient_text) : coefficient_text + "*";
+    out += 'x';
+    if (i > 1) {
+      char digits[16];
+      out += '^';
+      out.append(digits, std::to_chars(digits, digits + sizeof digits, i).ptr);
     }
-    out += i == 1 ? std::string("x") : fmt::format("x^{}", i);
   }
   return out;
 }

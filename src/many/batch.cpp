@@ -20,7 +20,10 @@
 #include "lfsr/algebra.hpp"
 #include "lfsr/enumerate.hpp"
 #include "lfsr/linear_map.hpp"
+#include "lfsr/report.hpp"
 #include "lfsr/state_period.hpp"
+#include "report/json_line.hpp"
+#include "report/run_info.hpp"
 #include "runners/byte_io.hpp"
 #include "runners/child_process.hpp"
 #include "runners/shared_arena.hpp"
@@ -53,9 +56,14 @@ mpz_class get_number(ByteReader& in) {
   return mpz_class(std::string(in.get_bytes()), 16);
 }
 
+// A JSON line written in the worker is all the caller needs of a register: the result stays there.
 void put_outcome(ByteWriter& out, const BatchOutcome& outcome) {
-  out.put(outcome.error_code).put(outcome.seconds).put_bytes(outcome.method).put_bytes(outcome.error);
-  if (!outcome.ok()) return;
+  out.put(outcome.error_code)
+      .put(outcome.seconds)
+      .put_bytes(outcome.method)
+      .put_bytes(outcome.error)
+      .put_bytes(outcome.json_keys);
+  if (!outcome.ok() || !outcome.json_keys.empty()) return;
   const CycleStructure& r = outcome.result;
   put_number(out, r.states);
   put_number(out, r.cyclic_states);
@@ -85,7 +93,8 @@ BatchOutcome get_outcome(ByteReader& in) {
   outcome.seconds = in.get<double>();
   outcome.method = in.get_bytes();
   outcome.error = in.get_bytes();
-  if (!outcome.ok()) return outcome;
+  outcome.json_keys = in.get_bytes();
+  if (!outcome.ok() || !outcome.json_keys.empty()) return outcome;
   CycleStructure& r = outcome.result;
   r.states = get_number(in);
   r.cyclic_states = get_number(in);
@@ -107,13 +116,39 @@ BatchOutcome get_outcome(ByteReader& in) {
   return outcome;
 }
 
+// What a register's JSON line says about the run besides the register and its analysis.
+struct RunnerKeys {
+  std::string mode;
+  int workers = 1;
+};
+
+// With BatchOptions::json_lines: the register's JSON keys into outcome.json_keys, its result
+// dropped. The keys say the method, mode, workers and seconds as a single run's report does.
+void write_json_keys(const Lfsr& lfsr, const RunnerKeys& runner, BatchOutcome& outcome) {
+  if (!outcome.ok()) return;
+  Report report{register_run_info(lfsr), std::move(outcome.result), {}};
+  report.run.method = outcome.method;
+  report.run.mode = runner.mode;
+  report.run.workers = runner.workers;
+  report.run.seconds = outcome.seconds;
+  // A degree-10 register's line takes about 600 bytes: grown from empty, the string would be
+  // copied six times on the way.
+  outcome.json_keys.reserve(1024);
+  append_report_json_keys(outcome.json_keys, report);
+  outcome.result = CycleStructure{};
+}
+
 // The field goes by its order and modulus, the registers by form and coefficients.
-std::string batch_spec(const std::vector<const Lfsr*>& registers, const BatchOptions& options, std::size_t per_chunk) {
+std::string batch_spec(const std::vector<const Lfsr*>& registers, const BatchOptions& options, const RunnerKeys& runner,
+                       std::size_t per_chunk) {
   ByteWriter out;
   const Field& field = registers.front()->field();
   out.put_bytes(options.method)
       .put(options.factor_seconds)
       .put(options.named_states)
+      .put(options.json_lines)
+      .put_bytes(runner.mode)
+      .put(runner.workers)
       .put(per_chunk)
       .put(field.q())
       .put_bytes(field.modulus_text())
@@ -252,6 +287,9 @@ class BatchJob final : public ChunkJob {
     method_ = in.get_bytes();
     factor_seconds_ = in.get<double>();
     named_states_ = in.get<bool>();
+    json_lines_ = in.get<bool>();
+    runner_.mode = in.get_bytes();
+    runner_.workers = in.get<int>();
     per_chunk_ = in.get<std::size_t>();
     const auto q = in.get<std::uint32_t>();
     const std::string modulus(in.get_bytes());
@@ -274,8 +312,12 @@ class BatchJob final : public ChunkJob {
       ByteWriter out;
       const std::size_t begin = chunk * job_.per_chunk_;
       const std::size_t end = std::min(job_.registers_.size(), begin + job_.per_chunk_);
-      for (std::size_t i = begin; i < end; ++i)
-        put_outcome(out, analyze_whole(job_.registers_[i], job_.method_, job_.named_states_, job_.factor_seconds_));
+      for (std::size_t i = begin; i < end; ++i) {
+        const Lfsr& lfsr = job_.registers_[i];
+        BatchOutcome outcome = analyze_whole(lfsr, job_.method_, job_.named_states_, job_.factor_seconds_);
+        if (job_.json_lines_) write_json_keys(lfsr, job_.runner_, outcome);
+        put_outcome(out, outcome);
+      }
       return out.take();
     }
 
@@ -286,6 +328,8 @@ class BatchJob final : public ChunkJob {
   std::string method_;
   double factor_seconds_ = default_factor_seconds;
   bool named_states_ = true;
+  bool json_lines_ = false;
+  RunnerKeys runner_;
   std::size_t per_chunk_ = 1;
   std::vector<Lfsr> registers_;
 };
@@ -315,6 +359,8 @@ class InOrder {
   std::size_t next_ = 0;
   std::map<std::size_t, BatchOutcome> waiting_;
 };
+
+RunnerKeys runner_keys(const Runner& runner) { return {std::string(mode_name(runner.mode())), runner.workers()}; }
 
 bool runs_whole(const Lfsr& lfsr, const BatchOptions& options) {
   return resolve_method(options.method, lfsr) == "algebraic" || state_count(lfsr) <= options.whole_register_states;
@@ -357,7 +403,8 @@ void run_whole_registers(const std::vector<Lfsr>& registers, std::size_t begin, 
     const std::size_t per_chunk =
         std::clamp<std::size_t>(items.size() / (16 * static_cast<std::size_t>(runner.workers())), 1, 64);
     const std::size_t chunks = (items.size() + per_chunk - 1) / per_chunk;
-    JobDescription job{batch_job, batch_spec(items, options, per_chunk), chunks, next_run_id(), {}, {}};
+    JobDescription job{batch_job, batch_spec(items, options, runner_keys(runner), per_chunk), chunks, next_run_id(), {},
+                       {}};
     job.on_result = [&](std::uint64_t chunk, std::string&& bytes) {
       ByteReader in(bytes);
       for (std::size_t i = chunk * per_chunk; i < std::min(items.size(), (chunk + 1) * per_chunk); ++i)
@@ -385,7 +432,9 @@ void analyze_batch(const std::vector<Lfsr>& registers, Runner& runner, const Bat
   InOrder in_order(report);
   for (std::size_t begin = 0; begin < registers.size();) {
     if (!runs_whole(registers[begin], options)) {
-      in_order.done(begin, analyze_chunked(registers[begin], runner, options));
+      BatchOutcome outcome = analyze_chunked(registers[begin], runner, options);
+      if (options.json_lines) write_json_keys(registers[begin], runner_keys(runner), outcome);
+      in_order.done(begin, std::move(outcome));
       if (options.on_reported) options.on_reported();
       ++begin;
       continue;

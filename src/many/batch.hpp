@@ -24,6 +24,9 @@ struct BatchOutcome {
   double seconds = 0;     // analysis time of this register in its worker
   std::string error;
   ExitCode error_code = ExitCode::success;
+  // With BatchOptions::json_lines, the register's JSON line from after `{"line":N,` on
+  // (append_report_json_keys), written by the worker that analyzed it; `result` is then left empty.
+  std::string json_keys;
 
   bool ok() const { return error_code == ExitCode::success; }
 };
@@ -40,6 +43,10 @@ struct BatchOptions {
   // representative. Off, results carry only the states enumeration names for free: a summary or a
   // table that shows no states skips their cost (about 15 us for a degree-10 register).
   bool named_states = true;
+  // Each register's JSON line is written by the worker that analyzed it (BatchOutcome::json_keys),
+  // with the runner's mode and workers: thousands of lines a second are then written in parallel,
+  // and only their text, not the result, crosses back from a worker.
+  bool json_lines = false;
   // Called before a register is chunked over the workers; throws ResourceError when the memory
   // cannot hold its enumeration (that register then fails, not the batch).
   std::function<void(const Lfsr&, const LinearMap&)> check_memory;

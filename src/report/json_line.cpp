@@ -53,18 +53,28 @@ void append_key(std::string& out, std::string_view key, const Value& value) {
 }  // namespace
 
 void append_report_json_line(std::string& out, std::uint64_t line, const Report& report) {
+  out += "{\"line\":";
+  append_integer(out, line);
+  out += ',';
+  append_report_json_keys(out, report);
+}
+
+void append_json_line(std::string& out, std::uint64_t line, std::string_view keys) {
+  out += "{\"line\":";
+  append_integer(out, line);
+  out += ',';
+  out += keys;
+}
+
+void append_report_json_keys(std::string& out, const Report& report) {
   const RunInfo& run = report.run;
   const CycleStructure& result = report.result;
   if (run.sequence || !report.compare.empty()) {
-    // Keys a batch never has: the general writer, with the same order of keys.
-    nlohmann::ordered_json json{{"line", line}};
-    json.update(report_json(report));
-    out += dump_json(json);
+    // Keys a batch never has: the general writer, with the same order of keys, without its '{'.
+    out += std::string_view(dump_json(report_json(report))).substr(1);
     return;
   }
-  out += "{\"line\":";
-  append_integer(out, line);
-  out += ",\"schema_version\":";
+  out += "\"schema_version\":";
   append_integer(out, json_schema_version);
   append_key(out, "version", version());
   out += ",\"field\":{\"q\":";
