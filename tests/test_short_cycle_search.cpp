@@ -77,9 +77,12 @@ TEST_CASE("short cycles left after the long walks equal the brute force, searche
       {product(factor("x^4+x+1"), default_maximal_polynomial(14))},
       // Shortfall 3: a cycle of 3 states; the combined cycles are three of 3 * (2^15 - 1).
       {product(factor("x^2+x+1"), default_maximal_polynomial(15))},
-      // Many short cycles, some with distinguished points (0000000001 repeated), found by the scan
-      // until the search takes the rest.
+      // Many short cycles, some with distinguished points (0000000001 repeated), counted by the
+      // scan with claims (every cycle up to 16 long is claimed once n > 16).
       {product(factor("x^10+1"), default_maximal_polynomial(7))},
+      // Cycles of 1 and 5 states beside long ones of 5 * (2^13 - 1): walks past the mark budget, then
+      // the search for what the scan has not reached.
+      {product(factor("x^5+1"), default_maximal_polynomial(13))},
       // Shortfall 31, past the limit: the unmarked walks are replayed.
       {product(factor("x^5+x^2+1"), default_maximal_polynomial(13))},
       // Galois form: no search, the walks are replayed.

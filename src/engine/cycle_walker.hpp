@@ -118,7 +118,8 @@ class CycleWalker final : public ChunkWorker {
         pending_(new std::uint32_t[layout.blocks() * pending_capacity_]),  // untouched until used
         pending_count_(layout.blocks()),
         local_tally_(layout.blocks()),
-        new_top_bits_(new_top_bits(stepper)) {}
+        new_top_bits_(new_top_bits(stepper)),
+        claimed_cycle_length_(searches_short_cycles() ? short_cycle_search_limit : 0) {}
 
   std::string run_chunk(std::uint64_t chunk) override {
     findings_ = {};
@@ -191,20 +192,18 @@ class CycleWalker final : public ChunkWorker {
   }
   void tally(std::uint64_t state) { ++local_tally_[state >> layout_.block_bits]; }
   void record_cycle(std::uint64_t length, std::uint64_t smallest) {
+    // A cycle without DPs short enough for the short-cycle search may be found by it too, out of
+    // scan order: whoever claims the cycle first counts it. (A cycle with DPs is recorded once by
+    // its claims anyway, so its claim here always succeeds; the check stays out of the walks' loops.)
+    if (length <= claimed_cycle_length_ &&
+        !SharedBits(control_.short_cycle_claims).claim(short_cycle_claim_index(length, smallest)))
+      return;
     if (length < short_cycle_limit)
       short_cycles_[length].add(1, smallest);
     else
       findings_.cycles[length].add(1, smallest);
     if (layout_.list_cycles) findings_.listed.push_back({smallest, length});
     account(length);
-  }
-  // A cycle without DPs, counted from its smallest state. Those short enough for the short-cycle
-  // search may be found by it too, out of scan order: whoever claims the cycle first counts it.
-  void record_cycle_without_dps(std::uint64_t length, std::uint64_t smallest) {
-    if (searches_short_cycles() && length <= short_cycle_search_limit &&
-        !SharedBits(control_.short_cycle_claims).claim(short_cycle_claim_index(length, smallest)))
-      return;
-    record_cycle(length, smallest);
   }
   bool is_distinguished(std::uint64_t state) const { return (state & dp_mask_) == 0; }
   bool claim(std::uint64_t dp) const { return claims_.claim(dp >> layout_.dp_bits); }
@@ -343,7 +342,7 @@ class CycleWalker final : public ChunkWorker {
       state = stepper_.next(state);
       ++steps;
       if (state == start) {
-        if (smallest == start) record_cycle_without_dps(steps, start);
+        if (smallest == start) record_cycle(steps, start);
         return;
       }
       if (is_distinguished(state)) break;
@@ -391,7 +390,7 @@ class CycleWalker final : public ChunkWorker {
         // One comparison serves both rare events: back at the start, or below it.
         if (state <= start) [[unlikely]] {
           if (state == start) {
-            if (smallest == start) record_cycle_without_dps(steps + static_cast<std::uint64_t>(j), start);
+            if (smallest == start) record_cycle(steps + static_cast<std::uint64_t>(j), start);
             return;
           }
           if (state < smallest) {
@@ -457,7 +456,7 @@ class CycleWalker final : public ChunkWorker {
       }
       for (; marks != 0; marks &= marks - 1) mark_state(window(sequence, std::countr_zero(marks) + 1));
       if (closed != 0) {
-        if (smallest == start) record_cycle_without_dps(steps + static_cast<std::uint64_t>(closed), start);
+        if (smallest == start) record_cycle(steps + static_cast<std::uint64_t>(closed), start);
         return;
       }
       if (distinguished != 0) {
@@ -604,10 +603,10 @@ class CycleWalker final : public ChunkWorker {
     // a run of failed starts during which no long walk was seen at all.
     const bool quiet = control_.long_walks.load(std::memory_order_relaxed) == 0;
     quiet_failures_ = productive || !quiet ? 0 : quiet_failures_ + 1;
-    if (quiet_failures_ < failures_before_marking) return;
+    if (quiet_failures_ < failures_before_marking || unmarked_.empty()) return;
     // Few states missing: they lie on short cycles, found at once by the short-cycle search.
     search_short_cycles();
-    if (!finished() && !unmarked_.empty()) mark_unmarked_walks();
+    if (!finished()) mark_unmarked_walks();
   }
 
   // Fibonacci GF(2) with n above the search limit: states on cycles of length L <= limit < n are
@@ -628,13 +627,14 @@ class CycleWalker final : public ChunkWorker {
     if constexpr (by_words) search_short_cycles_by_windows();
   }
   void search_short_cycles_by_windows() {
-    if (!searches_short_cycles()) return;
-    publish();
-    const std::uint64_t accounted = control_.accounted.load(std::memory_order_relaxed);
+    if (claimed_cycle_length_ == 0) return;
+    // Our unpublished count included, so that most calls end here without an atomic update.
+    const std::uint64_t accounted = control_.accounted.load(std::memory_order_relaxed) + unpublished_;
     if (accounted >= control_.target) return;
     const std::uint64_t shortfall = control_.target - accounted;
     if (shortfall > short_cycle_search_limit || shortfall == searched_shortfall_) return;
     searched_shortfall_ = shortfall;
+    publish();
     const int n = stepper_.bits();
     for (int period = 1; period <= static_cast<int>(shortfall); ++period) {
       for (std::uint64_t pattern = 0; pattern < std::uint64_t{1} << period; ++pattern) {
@@ -656,8 +656,8 @@ class CycleWalker final : public ChunkWorker {
         if (state != window || steps != period || smallest != window) continue;
         if (first_dp != no_state) {
           walk_chain(first_dp);
-        } else if (SharedBits(control_.short_cycle_claims).claim(short_cycle_claim_index(steps, window))) {
-          record_cycle(static_cast<std::uint64_t>(steps), window);
+        } else {
+          record_cycle(static_cast<std::uint64_t>(steps), window);  // counts only if its claim succeeds
         }
       }
     }
@@ -875,6 +875,9 @@ class CycleWalker final : public ChunkWorker {
   std::vector<std::uint32_t> local_tally_;  // per block: states on our chains not yet published
   bool tallied_ = false;
   std::uint64_t new_top_bits_;
+  // Cycles without DPs up to this length are claimed before they are counted: the short-cycle
+  // search may find them too (0: no search, no claims, cycles have length >= 1).
+  std::uint64_t claimed_cycle_length_;
   std::uint64_t random_ = 0x9E3779B97F4A7C15;  // xorshift state for the lanes' start states
   std::array<CycleTally, short_cycle_limit> short_cycles_{};
   ChunkFindings findings_;
