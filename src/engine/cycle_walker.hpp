@@ -29,6 +29,7 @@
 #include <vector>
 
 #include "engine/enumeration_layout.hpp"
+#include "engine/short_cycle_search.hpp"
 #include "lfsr/cycle_structure.hpp"
 #include "lfsr/runner.hpp"
 #include "runners/byte_io.hpp"
@@ -117,7 +118,8 @@ class CycleWalker final : public ChunkWorker {
         pending_(new std::uint32_t[layout.blocks() * pending_capacity_]),  // untouched until used
         pending_count_(layout.blocks()),
         local_tally_(layout.blocks()),
-        new_top_bits_(new_top_bits(stepper)) {}
+        new_top_bits_(new_top_bits(stepper)),
+        claimed_cycle_length_(searches_short_cycles() ? short_cycle_search_limit : 0) {}
 
   std::string run_chunk(std::uint64_t chunk) override {
     findings_ = {};
@@ -190,6 +192,12 @@ class CycleWalker final : public ChunkWorker {
   }
   void tally(std::uint64_t state) { ++local_tally_[state >> layout_.block_bits]; }
   void record_cycle(std::uint64_t length, std::uint64_t smallest) {
+    // A cycle without DPs short enough for the short-cycle search may be found by it too, out of
+    // scan order: whoever claims the cycle first counts it. (A cycle with DPs is recorded once by
+    // its claims anyway, so its claim here always succeeds; the check stays out of the walks' loops.)
+    if (length <= claimed_cycle_length_ &&
+        !SharedBits(control_.short_cycle_claims).claim(short_cycle_claim_index(length, smallest)))
+      return;
     if (length < short_cycle_limit)
       short_cycles_[length].add(1, smallest);
     else
@@ -486,17 +494,25 @@ class CycleWalker final : public ChunkWorker {
       const std::uint64_t unmarked_start = state;
       control_.long_walks.fetch_add(1, std::memory_order_relaxed);
       const std::uint64_t unmarked_length = walk_unmarked(state, smallest, at_chain_end);
-      control_.long_walks.fetch_sub(1, std::memory_order_relaxed);
       length += unmarked_length;
       unmarked_.push_back({unmarked_start, unmarked_length});
+      // Accounted (and published, being long) before the walk stops counting as under way, so
+      // that a worker who sees no long walk sees its states in `accounted`.
+      close_chain(first, state, length, smallest);
+      control_.long_walks.fetch_sub(1, std::memory_order_relaxed);
+      return true;
     }
-    if (state == first) {
+    close_chain(first, state, length, smallest);
+    return true;
+  }
+
+  void close_chain(std::uint64_t first, std::uint64_t end, std::uint64_t length, std::uint64_t smallest) {
+    if (end == first) {
       record_cycle(length, smallest);
     } else {
-      findings_.chains.push_back({first, state, length, smallest});
+      findings_.chains.push_back({first, end, length, smallest});
       account(length);
     }
-    return true;
   }
 
   // Walks on from `state` without marks or tallies until at_chain_end; returns the steps and
@@ -587,7 +603,65 @@ class CycleWalker final : public ChunkWorker {
     // a run of failed starts during which no long walk was seen at all.
     const bool quiet = control_.long_walks.load(std::memory_order_relaxed) == 0;
     quiet_failures_ = productive || !quiet ? 0 : quiet_failures_ + 1;
-    if (quiet_failures_ >= failures_before_marking && !unmarked_.empty()) mark_unmarked_walks();
+    if (quiet_failures_ < failures_before_marking || unmarked_.empty()) return;
+    // Few states missing: they lie on short cycles, found at once by the short-cycle search.
+    search_short_cycles();
+    if (!finished()) mark_unmarked_walks();
+  }
+
+  // Fibonacci GF(2) with n above the search limit: states on cycles of length L <= limit < n are
+  // L-periodic windows (short_cycle_search.hpp).
+  bool searches_short_cycles() const {
+    if constexpr (by_words) return stepper_.bits() > short_cycle_search_limit;
+    return false;
+  }
+
+  // When the states not yet accounted are at most short_cycle_search_limit, every cycle not yet
+  // found is at most that long: try each periodic window of period up to the shortfall. A window
+  // that comes back to itself after exactly `period` steps and is its cycle's smallest state stands
+  // for that cycle: one with DPs is walked as a chain from its first DP (the claims keep it exact),
+  // one without is claimed in short_cycle_claims, as the scan does, and counted by the claimer.
+  // Published counts may lag, so the shortfall read is an upper bound: the search is still
+  // exhaustive. Each shortfall is searched once by each worker.
+  void search_short_cycles() {
+    if constexpr (by_words) search_short_cycles_by_windows();
+  }
+  void search_short_cycles_by_windows() {
+    if (claimed_cycle_length_ == 0) return;
+    // Our unpublished count included, so that most calls end here without an atomic update.
+    const std::uint64_t accounted = control_.accounted.load(std::memory_order_relaxed) + unpublished_;
+    if (accounted >= control_.target) return;
+    const std::uint64_t shortfall = control_.target - accounted;
+    if (shortfall > short_cycle_search_limit || shortfall == searched_shortfall_) return;
+    searched_shortfall_ = shortfall;
+    publish();
+    const int n = stepper_.bits();
+    for (int period = 1; period <= static_cast<int>(shortfall); ++period) {
+      for (std::uint64_t pattern = 0; pattern < std::uint64_t{1} << period; ++pattern) {
+        if (finished()) return;
+        const std::uint64_t window = periodic_window(pattern, period, n);
+        std::uint64_t state = window;
+        std::uint64_t smallest = window;
+        std::uint64_t first_dp = is_distinguished(window) ? window : no_state;
+        int steps = 0;
+        while (steps < period) {
+          state = stepper_.next(state);
+          ++steps;
+          if (state == window) break;
+          smallest = std::min(smallest, state);
+          if (first_dp == no_state && is_distinguished(state)) first_dp = state;
+        }
+        // Not back after `period` steps, back sooner (a shorter period, tried before), or not
+        // the smallest: no new cycle here.
+        if (state != window || steps != period || smallest != window) continue;
+        if (first_dp != no_state) {
+          walk_chain(first_dp);
+        } else {
+          record_cycle(static_cast<std::uint64_t>(steps), window);  // counts only if its claim succeeds
+        }
+      }
+    }
+    publish();
   }
 
   // The count proof has not come through yet, and starts keep landing on walked cycles. First
@@ -796,10 +870,14 @@ class CycleWalker final : public ChunkWorker {
   std::uint64_t scan_block_ = no_block;
   std::vector<UnmarkedWalk> unmarked_;
   int quiet_failures_ = 0;
+  std::uint64_t searched_shortfall_ = 0;  // the shortfall last searched for short cycles
   std::uint64_t unpublished_ = 0;
   std::vector<std::uint32_t> local_tally_;  // per block: states on our chains not yet published
   bool tallied_ = false;
   std::uint64_t new_top_bits_;
+  // Cycles without DPs up to this length are claimed before they are counted: the short-cycle
+  // search may find them too (0: no search, no claims, cycles have length >= 1).
+  std::uint64_t claimed_cycle_length_;
   std::uint64_t random_ = 0x9E3779B97F4A7C15;  // xorshift state for the lanes' start states
   std::array<CycleTally, short_cycle_limit> short_cycles_{};
   ChunkFindings findings_;

@@ -6,6 +6,7 @@
 #include <bit>
 #include <cstdint>
 
+#include "engine/short_cycle_search.hpp"
 #include "runners/shared_arena.hpp"
 
 namespace lfsr {
@@ -16,6 +17,8 @@ struct SharedControl {
   std::atomic<std::uint64_t> scanned;    // start states the scan has passed (progress only)
   std::atomic<std::int64_t> long_walks;  // unmarked chain walks under way: the proof may still come
   std::uint64_t target;                  // states on cycles in all: the run is complete at target
+  // Cycles without DPs of length <= short_cycle_search_limit, claimed by whoever counts them.
+  std::uint64_t short_cycle_claims[short_cycle_claim_bits / 64];
 };
 
 // Plain data (no pointers), copied byte for byte into every worker's job spec.

@@ -10,8 +10,10 @@ trap 'rm -rf "$scratch"' EXIT
 # A name of its own: every process of a run (forked workers keep the command line) carries it.
 marked=$scratch/lfsr-analyze-signal-test
 ln -s "$binary" "$marked"
-printf 'x^4+x+1\nx^3+x+1\nx^32+x^31+x^4+x^3+x+1\nx^5+x^2+1\n' >"$scratch/batch.txt"
-slow='x^32+x^31+x^4+x^3+x+1'  # (x+1)(x^31+x^3+1): seconds of work in every mode
+printf 'x^4+x+1\nx^3+x+1\nx^32+x^29+x^27+x^10+x^6+x^4+x^3+x+1\nx^5+x^2+1\n' >"$scratch/batch.txt"
+# (x^5+x^2+1)(x^27+x^5+x^2+x+1): its long walks are replayed to find a cycle of 31 states, seconds
+# of work in every mode.
+slow='x^32+x^29+x^27+x^10+x^6+x^4+x^3+x+1'
 runs=(
   "seq|--poly $slow --method enumerate --mode seq"
   "threads|--poly $slow --method enumerate --mode threads --workers 2"
