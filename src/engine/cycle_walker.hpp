@@ -30,6 +30,7 @@
 
 #include "engine/enumeration_layout.hpp"
 #include "engine/short_cycle_search.hpp"
+#include "engine/short_cycles.hpp"
 #include "lfsr/cycle_structure.hpp"
 #include "lfsr/runner.hpp"
 #include "runners/byte_io.hpp"
@@ -98,9 +99,6 @@ inline std::uint32_t pending_marks_per_block(const EnumerationLayout& layout) {
       std::clamp<std::uint64_t>(budget, 256, (std::uint64_t{1} << layout.block_bits) / 8));
 }
 
-// 128 bits of output sequence: a state and the 64 bits that follow it.
-__extension__ using Bits128 = unsigned __int128;
-
 template <class Stepper>
 class CycleWalker final : public ChunkWorker {
  public:
@@ -119,7 +117,9 @@ class CycleWalker final : public ChunkWorker {
         pending_count_(layout.blocks()),
         local_tally_(layout.blocks()),
         new_top_bits_(new_top_bits(stepper)),
-        claimed_cycle_length_(searches_short_cycles() ? short_cycle_search_limit : 0) {}
+        claimed_cycle_length_(searches_short_cycles() ? short_cycle_search_limit : 0),
+        short_cycle_scan_(scan_bits(stepper)),
+        low_bits_outputs_(low_bits_outputs(stepper)) {}
 
   std::string run_chunk(std::uint64_t chunk) override {
     findings_ = {};
@@ -286,11 +286,24 @@ class CycleWalker final : public ChunkWorker {
     if constexpr (by_words) {
       const int top = stepper_.bits() - 1;
       const std::uint64_t first_bit = (stepper_.next(word * 64) >> top) & 1U;
-      return (new_top_bits_ ^ (0 - first_bit)) | static_cast<std::uint64_t>(word == 0);
+      const std::uint64_t candidates = (new_top_bits_ ^ (0 - first_bit)) | static_cast<std::uint64_t>(word == 0);
+      // And by their own bits (short_cycles.hpp): a zero run longer than the leading one.
+      return word == 0 ? candidates : candidates & short_cycle_scan_.candidates(word);
     }
     return ~std::uint64_t{0};
   }
   // Bit i: the new top bit of state i's successor (i < 64), for start_candidates.
+  static ShortCycleScan scan_bits(const Stepper& stepper) {
+    if constexpr (by_words) return ShortCycleScan(stepper.bits());
+    return ShortCycleScan(0);
+  }
+  // [i]: the output word of state i < 64, for settled_without_walk.
+  static std::array<std::uint64_t, 64> low_bits_outputs(const Stepper& stepper) {
+    std::array<std::uint64_t, 64> outputs{};
+    if constexpr (by_words)
+      for (std::uint64_t i = 0; i < 64; ++i) outputs[i] = stepper.next_output_word(i);
+    return outputs;
+  }
   static std::uint64_t new_top_bits(const Stepper& stepper) {
     std::uint64_t bits = 0;
     if constexpr (by_words) {
@@ -322,6 +335,9 @@ class CycleWalker final : public ChunkWorker {
   }
 
   void walk_from(std::uint64_t start) {
+    if constexpr (by_words) {
+      if (settled_without_walk(start)) return;
+    }
     if (is_distinguished(start)) {
       note_attempt(walk_chain(start));
       return;
@@ -358,11 +374,38 @@ class CycleWalker final : public ChunkWorker {
     note_attempt(walk_chain(state));
   }
 
+  // Fibonacci GF(2): the start judged from its bits and the 64 output bits after it (short_cycles.hpp).
+  // True when that settles it: it is not its cycle's smallest state, or it is and the cycle closes
+  // within 64 steps (counted here). Every state of a cycle that short is settled so, so no walk or
+  // claim ever touches the cycle, and none of its states is marked. Registers with very many short
+  // cycles (x^n+1) spend their time here.
+  bool settled_without_walk(std::uint64_t start) {
+    const int n = stepper_.bits();
+    // The output word is linear in the state: that of the scan word's first state (kept while the
+    // scan stays in the word) XOR that of the low 6 bits, one lookup instead of one per byte.
+    if (start >> 6 != output_word_of_) {
+      output_word_of_ = start >> 6;
+      scan_word_output_ = stepper_.next_output_word(start & ~std::uint64_t{63});
+    }
+    const std::uint64_t output = scan_word_output_ ^ low_bits_outputs_[start & 63];
+    const ShortCycleVerdict verdict = judge_start(start | static_cast<Bits128>(output) << n, start, n);
+    switch (verdict.kind) {
+      case ShortCycleVerdict::Kind::not_smallest:
+        return true;
+      case ShortCycleVerdict::Kind::smallest_of_short_cycle:
+        record_cycle(verdict.length, start);
+        return true;
+      case ShortCycleVerdict::Kind::undecided:
+        return false;
+    }
+    return false;
+  }
+
   // walk_from for Fibonacci GF(2), 64 states per output word: the states are windows of the
   // sequence, taken by shifts rather than by a chain of dependent steps, and the first DP among the
-  // next 64 is found for all of them at once (as in walk_unmarked_by_words). Registers with very
-  // many short cycles (x^n+1) spend their time here. The marks are those of walk_from: every state
-  // but the smallest so far. A word is taken even for a cycle of a few states; those are rare.
+  // next 64 is found for all of them at once (as in walk_unmarked_by_words). The marks are those of
+  // walk_from: every state but the smallest so far. Its cycles are longer than 64 states: the
+  // shorter ones are settled without a walk.
   void walk_from_by_words(std::uint64_t start) {
     if (pending_capacity_ == 0) {
       // One block, in the caches: the marks go straight into the bitset, one pass marks them all.
@@ -878,6 +921,10 @@ class CycleWalker final : public ChunkWorker {
   // Cycles without DPs up to this length are claimed before they are counted: the short-cycle
   // search may find them too (0: no search, no claims, cycles have length >= 1).
   std::uint64_t claimed_cycle_length_;
+  ShortCycleScan short_cycle_scan_;  // Fibonacci GF(2) only, and the three below
+  std::array<std::uint64_t, 64> low_bits_outputs_;
+  std::uint64_t output_word_of_ = no_state;  // the scan word whose first state's output word is kept
+  std::uint64_t scan_word_output_ = 0;
   std::uint64_t random_ = 0x9E3779B97F4A7C15;  // xorshift state for the lanes' start states
   std::array<CycleTally, short_cycle_limit> short_cycles_{};
   ChunkFindings findings_;
