@@ -12,16 +12,11 @@
 #include "closed_formulas.hpp"
 #include "engine/stepper.hpp"
 #include "lfsr/enumerate.hpp"
+#include "state_samples.hpp"
 
 using namespace lfsr;
 
 namespace {
-
-std::uint64_t power(std::uint64_t base, int exponent) {
-  std::uint64_t result = 1;
-  for (int i = 0; i < exponent; ++i) result *= base;
-  return result;
-}
 
 Lfsr random_register(std::uint32_t p, int n, Form form, std::mt19937_64& random) {
   std::vector<std::uint32_t> coefficients(static_cast<std::size_t>(n) + 1);
@@ -40,19 +35,6 @@ std::uint64_t ntl_next(const NTL::mat_zz_p& a, std::uint64_t p, std::uint64_t st
   std::uint64_t index = 0;
   for (long i = n; i-- > 0;) index = index * p + static_cast<std::uint64_t>(NTL::rep(w[i]));
   return index;
-}
-
-// States where a wrong digit split shows first: both sides of every p^k, and the ends of the range.
-std::vector<std::uint64_t> boundary_states(std::uint64_t p, int n) {
-  const std::uint64_t states = power(p, n);
-  std::vector<std::uint64_t> result{0, 1, 2, states - 1, states - 2, states / 2};
-  for (int k = 1; k < n; ++k) {
-    const std::uint64_t low = power(p, k);
-    for (std::uint64_t high : {std::uint64_t{1}, p - 1, states / low - 1, states / low / 2})
-      for (std::uint64_t below : {std::uint64_t{0}, std::uint64_t{1}, low - 1})
-        if (high * low + below < states) result.push_back(high * low + below);
-  }
-  return result;
 }
 
 }  // namespace

@@ -13,16 +13,11 @@
 #include "lfsr/state_period.hpp"
 #include "lfsr/trace.hpp"
 #include "registers/state_text.hpp"
+#include "state_samples.hpp"
 
 using namespace lfsr;
 
 namespace {
-
-std::uint64_t power(std::uint64_t q, int n) {
-  std::uint64_t result = 1;
-  for (int i = 0; i < n; ++i) result *= q;
-  return result;
-}
 
 // Checks every row of `trace` against next[] from `start`: the state, its digits, the output
 // symbol, and the tail and period where the walk first meets a state again.
