@@ -68,6 +68,97 @@ TableElement dot(const LogTableField& field, const TableElement* x, const std::u
   return run(std::integral_constant<int, 3>{});
 }
 
+// Sums and products of 16-bit logarithms (LogTableField::zech), without branches: a zero operand or
+// sum is rare in a random matrix but common in a shaped one, where branches would mispredict.
+class ZechLogs {
+ public:
+  static constexpr std::uint32_t zero = LogTableField::zech_zero_log;
+  explicit ZechLogs(const LogTableField& field) : field_(field), order_(field.group_order()) {}
+
+  std::uint32_t reduce(std::uint32_t e) const { return e >= order_ ? e - order_ : e; }  // e < 2 (q - 1)
+  // log(xy).
+  std::uint32_t mul(std::uint32_t log_x, std::uint32_t log_y) const {
+    const std::uint32_t product = reduce(log_x + log_y);
+    return log_x == zero || log_y == zero ? zero : product;
+  }
+  // log(-x).
+  std::uint32_t negate(std::uint32_t log_x) const {
+    const std::uint32_t negated = reduce(log_x + order_ / 2);
+    return log_x == zero ? zero : negated;
+  }
+  // log(x + y) = log x + Z(log y - log x); the lookup stays inside the table when either is zero.
+  std::uint32_t add(std::uint32_t log_x, std::uint32_t log_y) const {
+    const bool x_zero = log_x == zero, y_zero = log_y == zero;
+    const std::uint32_t difference = reduce(log_y + order_ - log_x);
+    const std::uint32_t z = field_.zech(x_zero || y_zero ? 0 : difference);
+    const std::uint32_t sum = z == zero ? zero : reduce(log_x + z);
+    return x_zero ? log_y : y_zero ? log_x : sum;
+  }
+
+ private:
+  const LogTableField& field_;
+  std::uint32_t order_;
+};
+
+// y[j] += c x[j] on logarithms, c != 0.
+void zech_add_multiple(const ZechLogs& logs, std::uint16_t* y, const std::uint16_t* x, std::uint32_t log_c,
+                       long length) {
+  for (long j = 0; j < length; ++j) y[j] = static_cast<std::uint16_t>(logs.add(y[j], logs.mul(log_c, x[j])));
+}
+
+// log sum_j x[j] y[j] on logarithms, in eight running sums: each sum waits for its Zech lookup.
+std::uint32_t zech_dot(const ZechLogs& logs, const std::uint16_t* x, const std::uint16_t* y, long length) {
+  constexpr long lanes = 8;
+  const long whole = length - length % lanes;
+  std::uint32_t s[lanes];
+#pragma GCC unroll 8
+  for (long l = 0; l < lanes; ++l) s[l] = ZechLogs::zero;
+  for (long j = 0; j < whole; j += lanes) {
+#pragma GCC unroll 8
+    for (long l = 0; l < lanes; ++l) s[l] = logs.add(s[l], logs.mul(x[j + l], y[j + l]));
+  }
+  for (long j = whole; j < length; ++j) s[0] = logs.add(s[0], logs.mul(x[j], y[j]));
+  for (long width = lanes / 2; width >= 1; width /= 2) {
+    for (long l = 0; l < width; ++l) s[l] = logs.add(s[l], s[l + width]);
+  }
+  return s[0];
+}
+
+// The Hessenberg reduction of table_characteristic_polynomial on 16-bit logarithms: a row operation
+// is one Zech lookup per entry.
+void reduce_to_hessenberg_on_logs(const LogTableField& field, TableMatrix& h) {
+  const long n = h.n;
+  const ZechLogs logs(field);
+  std::vector<std::uint16_t> l(h.entries.size());
+  for (std::size_t i = 0; i < l.size(); ++i) l[i] = field.zech_log(h.entries[i]);
+  const auto row = [&](long i) { return l.data() + i * n; };
+  std::vector<std::uint16_t> multiplier_logs(static_cast<std::size_t>(n));
+  for (long m = 1; m + 1 < n; ++m) {
+    long pivot = m;
+    while (pivot < n && row(pivot)[m - 1] == ZechLogs::zero) ++pivot;
+    if (pivot == n) continue;
+    if (pivot != m) {
+      for (long j = 0; j < n; ++j) std::swap(row(pivot)[j], row(m)[j]);
+      for (long r = 0; r < n; ++r) std::swap(row(r)[pivot], row(r)[m]);
+    }
+    const std::uint16_t* pivot_row = row(m);
+    const std::uint32_t pivot_inverse = field.group_order() - pivot_row[m - 1];
+    for (long i = m + 1; i < n; ++i) {
+      std::uint16_t* target = row(i);
+      const std::uint32_t u = logs.mul(target[m - 1], logs.reduce(pivot_inverse));
+      multiplier_logs[static_cast<std::size_t>(i)] = static_cast<std::uint16_t>(u);
+      if (u != ZechLogs::zero)
+        zech_add_multiple(logs, target + (m - 1), pivot_row + (m - 1), logs.negate(u), n - (m - 1));
+    }
+    for (long r = 0; r < n; ++r) {
+      std::uint16_t* target = row(r);
+      target[m] = static_cast<std::uint16_t>(
+          logs.add(target[m], zech_dot(logs, target + (m + 1), multiplier_logs.data() + (m + 1), n - (m + 1))));
+    }
+  }
+  for (std::size_t i = 0; i < l.size(); ++i) h.entries[i] = field.zech_exp(l[i]);
+}
+
 void logs_of(const LogTableField& field, const TableElement* x, long length, std::vector<std::uint32_t>& logs) {
   logs.resize(static_cast<std::size_t>(length));
   for (long j = 0; j < length; ++j) logs[static_cast<std::size_t>(j)] = field.log(x[j]);
@@ -114,7 +205,8 @@ std::vector<std::uint32_t> table_characteristic_polynomial(const LogTableField& 
   const long n = h.n;
   std::vector<std::uint32_t> row_logs;
   std::vector<std::uint32_t> multiplier_logs(static_cast<std::size_t>(n));
-  for (long m = 1; m + 1 < n; ++m) {
+  if (field.has_zech()) reduce_to_hessenberg_on_logs(field, h);
+  for (long m = 1; m + 1 < n && !field.has_zech(); ++m) {
     long pivot = m;
     while (pivot < n && h.row(pivot)[m - 1] == 0) ++pivot;
     if (pivot == n) continue;
