@@ -100,14 +100,38 @@ class ZechLogs {
   std::uint32_t order_;
 };
 
-// y[j] += c x[j] on logarithms, c != 0.
-void zech_add_multiple(const ZechLogs& logs, std::uint16_t* y, const std::uint16_t* x, std::uint32_t log_c,
-                       long length) {
-  for (long j = 0; j < length; ++j) y[j] = static_cast<std::uint16_t>(logs.add(y[j], logs.mul(log_c, x[j])));
+// log(x + g^t) for x, t != 0 (t reduced): one lookup, the doubled table taking t - log x + q - 1.
+// A zero sum is rare but for exact cancellations, so a branch on it predicts.
+inline std::uint32_t zech_add_nonzero(const LogTableField& field, std::uint32_t order, std::uint32_t log_x,
+                                      std::uint32_t t) {
+  const std::uint32_t z = field.zech(t + order - log_x);
+  if (z == ZechLogs::zero) [[unlikely]]
+    return ZechLogs::zero;
+  const std::uint32_t sum = log_x + z;
+  return sum >= order ? sum - order : sum;
+}
+
+// y[j] += c x[j] on logarithms, c != 0. Zero entries are rare in the random matrices that take
+// time, and branch off to the general sum.
+void zech_add_multiple(const LogTableField& field, const ZechLogs& logs, std::uint16_t* y, const std::uint16_t* x,
+                       std::uint32_t log_c, long length) {
+  const std::uint32_t order = field.group_order();
+  for (long j = 0; j < length; ++j) {
+    const std::uint32_t log_y = y[j], log_x = x[j];
+    if (std::max(log_y, log_x) >= order) [[unlikely]] {
+      y[j] = static_cast<std::uint16_t>(logs.add(log_y, logs.mul(log_c, log_x)));
+      continue;
+    }
+    const std::uint32_t t = log_c + log_x;
+    y[j] = static_cast<std::uint16_t>(zech_add_nonzero(field, order, log_y, t >= order ? t - order : t));
+  }
 }
 
 // log sum_j x[j] y[j] on logarithms, in eight running sums: each sum waits for its Zech lookup.
-std::uint32_t zech_dot(const ZechLogs& logs, const std::uint16_t* x, const std::uint16_t* y, long length) {
+// A zero term adds nothing; a running sum is zero only at the start or after a cancellation.
+std::uint32_t zech_dot(const LogTableField& field, const ZechLogs& logs, const std::uint16_t* x, const std::uint16_t* y,
+                       long length) {
+  const std::uint32_t order = field.group_order();
   constexpr long lanes = 8;
   const long whole = length - length % lanes;
   std::uint32_t s[lanes];
@@ -115,7 +139,14 @@ std::uint32_t zech_dot(const ZechLogs& logs, const std::uint16_t* x, const std::
   for (long l = 0; l < lanes; ++l) s[l] = ZechLogs::zero;
   for (long j = 0; j < whole; j += lanes) {
 #pragma GCC unroll 8
-    for (long l = 0; l < lanes; ++l) s[l] = logs.add(s[l], logs.mul(x[j + l], y[j + l]));
+    for (long l = 0; l < lanes; ++l) {
+      const std::uint32_t log_x = x[j + l], log_y = y[j + l];
+      if (std::max(log_x, log_y) >= order) [[unlikely]]
+        continue;
+      std::uint32_t t = log_x + log_y;
+      t = t >= order ? t - order : t;
+      s[l] = s[l] == ZechLogs::zero ? t : zech_add_nonzero(field, order, s[l], t);
+    }
   }
   for (long j = whole; j < length; ++j) s[0] = logs.add(s[0], logs.mul(x[j], y[j]));
   for (long width = lanes / 2; width >= 1; width /= 2) {
@@ -147,13 +178,14 @@ void reduce_to_hessenberg_on_logs(const LogTableField& field, TableMatrix& h) {
       std::uint16_t* target = row(i);
       const std::uint32_t u = logs.mul(target[m - 1], logs.reduce(pivot_inverse));
       multiplier_logs[static_cast<std::size_t>(i)] = static_cast<std::uint16_t>(u);
-      if (u != ZechLogs::zero)
-        zech_add_multiple(logs, target + (m - 1), pivot_row + (m - 1), logs.negate(u), n - (m - 1));
+      if (u == ZechLogs::zero) continue;
+      target[m - 1] = ZechLogs::zero;  // cleared: the sum cancels exactly
+      zech_add_multiple(field, logs, target + m, pivot_row + m, logs.negate(u), n - m);
     }
     for (long r = 0; r < n; ++r) {
       std::uint16_t* target = row(r);
       target[m] = static_cast<std::uint16_t>(
-          logs.add(target[m], zech_dot(logs, target + (m + 1), multiplier_logs.data() + (m + 1), n - (m + 1))));
+          logs.add(target[m], zech_dot(field, logs, target + (m + 1), multiplier_logs.data() + (m + 1), n - (m + 1))));
     }
   }
   for (std::size_t i = 0; i < l.size(); ++i) h.entries[i] = field.zech_exp(l[i]);
