@@ -156,8 +156,8 @@ std::uint32_t zech_dot(const LogTableField& field, const ZechLogs& logs, const s
 }
 
 // The Hessenberg reduction of table_characteristic_polynomial on 16-bit logarithms: a row operation
-// is one Zech lookup per entry.
-void reduce_to_hessenberg_on_logs(const LogTableField& field, TableMatrix& h) {
+// is one Zech lookup per entry. Returns chi(x) on logarithms, by the same recurrence.
+std::vector<std::uint32_t> characteristic_polynomial_on_logs(const LogTableField& field, const TableMatrix& h) {
   const long n = h.n;
   const ZechLogs logs(field);
   std::vector<std::uint16_t> l(h.entries.size());
@@ -188,7 +188,29 @@ void reduce_to_hessenberg_on_logs(const LogTableField& field, TableMatrix& h) {
           logs.add(target[m], zech_dot(field, logs, target + (m + 1), multiplier_logs.data() + (m + 1), n - (m + 1))));
     }
   }
-  for (std::size_t i = 0; i < l.size(); ++i) h.entries[i] = field.zech_exp(l[i]);
+  std::vector<std::vector<std::uint16_t>> p(static_cast<std::size_t>(n) + 1);
+  p[0] = {0};  // log 1
+  for (long m = 1; m <= n; ++m) {
+    const std::vector<std::uint16_t>& previous = p[static_cast<std::size_t>(m - 1)];
+    std::vector<std::uint16_t>& chi = p[static_cast<std::size_t>(m)];
+    chi.assign(static_cast<std::size_t>(m) + 1, ZechLogs::zero);
+    std::copy(previous.begin(), previous.end(), chi.begin() + 1);
+    const auto add_multiple_of = [&](std::uint32_t log_c, long i) {  // chi -= c p_i
+      if (log_c != ZechLogs::zero)
+        zech_add_multiple(field, logs, chi.data(), p[static_cast<std::size_t>(i)].data(), logs.negate(log_c), i + 1);
+    };
+    add_multiple_of(row(m - 1)[m - 1], m - 1);
+    std::uint32_t subdiagonal_product = 0;  // log 1
+    for (long i = m - 1; i >= 1; --i) {
+      subdiagonal_product = logs.mul(subdiagonal_product, row(i)[i - 1]);
+      if (subdiagonal_product == ZechLogs::zero) break;  // the block splits: no earlier term contributes
+      add_multiple_of(logs.mul(row(i - 1)[m - 1], subdiagonal_product), i - 1);
+    }
+  }
+  std::vector<std::uint32_t> chi(static_cast<std::size_t>(n) + 1);
+  for (long j = 0; j <= n; ++j)
+    chi[static_cast<std::size_t>(j)] = field.zech_exp(p.back()[static_cast<std::size_t>(j)]);
+  return chi;
 }
 
 void logs_of(const LogTableField& field, const TableElement* x, long length, std::vector<std::uint32_t>& logs) {
@@ -237,8 +259,8 @@ std::vector<std::uint32_t> table_characteristic_polynomial(const LogTableField& 
   const long n = h.n;
   std::vector<std::uint32_t> row_logs;
   std::vector<std::uint32_t> multiplier_logs(static_cast<std::size_t>(n));
-  if (field.has_zech()) reduce_to_hessenberg_on_logs(field, h);
-  for (long m = 1; m + 1 < n && !field.has_zech(); ++m) {
+  if (field.has_zech()) return characteristic_polynomial_on_logs(field, h);
+  for (long m = 1; m + 1 < n; ++m) {
     long pivot = m;
     while (pivot < n && h.row(pivot)[m - 1] == 0) ++pivot;
     if (pivot == n) continue;
