@@ -76,6 +76,8 @@ TEST_CASE("table arithmetic equals the field's", "[log_table]") {
           const std::uint32_t n = tables.group_order();
           const std::uint32_t z = tables.zech((tables.log(y) + n - tables.log(x)) % n);
           REQUIRE(field.add(x, y) == (z == tables.zech_zero_log ? 0u : tables.exp((tables.log(x) + z) % n)));
+          REQUIRE(tables.zech((tables.log(y) + n - tables.log(x)) % n + n) == z);
+          REQUIRE(tables.zech((tables.log(y) + n - tables.log(x)) % n + 2 * n) == z);
         }
       }
       if (field.p() != 2 && !tables.single_sum_table()) {

@@ -60,10 +60,11 @@ LogTableField::LogTableField(const Field& field)
     }
     place *= count;
   }
-  zech_.resize(2 * static_cast<std::size_t>(q_ - 1));
+  zech_.resize(3 * static_cast<std::size_t>(q_ - 1));
   for (std::uint32_t d = 0; d < q_ - 1; ++d) {
     const std::uint32_t sum = field.add(1, exp_[d]);
-    zech_[d] = zech_[d + q_ - 1] = static_cast<std::uint16_t>(sum == 0 ? zech_zero_log : log_[sum]);
+    zech_[d] = zech_[d + q_ - 1] = zech_[d + 2 * (q_ - 1)] =
+        static_cast<std::uint16_t>(sum == 0 ? zech_zero_log : log_[sum]);
   }
   exp_split_.resize(exp_.size());
   for (std::size_t e = 0; e < exp_.size(); ++e)

@@ -100,7 +100,7 @@ class ZechLogs {
   std::uint32_t order_;
 };
 
-// log(x + g^t) for x, t != 0 (t reduced): one lookup, the doubled table taking t - log x + q - 1.
+// log(x + g^t) for x, t != 0 (t < 2 (q - 1)): one lookup, the tripled table taking t - log x + q - 1.
 // A zero sum is rare but for exact cancellations, so a branch on it predicts.
 inline std::uint32_t zech_add_nonzero(const LogTableField& field, std::uint32_t order, std::uint32_t log_x,
                                       std::uint32_t t) {
@@ -123,7 +123,7 @@ void zech_add_multiple(const LogTableField& field, const ZechLogs& logs, std::ui
       continue;
     }
     const std::uint32_t t = log_c + log_x;
-    y[j] = static_cast<std::uint16_t>(zech_add_nonzero(field, order, log_y, t >= order ? t - order : t));
+    y[j] = static_cast<std::uint16_t>(zech_add_nonzero(field, order, log_y, t));
   }
 }
 
@@ -143,9 +143,8 @@ std::uint32_t zech_dot(const LogTableField& field, const ZechLogs& logs, const s
       const std::uint32_t log_x = x[j + l], log_y = y[j + l];
       if (std::max(log_x, log_y) >= order) [[unlikely]]
         continue;
-      std::uint32_t t = log_x + log_y;
-      t = t >= order ? t - order : t;
-      s[l] = s[l] == ZechLogs::zero ? t : zech_add_nonzero(field, order, s[l], t);
+      const std::uint32_t t = log_x + log_y;
+      s[l] = s[l] == ZechLogs::zero ? (t >= order ? t - order : t) : zech_add_nonzero(field, order, s[l], t);
     }
   }
   for (long j = whole; j < length; ++j) s[0] = logs.add(s[0], logs.mul(x[j], y[j]));
