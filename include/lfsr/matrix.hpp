@@ -26,8 +26,8 @@ struct Matrix {
 };
 
 // Largest dimension accepted: the algebra is O(n^3) field operations on matrices of n^2 elements.
-// At 1024 a characteristic polynomial takes about 0.02 s over GF(2) and 2 s over GF(3) (NTL); over
-// GF(p^k), k >= 2, log tables make each operation a lookup (GF(9): 0.2 s at 512).
+// At 1024 a characteristic polynomial takes about 0.02 s over GF(2) (NTL); over odd GF(p) residues
+// and over GF(p^k), k >= 2, log tables make it about 0.2 s at 512 (docs/benchmarks.md).
 inline constexpr int max_matrix_dimension = 1024;
 
 // Throws InputError unless 1 <= n <= max_matrix_dimension and `entries` holds n * n elements 0..q-1.

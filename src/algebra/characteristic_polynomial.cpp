@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "algebra/log_table_matrix.hpp"
+#include "algebra/prime_field_matrix.hpp"
 #include "field/ntl_field.hpp"
 
 namespace lfsr {
@@ -86,11 +87,14 @@ Polynomial characteristic_polynomial_by_ntl(const Matrix& a) {
 
 }  // namespace detail
 
-// GF(2) and GF(p) stay on NTL (packed rows, machine-word arithmetic); GF(p^k) runs on tables, where
-// each NTL element operation is a polynomial product modulo the field's modulus.
+// GF(2) stays on NTL (packed rows); odd GF(p) runs on residues with Shoup's multiplication, where
+// NTL's zz_p calls a function per element; GF(p^k) runs on tables, where each NTL element operation
+// is a polynomial product modulo the field's modulus.
 Polynomial characteristic_polynomial(const Matrix& a) {
-  if (a.field.is_prime()) return detail::characteristic_polynomial_by_ntl(a);
+  if (a.field.is_prime() && a.field.p() == 2) return detail::characteristic_polynomial_by_ntl(a);
   check_matrix(a);
+  if (a.field.is_prime())
+    return Polynomial(a.field, detail::prime_field_characteristic_polynomial(a.field, a.entries, a.n));
   const detail::LogTableField field(a.field);
   return Polynomial(a.field, detail::table_characteristic_polynomial(field, detail::table_matrix(a.entries, a.n)));
 }

@@ -98,6 +98,18 @@ class LogTableField {
   }
   // split(exp(e)): one lookup.
   Split exp_split(std::uint32_t e) const { return exp_split_[e]; }
+  // Zech logarithms (odd p, q > 256): elements kept as 16-bit logarithms, log 0 = zech_zero_log,
+  // add as log(g^a + g^b) = a + Z(b - a) with Z(d) = log(1 + g^d), one lookup in a table of 3 (q - 1)
+  // 16-bit entries (346 KiB for q = 3^10, inside the second-level cache) where a sum of split
+  // elements takes an exp lookup in a table of 4 q 32-bit entries and two or three sum lookups.
+  // The table is tripled so that (c + b) - a + q - 1 indexes it without a reduction.
+  static constexpr std::uint32_t zech_zero_log = 65535;  // above every logarithm: q - 1 <= 65535
+  bool has_zech() const { return !zech_.empty(); }
+  // Z(d) for d < 3 (q - 1), zech_zero_log for d = (q - 1) / 2 mod q - 1 (1 + g^d = 1 - 1 = 0).
+  std::uint32_t zech(std::uint32_t d) const { return zech_[d]; }
+  // The 16-bit logarithm of x (zech_zero_log for 0) and its element.
+  std::uint16_t zech_log(TableElement x) const { return static_cast<std::uint16_t>(x == 0 ? zech_zero_log : log_[x]); }
+  TableElement zech_exp(std::uint32_t log_x) const { return log_x == zech_zero_log ? TableElement{0} : exp_[log_x]; }
   // The logarithm of -x / y, y != 0 (zero_log for x = 0).
   std::uint32_t log_minus_quotient(TableElement x, TableElement y) const {
     if (x == 0) return zero_log_;
@@ -130,6 +142,7 @@ class LogTableField {
   std::uint64_t block_reciprocal_[2] = {0, 0};
   std::vector<TableElement> block_sum_[3];
   std::vector<Split> exp_split_;
+  std::vector<std::uint16_t> zech_;
 };
 
 }  // namespace lfsr::detail

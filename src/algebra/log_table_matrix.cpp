@@ -68,6 +68,150 @@ TableElement dot(const LogTableField& field, const TableElement* x, const std::u
   return run(std::integral_constant<int, 3>{});
 }
 
+// Sums and products of 16-bit logarithms (LogTableField::zech), without branches: a zero operand or
+// sum is rare in a random matrix but common in a shaped one, where branches would mispredict.
+class ZechLogs {
+ public:
+  static constexpr std::uint32_t zero = LogTableField::zech_zero_log;
+  explicit ZechLogs(const LogTableField& field) : field_(field), order_(field.group_order()) {}
+
+  std::uint32_t reduce(std::uint32_t e) const { return e >= order_ ? e - order_ : e; }  // e < 2 (q - 1)
+  // log(xy).
+  std::uint32_t mul(std::uint32_t log_x, std::uint32_t log_y) const {
+    const std::uint32_t product = reduce(log_x + log_y);
+    return log_x == zero || log_y == zero ? zero : product;
+  }
+  // log(-x).
+  std::uint32_t negate(std::uint32_t log_x) const {
+    const std::uint32_t negated = reduce(log_x + order_ / 2);
+    return log_x == zero ? zero : negated;
+  }
+  // log(x + y) = log x + Z(log y - log x); the lookup stays inside the table when either is zero.
+  std::uint32_t add(std::uint32_t log_x, std::uint32_t log_y) const {
+    const bool x_zero = log_x == zero, y_zero = log_y == zero;
+    const std::uint32_t difference = reduce(log_y + order_ - log_x);
+    const std::uint32_t z = field_.zech(x_zero || y_zero ? 0 : difference);
+    const std::uint32_t sum = z == zero ? zero : reduce(log_x + z);
+    return x_zero ? log_y : y_zero ? log_x : sum;
+  }
+
+ private:
+  const LogTableField& field_;
+  std::uint32_t order_;
+};
+
+// log(x + g^t) for x, t != 0 (t < 2 (q - 1)): one lookup, the tripled table taking t - log x + q - 1.
+// A zero sum is rare but for exact cancellations, so a branch on it predicts.
+inline std::uint32_t zech_add_nonzero(const LogTableField& field, std::uint32_t order, std::uint32_t log_x,
+                                      std::uint32_t t) {
+  const std::uint32_t z = field.zech(t + order - log_x);
+  if (z == ZechLogs::zero) [[unlikely]]
+    return ZechLogs::zero;
+  const std::uint32_t sum = log_x + z;
+  return sum >= order ? sum - order : sum;
+}
+
+// y[j] += c x[j] on logarithms, c != 0. Zero entries are rare in the random matrices that take
+// time, and branch off to the general sum.
+void zech_add_multiple(const LogTableField& field, const ZechLogs& logs, std::uint16_t* y, const std::uint16_t* x,
+                       std::uint32_t log_c, long length) {
+  const std::uint32_t order = field.group_order();
+  for (long j = 0; j < length; ++j) {
+    const std::uint32_t log_y = y[j], log_x = x[j];
+    if (std::max(log_y, log_x) >= order) [[unlikely]] {
+      y[j] = static_cast<std::uint16_t>(logs.add(log_y, logs.mul(log_c, log_x)));
+      continue;
+    }
+    const std::uint32_t t = log_c + log_x;
+    y[j] = static_cast<std::uint16_t>(zech_add_nonzero(field, order, log_y, t));
+  }
+}
+
+// log sum_j x[j] y[j] on logarithms, in eight running sums: each sum waits for its Zech lookup.
+// A zero term adds nothing; a running sum is zero only at the start or after a cancellation.
+std::uint32_t zech_dot(const LogTableField& field, const ZechLogs& logs, const std::uint16_t* x, const std::uint16_t* y,
+                       long length) {
+  const std::uint32_t order = field.group_order();
+  constexpr long lanes = 8;
+  const long whole = length - length % lanes;
+  std::uint32_t s[lanes];
+#pragma GCC unroll 8
+  for (long l = 0; l < lanes; ++l) s[l] = ZechLogs::zero;
+  for (long j = 0; j < whole; j += lanes) {
+#pragma GCC unroll 8
+    for (long l = 0; l < lanes; ++l) {
+      const std::uint32_t log_x = x[j + l], log_y = y[j + l];
+      if (std::max(log_x, log_y) >= order) [[unlikely]]
+        continue;
+      const std::uint32_t t = log_x + log_y;
+      s[l] = s[l] == ZechLogs::zero ? (t >= order ? t - order : t) : zech_add_nonzero(field, order, s[l], t);
+    }
+  }
+  for (long j = whole; j < length; ++j) s[0] = logs.add(s[0], logs.mul(x[j], y[j]));
+  for (long width = lanes / 2; width >= 1; width /= 2) {
+    for (long l = 0; l < width; ++l) s[l] = logs.add(s[l], s[l + width]);
+  }
+  return s[0];
+}
+
+// The Hessenberg reduction of table_characteristic_polynomial on 16-bit logarithms: a row operation
+// is one Zech lookup per entry. Returns chi(x) on logarithms, by the same recurrence.
+std::vector<std::uint32_t> characteristic_polynomial_on_logs(const LogTableField& field, const TableMatrix& h) {
+  const long n = h.n;
+  const ZechLogs logs(field);
+  std::vector<std::uint16_t> l(h.entries.size());
+  for (std::size_t i = 0; i < l.size(); ++i) l[i] = field.zech_log(h.entries[i]);
+  const auto row = [&](long i) { return l.data() + i * n; };
+  std::vector<std::uint16_t> multiplier_logs(static_cast<std::size_t>(n));
+  for (long m = 1; m + 1 < n; ++m) {
+    long pivot = m;
+    while (pivot < n && row(pivot)[m - 1] == ZechLogs::zero) ++pivot;
+    if (pivot == n) continue;
+    if (pivot != m) {
+      for (long j = 0; j < n; ++j) std::swap(row(pivot)[j], row(m)[j]);
+      for (long r = 0; r < n; ++r) std::swap(row(r)[pivot], row(r)[m]);
+    }
+    const std::uint16_t* pivot_row = row(m);
+    const std::uint32_t pivot_inverse = field.group_order() - pivot_row[m - 1];
+    for (long i = m + 1; i < n; ++i) {
+      std::uint16_t* target = row(i);
+      const std::uint32_t u = logs.mul(target[m - 1], logs.reduce(pivot_inverse));
+      multiplier_logs[static_cast<std::size_t>(i)] = static_cast<std::uint16_t>(u);
+      if (u == ZechLogs::zero) continue;
+      target[m - 1] = ZechLogs::zero;  // cleared: the sum cancels exactly
+      zech_add_multiple(field, logs, target + m, pivot_row + m, logs.negate(u), n - m);
+    }
+    for (long r = 0; r < n; ++r) {
+      std::uint16_t* target = row(r);
+      target[m] = static_cast<std::uint16_t>(
+          logs.add(target[m], zech_dot(field, logs, target + (m + 1), multiplier_logs.data() + (m + 1), n - (m + 1))));
+    }
+  }
+  std::vector<std::vector<std::uint16_t>> p(static_cast<std::size_t>(n) + 1);
+  p[0] = {0};  // log 1
+  for (long m = 1; m <= n; ++m) {
+    const std::vector<std::uint16_t>& previous = p[static_cast<std::size_t>(m - 1)];
+    std::vector<std::uint16_t>& chi = p[static_cast<std::size_t>(m)];
+    chi.assign(static_cast<std::size_t>(m) + 1, ZechLogs::zero);
+    std::copy(previous.begin(), previous.end(), chi.begin() + 1);
+    const auto add_multiple_of = [&](std::uint32_t log_c, long i) {  // chi -= c p_i
+      if (log_c != ZechLogs::zero)
+        zech_add_multiple(field, logs, chi.data(), p[static_cast<std::size_t>(i)].data(), logs.negate(log_c), i + 1);
+    };
+    add_multiple_of(row(m - 1)[m - 1], m - 1);
+    std::uint32_t subdiagonal_product = 0;  // log 1
+    for (long i = m - 1; i >= 1; --i) {
+      subdiagonal_product = logs.mul(subdiagonal_product, row(i)[i - 1]);
+      if (subdiagonal_product == ZechLogs::zero) break;  // the block splits: no earlier term contributes
+      add_multiple_of(logs.mul(row(i - 1)[m - 1], subdiagonal_product), i - 1);
+    }
+  }
+  std::vector<std::uint32_t> chi(static_cast<std::size_t>(n) + 1);
+  for (long j = 0; j <= n; ++j)
+    chi[static_cast<std::size_t>(j)] = field.zech_exp(p.back()[static_cast<std::size_t>(j)]);
+  return chi;
+}
+
 void logs_of(const LogTableField& field, const TableElement* x, long length, std::vector<std::uint32_t>& logs) {
   logs.resize(static_cast<std::size_t>(length));
   for (long j = 0; j < length; ++j) logs[static_cast<std::size_t>(j)] = field.log(x[j]);
@@ -114,6 +258,7 @@ std::vector<std::uint32_t> table_characteristic_polynomial(const LogTableField& 
   const long n = h.n;
   std::vector<std::uint32_t> row_logs;
   std::vector<std::uint32_t> multiplier_logs(static_cast<std::size_t>(n));
+  if (field.has_zech()) return characteristic_polynomial_on_logs(field, h);
   for (long m = 1; m + 1 < n; ++m) {
     long pivot = m;
     while (pivot < n && h.row(pivot)[m - 1] == 0) ++pivot;
