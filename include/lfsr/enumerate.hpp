@@ -28,6 +28,9 @@ struct EnumerationOptions {
   bool list_cycles = false;
   // Called about four times a second from a monitor thread while the run lasts (none when empty).
   std::function<void(const EnumerationProgress&)> on_progress;
+  // enumerate_by_segments only: segment points are the indexes whose low segment_bits bits are
+  // zero; 0 lets the engine choose (about 2^16 of them). Smaller values make more segments.
+  int segment_bits = 0;
 };
 
 // Largest state space enumeration accepts, whatever the memory.
@@ -58,5 +61,24 @@ std::uint64_t enumeration_memory_bytes(const LinearMap& map, int workers);
 // space exceeds max_enumeration_states, WorkerError when a worker fails, InternalError when the
 // counts do not add up (never returns a result that fails its own consistency checks).
 CycleStructure enumerate(const LinearMap& map, Runner& runner, const EnumerationOptions& options = {});
+
+// The job kind of enumerate_by_segments' chunks: a runner that rebuilds jobs from their spec
+// (a forked worker, a cluster rank) runs it like any registered kind.
+inline constexpr const char* segments_job_kind = "enumerate.segments";
+
+// The cycle structure of `map`, equal to enumerate()'s in every field, by segments between
+// segment points (states whose low bits are zero, about 2^16 of them): each chunk walks from its
+// segment points to the next ones and hands back (start, end, length, smallest state) per segment,
+// about 32 bytes each, with no memory shared between chunks. So `spread` may run the chunks on
+// machines that share nothing, such as the ranks of a cluster. The segments are stitched into
+// cycles in the calling process and checked by the count proof (states on the cycles found =
+// cyclic states). Cycles without a segment point are not walked: when they hold at most 16 states
+// of a Fibonacci GF(2) register of more than 16 bits they are found by trying periodic windows;
+// otherwise the whole register is enumerated again by enumerate(map, local, options), whose
+// result is returned. A singular map's cyclic states and longest tail are found first by
+// enumerate's image passes on `local` (in the calling process's shared arena). Throws as
+// enumerate() does.
+CycleStructure enumerate_by_segments(const LinearMap& map, Runner& spread, Runner& local,
+                                     const EnumerationOptions& options = {});
 
 }  // namespace lfsr

@@ -28,6 +28,7 @@
 #include <utility>
 #include <vector>
 
+#include "engine/chunk_findings.hpp"
 #include "engine/enumeration_layout.hpp"
 #include "engine/short_cycle_search.hpp"
 #include "engine/short_cycles.hpp"
@@ -36,60 +37,6 @@
 #include "runners/byte_io.hpp"
 
 namespace lfsr {
-
-// Stands for "no state compared yet": above every state index (at most 2^40).
-inline constexpr std::uint64_t no_state = ~std::uint64_t{0};
-
-// A walk that reached a DP claimed by another walk: first DP -> stopping DP, states in between.
-struct Chain {
-  std::uint64_t from;
-  std::uint64_t to;
-  std::uint64_t length;
-  // The smallest of the chain's states that the walk compared: all of them, except in a word-level
-  // walk, which compares only the states that can be their cycle's smallest (no_state if none).
-  std::uint64_t smallest;
-};
-
-// The cycles of one length found in a chunk: how many, and the smallest state on any of them.
-struct CycleTally {
-  std::uint64_t count = 0;
-  std::uint64_t smallest = no_state;
-
-  void add(std::uint64_t cycles, std::uint64_t state) {
-    count += cycles;
-    smallest = std::min(smallest, state);
-  }
-};
-
-// What one chunk found: cycles closed inside it and chains left for stitching.
-struct ChunkFindings {
-  std::map<std::uint64_t, CycleTally> cycles;  // by length
-  std::vector<Chain> chains;
-  std::vector<ListedCycle> listed;  // with list_cycles: each cycle closed inside the chunk
-
-  std::string serialize() const {
-    ByteWriter out;
-    out.put(cycles.size());
-    for (const auto& [length, tally] : cycles) out.put(length).put(tally);
-    out.put(chains.size());
-    for (const Chain& chain : chains) out.put(chain);
-    out.put(listed.size());
-    for (const ListedCycle& cycle : listed) out.put(cycle);
-    return out.take();
-  }
-  static ChunkFindings deserialize(std::string_view bytes) {
-    ByteReader in(bytes);
-    ChunkFindings findings;
-    for (auto n = in.get<std::size_t>(); n > 0; --n) {
-      const auto length = in.get<std::uint64_t>();
-      const auto tally = in.get<CycleTally>();
-      findings.cycles[length].add(tally.count, tally.smallest);
-    }
-    for (auto n = in.get<std::size_t>(); n > 0; --n) findings.chains.push_back(in.get<Chain>());
-    for (auto n = in.get<std::size_t>(); n > 0; --n) findings.listed.push_back(in.get<ListedCycle>());
-    return findings;
-  }
-};
 
 // Marks a worker may defer per block: lists long enough that applying one touches each cache line
 // of the block's bitset several times, within about 256 MiB per worker.
@@ -678,32 +625,20 @@ class CycleWalker final : public ChunkWorker {
     if (shortfall > short_cycle_search_limit || shortfall == searched_shortfall_) return;
     searched_shortfall_ = shortfall;
     publish();
-    const int n = stepper_.bits();
-    for (int period = 1; period <= static_cast<int>(shortfall); ++period) {
-      for (std::uint64_t pattern = 0; pattern < std::uint64_t{1} << period; ++pattern) {
-        if (finished()) return;
-        const std::uint64_t window = periodic_window(pattern, period, n);
-        std::uint64_t state = window;
-        std::uint64_t smallest = window;
-        std::uint64_t first_dp = is_distinguished(window) ? window : no_state;
-        int steps = 0;
-        while (steps < period) {
-          state = stepper_.next(state);
-          ++steps;
-          if (state == window) break;
-          smallest = std::min(smallest, state);
-          if (first_dp == no_state && is_distinguished(state)) first_dp = state;
-        }
-        // Not back after `period` steps, back sooner (a shorter period, tried before), or not
-        // the smallest: no new cycle here.
-        if (state != window || steps != period || smallest != window) continue;
-        if (first_dp != no_state) {
-          walk_chain(first_dp);
-        } else {
-          record_cycle(static_cast<std::uint64_t>(steps), window);  // counts only if its claim succeeds
-        }
-      }
-    }
+    for_each_short_cycle(
+        stepper_.bits(), static_cast<int>(shortfall), [this](std::uint64_t s) { return stepper_.next(s); },
+        [this] { return finished(); },
+        [this](std::uint64_t window, int period) {
+          std::uint64_t first_dp = no_state;
+          std::uint64_t state = window;
+          for (int step = 0; step < period && first_dp == no_state; ++step, state = stepper_.next(state))
+            if (is_distinguished(state)) first_dp = state;
+          if (first_dp != no_state) {
+            walk_chain(first_dp);
+          } else {
+            record_cycle(static_cast<std::uint64_t>(period), window);  // counts only if its claim succeeds
+          }
+        });
     publish();
   }
 

@@ -19,6 +19,7 @@
 #include "engine/image_pass.hpp"
 #include "engine/longest_tail_state.hpp"
 #include "engine/stepper.hpp"
+#include "engine/stitch_chains.hpp"
 #include "lfsr/error.hpp"
 #include "runners/byte_io.hpp"
 
@@ -73,61 +74,12 @@ std::uint64_t default_chunk_states(std::uint64_t states, int block_bits, int wor
   return std::max(unit, wanted / unit * unit);
 }
 
-EnumerationLayout plan_layout(std::uint64_t states, int workers, const EnumerationOptions& options) {
-  EnumerationLayout layout;
-  layout.states = states;
-  const int log_states = ceil_log2(states);
-  // Up to 2^27 states the whole bitset (16 MiB) stays in the last-level cache and marks go
-  // straight in; beyond, marks are deferred per block of 2^20 states (128 KiB of bitset, in L2).
-  layout.block_bits = log_states <= 27 ? log_states : 20;
-  // One DP in 2^dp_bits states. Each DP costs an atomic claim, so they are rare (a claim table
-  // of states/1024 bits); tiny spaces keep a few so that the DP paths run there too.
-  layout.dp_bits = std::clamp(log_states - 8, 2, 10);
-  layout.chunk_states =
-      options.chunk_states ? options.chunk_states : default_chunk_states(states, layout.block_bits, workers);
-  layout.list_cycles = options.list_cycles;
-  return layout;
-}
-
 std::uint64_t bitset_bytes(std::uint64_t bits) { return words_for_bits(bits) * 8; }
 
 std::uint64_t popcount(const std::uint64_t* words, std::uint64_t bits) {
   std::uint64_t total = 0;
   for (std::uint64_t i = 0; i < words_for_bits(bits); ++i) total += static_cast<std::uint64_t>(std::popcount(words[i]));
   return total;
-}
-
-// The cycles found, by length, before they become big integers.
-struct FoundCycles {
-  std::map<std::uint64_t, CycleTally> by_length;
-  std::vector<ListedCycle> listed;  // with list_cycles only
-};
-
-// Follows chain links start -> start until each cycle closes; every link must be used once. A
-// cycle's smallest state is the least its chains report: the chain holding it reports it.
-void stitch_chains(const std::vector<Chain>& chains, bool list_cycles, FoundCycles& found) {
-  std::unordered_map<std::uint64_t, const Chain*> by_start;
-  for (const Chain& chain : chains)
-    if (!by_start.emplace(chain.from, &chain).second)
-      throw InternalError(fmt::format("two chains start at state {}", chain.from));
-  std::unordered_map<std::uint64_t, bool> used;
-  for (const Chain& chain : chains) {
-    if (used[chain.from]) continue;
-    std::uint64_t length = 0;  // at most the number of states, below 2^41
-    std::uint64_t smallest = no_state;
-    for (const Chain* link = &chain; !used[link->from];) {
-      used[link->from] = true;
-      length += link->length;
-      smallest = std::min(smallest, link->smallest);
-      const auto next = by_start.find(link->to);
-      if (next == by_start.end()) throw InternalError(fmt::format("chain ends at unclaimed state {}", link->to));
-      link = next->second;
-    }
-    if (smallest == no_state)
-      throw InternalError(fmt::format("no smallest state on the cycle of state {}", chain.from));
-    found.by_length[length].add(1, smallest);
-    if (list_cycles) found.listed.push_back({smallest, length});
-  }
 }
 
 // Calls on_progress about four times a second from its own thread, until destroyed.
@@ -158,6 +110,22 @@ class ProgressMonitor {
 mpz_class big(std::uint64_t value) { return mpz_class(std::to_string(value)); }
 
 }  // namespace
+
+EnumerationLayout plan_enumeration_layout(std::uint64_t states, int workers, const EnumerationOptions& options) {
+  EnumerationLayout layout;
+  layout.states = states;
+  const int log_states = ceil_log2(states);
+  // Up to 2^27 states the whole bitset (16 MiB) stays in the last-level cache and marks go
+  // straight in; beyond, marks are deferred per block of 2^20 states (128 KiB of bitset, in L2).
+  layout.block_bits = log_states <= 27 ? log_states : 20;
+  // One DP in 2^dp_bits states. Each DP costs an atomic claim, so they are rare (a claim table
+  // of states/1024 bits); tiny spaces keep a few so that the DP paths run there too.
+  layout.dp_bits = std::clamp(log_states - 8, 2, 10);
+  layout.chunk_states =
+      options.chunk_states ? options.chunk_states : default_chunk_states(states, layout.block_bits, workers);
+  layout.list_cycles = options.list_cycles;
+  return layout;
+}
 
 CyclicStates find_cyclic_states(const LinearMap& map, Runner& runner, EnumerationLayout& layout) {
   SharedArena& arena = SharedArena::instance();
@@ -205,7 +173,7 @@ Mode automatic_mode(std::uint64_t states, int workers) {
 std::uint64_t enumeration_memory_bytes(const LinearMap& map, int workers) {
   const std::uint64_t states = map.state_count();
   if (states == 0) return ~std::uint64_t{0};
-  const EnumerationLayout layout = plan_layout(states, workers, {});
+  const EnumerationLayout layout = plan_enumeration_layout(states, workers, {});
   const std::uint64_t bitsets = map.is_invertible() ? 1 : 3;
   const std::uint64_t per_worker = layout.blocks() * pending_marks_per_block(layout) * 4 + (std::uint64_t{1} << 16);
   return bitsets * bitset_bytes(states) + bitset_bytes(states >> layout.dp_bits) + layout.blocks() * 8 +
@@ -218,7 +186,7 @@ CycleStructure enumerate(const LinearMap& map, Runner& runner, const Enumeration
     throw ResourceError(fmt::format("a state space of {}^{} states is too large to enumerate", map.p, map.dimension));
   SharedArena& arena = SharedArena::instance();
   arena.reset();
-  EnumerationLayout layout = plan_layout(states, runner.workers(), options);
+  EnumerationLayout layout = plan_enumeration_layout(states, runner.workers(), options);
   layout.visited = arena.allocate(bitset_bytes(states));
   layout.claims = arena.allocate(bitset_bytes((states >> layout.dp_bits) + 1));
   layout.block_ready = arena.allocate(layout.blocks() * sizeof(std::atomic<std::uint32_t>));
@@ -259,18 +227,12 @@ CycleStructure enumerate(const LinearMap& map, Runner& runner, const Enumeration
   FoundCycles found;
   for (const std::string& bytes : chunk_results) {
     if (bytes.empty()) continue;  // a chunk never handed out: the count proof came first
-    ChunkFindings findings = ChunkFindings::deserialize(bytes);
-    for (const auto& [length, tally] : findings.cycles) found.by_length[length].add(tally.count, tally.smallest);
+    const ChunkFindings findings = ChunkFindings::deserialize(bytes);
+    found.add_closed(findings);
     chains.insert(chains.end(), findings.chains.begin(), findings.chains.end());
-    found.listed.insert(found.listed.end(), findings.listed.begin(), findings.listed.end());
   }
   stitch_chains(chains, options.list_cycles, found);
-  for (const auto& [length, tally] : found.by_length) {
-    result.add_cycles(big(length), big(tally.count));
-    result.representatives[big(length)] = CycleRepresentative{big(tally.smallest), {}};
-  }
-  std::sort(found.listed.begin(), found.listed.end());
-  result.cycle_list = std::move(found.listed);
+  add_found_cycles(found, result);
   if (longest_tail > 0) {
     const SharedBits cyclic(arena.at<std::uint64_t>(layout.image_to));
     result.longest_tail_state = big(with_stepper(map, [&](const auto& stepper) {

@@ -32,4 +32,31 @@ inline std::uint64_t periodic_window(std::uint64_t pattern, int period, int n) {
   return n == 64 ? state : state & ((std::uint64_t{1} << n) - 1);
 }
 
+// Calls found(window, period) once for each cycle of length period <= max_period (< n) of a
+// Fibonacci GF(2) register of n bits, `window` being the cycle's smallest state: a periodic window
+// that comes back to itself after exactly `period` steps of next(state) and is the least state on
+// the way. stop() is asked before each window; the search ends early when it says so.
+template <class Next, class Stop, class Found>
+void for_each_short_cycle(int n, int max_period, const Next& next, const Stop& stop, const Found& found) {
+  for (int period = 1; period <= max_period; ++period) {
+    for (std::uint64_t pattern = 0; pattern < std::uint64_t{1} << period; ++pattern) {
+      if (stop()) return;
+      const std::uint64_t window = periodic_window(pattern, period, n);
+      std::uint64_t state = window;
+      std::uint64_t smallest = window;
+      int steps = 0;
+      while (steps < period) {
+        state = next(state);
+        ++steps;
+        if (state == window) break;
+        smallest = state < smallest ? state : smallest;
+      }
+      // Not back after `period` steps, back sooner (a shorter period, tried before), or not the
+      // smallest: no new cycle here.
+      if (state != window || steps != period || smallest != window) continue;
+      found(window, period);
+    }
+  }
+}
+
 }  // namespace lfsr
