@@ -46,7 +46,9 @@ class SegmentWalker final : public ChunkWorker {
       : stepper_(stepper),
         plan_(plan),
         cyclic_points_(std::move(cyclic_points)),
-        segment_mask_((std::uint64_t{1} << plan.segment_bits) - 1) {}
+        segment_mask_((std::uint64_t{1} << plan.segment_bits) - 1),
+        byte_filter_(plan.segment_bits >= 15),
+        ignored_high_bytes_(ignored_high_bytes(plan.segment_bits)) {}
 
   std::string run_chunk(std::uint64_t chunk) override {
     findings_ = {};
@@ -56,8 +58,7 @@ class SegmentWalker final : public ChunkWorker {
       // The word-level walk needs every window it tests inside 128 sequence bits (n >= bits) and
       // compares the windows k = n - bits states before a segment point (k >= 1).
       if (stepper_.bits() > plan_.segment_bits) {
-        for (std::uint64_t point = begin; point < end; ++point)
-          if (cyclic(point)) walk_by_words(point << plan_.segment_bits);
+        walk_by_words(begin, end);
         return findings_.serialize();
       }
     }
@@ -88,42 +89,89 @@ class SegmentWalker final : public ChunkWorker {
 
   // Fibonacci GF(2), 64 states per round of table lookups (as walk_unmarked_by_words in
   // cycle_walker.hpp): the states are the n-bit windows of the output sequence, and the first
-  // segment point among the next 64 is the first run of segment_bits zero bits.
+  // segment point among the next 64 is the first run of segment_bits zero bits. A round's lookups
+  // depend on the previous round's, so word_lanes walks go side by side, one round each in turn,
+  // free to overlap (on the 2-core test machine 1, 2 and 4 walks measured alike: the out-of-order
+  // core already hides most of the latency).
   //
   // The smallest state: a cycle with a segment point has its smallest state s below 2^k,
   // k = n - segment_bits (the window k states before any segment point is), so the state k steps
   // after s is a segment point, and s lies among the last k states of the segment that holds it.
   // Each segment thus compares its last min(k, length) windows only, read at its end from the 64
   // sequence bits behind the end state.
-  void walk_by_words(std::uint64_t start) {
-    const int n = stepper_.bits();
-    const std::uint64_t state_mask = n == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << n) - 1;
-    const int k = n - plan_.segment_bits;
-    std::uint64_t state = start;
+  struct WordWalk {
+    std::uint64_t start = 0;
+    std::uint64_t state = 0;
     std::uint64_t behind = 0;  // bit 63 is the sequence bit just before `state`; valid for `steps` bits
     std::uint64_t steps = 0;
-    for (;;) {
-      const Bits128 sequence = state | static_cast<Bits128>(stepper_.next_output_word(state)) << n;
-      // Bit j: the (j+1)-th successor starts with segment_bits zeros.
-      const auto points = static_cast<std::uint64_t>(zero_run_starts(~sequence, plan_.segment_bits) >> 1);
-      if (points == 0) {
-        behind = static_cast<std::uint64_t>(sequence);
-        state = static_cast<std::uint64_t>(sequence >> 64) & state_mask;
-        steps += 64;
-        continue;
+  };
+  static constexpr std::size_t word_lanes = 2;
+
+  void walk_by_words(std::uint64_t begin, std::uint64_t end) {
+    std::array<WordWalk, word_lanes> walks{};
+    std::array<bool, word_lanes> busy{};
+    std::uint64_t next_point = begin;
+    const auto refill = [&](std::size_t lane) {
+      for (; next_point < end; ++next_point) {
+        if (!cyclic(next_point)) continue;
+        const std::uint64_t start = next_point++ << plan_.segment_bits;
+        walks[lane] = {start, start, 0, 0};
+        return true;
       }
-      const int taken = std::countr_zero(points) + 1;
-      behind = taken == 64 ? static_cast<std::uint64_t>(sequence)
-                           : (behind >> taken) | (static_cast<std::uint64_t>(sequence) << (64 - taken));
-      steps += static_cast<std::uint64_t>(taken);
-      state = static_cast<std::uint64_t>(sequence >> taken) & state_mask;
-      break;
+      return false;
+    };
+    std::size_t active = 0;
+    for (std::size_t lane = 0; lane < word_lanes; ++lane) active += (busy[lane] = refill(lane)) ? 1 : 0;
+    const int n = stepper_.bits();
+    const std::uint64_t state_mask = n == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << n) - 1;
+    while (active > 0) {
+      for (std::size_t lane = 0; lane < word_lanes; ++lane) {
+        if (!busy[lane]) continue;
+        if (!word_round(walks[lane], n, state_mask)) continue;
+        finish_word_walk(walks[lane], n, state_mask);
+        if (!(busy[lane] = refill(lane))) --active;
+      }
     }
-    const Bits128 tail = behind | static_cast<Bits128>(state) << 64;
+  }
+
+  // One round of 64 states; true when the walk reached a segment point (then walk.state).
+  bool word_round(WordWalk& walk, int n, std::uint64_t state_mask) const {
+    const Bits128 sequence = walk.state | static_cast<Bits128>(stepper_.next_output_word(walk.state)) << n;
+    if (byte_filter_) {
+      // A run of segment_bits >= 15 zeros holds an aligned zero byte: without one among the bits a
+      // run starting at 1..64 can cover, the round has no segment point (most rounds, cheaply).
+      const auto low = static_cast<std::uint64_t>(sequence);
+      const auto high = static_cast<std::uint64_t>(sequence >> 64) | ignored_high_bytes_;
+      if (!has_zero_byte(low) && !has_zero_byte(high)) [[likely]] {
+        walk.behind = low;
+        walk.state = static_cast<std::uint64_t>(sequence >> 64) & state_mask;
+        walk.steps += 64;
+        return false;
+      }
+    }
+    // Bit j: the (j+1)-th successor starts with segment_bits zeros.
+    const auto points = static_cast<std::uint64_t>(zero_run_starts(~sequence, plan_.segment_bits) >> 1);
+    if (points == 0) [[likely]] {
+      walk.behind = static_cast<std::uint64_t>(sequence);
+      walk.state = static_cast<std::uint64_t>(sequence >> 64) & state_mask;
+      walk.steps += 64;
+      return false;
+    }
+    const int taken = std::countr_zero(points) + 1;
+    walk.behind = taken == 64 ? static_cast<std::uint64_t>(sequence)
+                              : (walk.behind >> taken) | (static_cast<std::uint64_t>(sequence) << (64 - taken));
+    walk.steps += static_cast<std::uint64_t>(taken);
+    walk.state = static_cast<std::uint64_t>(sequence >> taken) & state_mask;
+    return true;
+  }
+
+  void finish_word_walk(const WordWalk& walk, int n, std::uint64_t state_mask) {
+    const auto k = static_cast<std::uint64_t>(n - plan_.segment_bits);
+    const Bits128 tail = walk.behind | static_cast<Bits128>(walk.state) << 64;
     std::uint64_t smallest = no_state;
-    for (std::uint64_t back = 1; back <= std::min<std::uint64_t>(static_cast<std::uint64_t>(k), steps); ++back)
+    for (std::uint64_t back = 1; back <= std::min(k, walk.steps); ++back)
       smallest = std::min(smallest, static_cast<std::uint64_t>(tail >> (64 - back)) & state_mask);
-    record(start, state, steps, smallest);
+    record(walk.start, walk.state, walk.steps, smallest);
   }
 
   // Any kernel: several segments walked at once, one per lane, so that the steps' latencies
@@ -182,10 +230,22 @@ class SegmentWalker final : public ChunkWorker {
     }
   }
 
+  static bool has_zero_byte(std::uint64_t word) {
+    return ((word - 0x0101010101010101) & ~word & 0x8080808080808080) != 0;
+  }
+  // The high word's bytes that lie wholly inside a run of segment_bits starting at bit 1..64:
+  // those below bit 63 + segment_bits. The others are set, so they never pass for zero bytes.
+  static std::uint64_t ignored_high_bytes(int segment_bits) {
+    const int bytes = segment_bits / 8;
+    return bytes >= 8 ? 0 : ~std::uint64_t{0} << (8 * bytes);
+  }
+
   Stepper stepper_;
   SegmentPlan plan_;
   std::shared_ptr<const std::vector<std::uint64_t>> cyclic_points_;
   std::uint64_t segment_mask_;
+  bool byte_filter_;
+  std::uint64_t ignored_high_bytes_;
   ChunkFindings findings_;
 };
 
