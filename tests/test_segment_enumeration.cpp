@@ -1,4 +1,5 @@
 // Enumeration by segments (chunks that share no memory) against the claim-based engine, every field.
+#include <atomic>
 #include <catch2/catch.hpp>
 #include <map>
 #include <memory>
@@ -141,4 +142,19 @@ TEST_CASE("segments: x^32+x^31+x^4+x^3+x+1 by segments and the short-cycle searc
   REQUIRE(got.representatives.at(1).state == 0);
   REQUIRE(got.representatives.at(mpz_class("2147483647")).state == 1);
   REQUIRE_FALSE(got.longest_tail_state.has_value());
+}
+
+TEST_CASE("segments: with a progress callback the chunks' results are taken as they arrive", "[segments][threads]") {
+  const LinearMap map = gf2_register("x^22+x^21+x^4+x^3+x+1");
+  const auto local = make_sequential_runner();
+  const CycleStructure expected = enumerate(map, *local);
+  std::atomic<int> samples = 0;
+  for (const auto& spread : spread_runners()) {
+    CAPTURE(mode_name(spread->mode()), spread->workers());
+    EnumerationOptions options;
+    // Called from the monitor's thread, where Catch2 cannot assert: the samples are only counted.
+    options.on_progress = [&samples](const EnumerationProgress&) { ++samples; };
+    options.segment_bits = 9;
+    require_identical(enumerate_by_segments(map, *spread, *local, options), expected);
+  }
 }

@@ -5,19 +5,14 @@
 
 #include <algorithm>
 #include <bit>
-#include <chrono>
-#include <condition_variable>
 #include <cstring>
-#include <map>
-#include <mutex>
-#include <thread>
-#include <unordered_map>
 
 #include "engine/cycle_walker.hpp"
 #include "engine/cyclic_states.hpp"
 #include "engine/enumeration_layout.hpp"
 #include "engine/image_pass.hpp"
 #include "engine/longest_tail_state.hpp"
+#include "engine/progress_monitor.hpp"
 #include "engine/stepper.hpp"
 #include "engine/stitch_chains.hpp"
 #include "lfsr/error.hpp"
@@ -81,31 +76,6 @@ std::uint64_t popcount(const std::uint64_t* words, std::uint64_t bits) {
   for (std::uint64_t i = 0; i < words_for_bits(bits); ++i) total += static_cast<std::uint64_t>(std::popcount(words[i]));
   return total;
 }
-
-// Calls on_progress about four times a second from its own thread, until destroyed.
-class ProgressMonitor {
- public:
-  ProgressMonitor(const std::function<void(const EnumerationProgress&)>& on_progress,
-                  std::function<EnumerationProgress()> sample) {
-    if (!on_progress) return;
-    thread_ = std::jthread([on_progress, sample = std::move(sample)](std::stop_token stop) {
-      const auto start = std::chrono::steady_clock::now();
-      std::mutex mutex;
-      std::condition_variable_any wake;
-      std::unique_lock lock(mutex);
-      // Wakes at once when the run ends (the stop request), else every 250 ms.
-      while (!wake.wait_for(lock, stop, std::chrono::milliseconds(250), [] { return false; }) &&
-             !stop.stop_requested()) {
-        EnumerationProgress progress = sample();
-        progress.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        on_progress(progress);
-      }
-    });
-  }
-
- private:
-  std::jthread thread_;
-};
 
 mpz_class big(std::uint64_t value) { return mpz_class(std::to_string(value)); }
 

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
 #include <bit>
 #include <cstring>
 #include <memory>
@@ -11,6 +12,7 @@
 
 #include "engine/cyclic_states.hpp"
 #include "engine/longest_tail_state.hpp"
+#include "engine/progress_monitor.hpp"
 #include "engine/segment_walker.hpp"
 #include "engine/short_cycle_search.hpp"
 #include "engine/stepper.hpp"
@@ -158,14 +160,38 @@ CycleStructure enumerate_by_segments(const LinearMap& map, Runner& spread, Runne
   }
 
   // Phase 1: the segments, chunk by chunk, wherever `spread` runs them.
-  const std::vector<std::string> chunk_results =
-      spread.run({segments_job_kind, segment_spec(plan, map, cyclic_points), plan.chunks(), next_run_id(), {}, {}});
-  if (chunk_results.size() != plan.chunks())
-    throw InternalError(fmt::format("{} segment chunks came back, expected {}", chunk_results.size(), plan.chunks()));
+  JobDescription job{segments_job_kind, segment_spec(plan, map, cyclic_points), plan.chunks(), next_run_id(), {}, {}};
+  std::vector<ChunkFindings> chunk_findings(plan.chunks());
+  std::atomic<std::uint64_t> chunks_done = 0;
+  std::atomic<std::uint64_t> states_found = 0;
+  if (options.on_progress) {
+    // Each chunk's findings as they arrive, so that the progress line can count them.
+    job.on_result = [&](std::uint64_t chunk, std::string&& bytes) {
+      ChunkFindings& findings = chunk_findings.at(chunk);
+      findings = ChunkFindings::deserialize(bytes);
+      std::uint64_t states_in_chunk = 0;
+      for (const Chain& chain : findings.chains) states_in_chunk += chain.length;
+      for (const auto& [length, tally] : findings.cycles) states_in_chunk += length * tally.count;
+      states_found += states_in_chunk;
+      ++chunks_done;
+    };
+  }
+  {
+    const ProgressMonitor monitor(options.on_progress, [&] {
+      const std::uint64_t points_done = std::min(plan.points, chunks_done.load() * plan.points_per_chunk);
+      return EnumerationProgress{states, std::min(states, points_done << plan.segment_bits), states_found.load(),
+                                 cyclic_states, 0};
+    });
+    const std::vector<std::string> chunk_results = spread.run(job);
+    if (chunk_results.size() != plan.chunks())
+      throw InternalError(fmt::format("{} segment chunks came back, expected {}", chunk_results.size(), plan.chunks()));
+    if (!job.on_result)
+      for (std::uint64_t chunk = 0; chunk < plan.chunks(); ++chunk)
+        chunk_findings[chunk] = ChunkFindings::deserialize(chunk_results[chunk]);
+  }
   FoundCycles found;
   std::vector<Chain> chains;
-  for (const std::string& bytes : chunk_results) {
-    const ChunkFindings findings = ChunkFindings::deserialize(bytes);
+  for (const ChunkFindings& findings : chunk_findings) {
     found.add_closed(findings);
     chains.insert(chains.end(), findings.chains.begin(), findings.chains.end());
   }
