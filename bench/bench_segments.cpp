@@ -1,5 +1,5 @@
 // Enumeration by segments against the claim-based engine on one register (default
-// x^32+x^31+x^4+x^3+x+1 = (x+1)(x^31+x^3+1)), with 1 and 2 threads, timed in one run: min and
+// x^32+x^31+x^4+x^3+x+1 = (x+1)(x^31+x^3+1)), with 1 and 2 threads and 2 forked workers, timed in one run: min and
 // median of wall and processor seconds, and the ratios. Prints figures; never asserts.
 // Usage: bench_segments [polynomial] [repeats]
 #include <fmt/format.h>
@@ -57,13 +57,15 @@ int main(int argc, char** argv) {
   const auto local = make_sequential_runner();
   const auto one = make_thread_runner(1);
   const auto two = make_thread_runner(2);
+  // Forked workers return their chunks' bytes over sockets, as cluster ranks do over MPI.
+  const auto forked = make_fork_runner(2);
   const CycleStructure expected = enumerate(map, *one);
   if (!(enumerate_by_segments(map, *two, *local) == expected)) {
     fmt::print(stderr, "enumerate_by_segments disagrees with enumerate\n");
     return 1;
   }
   fmt::print("{}: {} repeats, interleaved\n", text, repeats);
-  Figures engine1, engine2, segments1, segments2;
+  Figures engine1, engine2, segments1, segments2, segments_forked;
   // Interleaved, so that a change of load on the machine touches every variant alike.
   for (int i = 0; i < repeats; ++i) {
     const auto add = [](Figures& into, const Figures& one_run) {
@@ -74,11 +76,14 @@ int main(int argc, char** argv) {
     add(engine2, time_runs(1, [&] { enumerate(map, *two); }));
     add(segments1, time_runs(1, [&] { enumerate_by_segments(map, *one, *local); }));
     add(segments2, time_runs(1, [&] { enumerate_by_segments(map, *two, *local); }));
+    add(segments_forked, time_runs(1, [&] { enumerate_by_segments(map, *forked, *local); }));
   }
   print("enumerate, 1 thread", engine1);
   print("enumerate, 2 threads", engine2);
   print("enumerate_by_segments, 1 thread", segments1);
   print("enumerate_by_segments, 2 threads", segments2);
+  // Processor time of this process only: the forked workers' is not counted.
+  print("enumerate_by_segments, fork 2", segments_forked);
   const auto ratio = [](const Figures& a, const Figures& b) {
     return fmt::format("min {:.2f}, median {:.2f}", Figures::min(a.wall) / Figures::min(b.wall),
                        Figures::median(a.wall) / Figures::median(b.wall));
@@ -86,5 +91,6 @@ int main(int argc, char** argv) {
   fmt::print("segments 2 threads vs enumerate 1 thread (wall): {}\n", ratio(engine1, segments2));
   fmt::print("segments 1 thread vs enumerate 1 thread (wall):  {}\n", ratio(engine1, segments1));
   fmt::print("segments 2 threads vs segments 1 thread (wall):  {}\n", ratio(segments1, segments2));
+  fmt::print("segments fork 2 vs enumerate 1 thread (wall):    {}\n", ratio(engine1, segments_forked));
   return 0;
 }
