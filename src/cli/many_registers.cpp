@@ -20,6 +20,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -32,6 +33,7 @@
 #include "lfsr/version.hpp"
 #include "many/batch.hpp"
 #include "many/scan.hpp"
+#include "many/shard.hpp"
 #include "memory_check.hpp"
 #include "plot_file.hpp"
 #include "report/csv.hpp"
@@ -129,21 +131,26 @@ class BatchFile final : public RegisterSource {
   bool ended_ = false;      // the input has no more bytes
 };
 
-// --scan: the polynomials of PolynomialScan, in its order.
+// --scan: the polynomials of PolynomialScan, in its order; with --shard only the part's range of
+// positions, numbered as in the whole scan so that the parts' lines concatenate into the whole's.
 class Scan final : public RegisterSource {
  public:
-  Scan(const Field& field, int n, Form form, bool nonsingular) : scan_(field, n, nonsingular), form_(form) {}
+  Scan(const Field& field, int n, Form form, bool nonsingular, const Shard& shard)
+      : scan_(field, n, nonsingular), form_(form) {
+    std::tie(next_, end_) = shard.range(scan_.size());
+  }
 
   bool read(std::vector<Entry>& entries, std::size_t count) override {
-    for (std::size_t read = 0; read < count && next_ < scan_.size(); ++read, ++next_)
+    for (std::size_t read = 0; read < count && next_ < end_; ++read, ++next_)
       entries.push_back({next_ + 1, Lfsr{scan_.at(next_), form_}, ""});
-    return next_ < scan_.size();
+    return next_ < end_;
   }
 
  private:
   PolynomialScan scan_;
   Form form_;
   std::uint64_t next_ = 0;
+  std::uint64_t end_ = 0;  // one past the last position to read
 };
 
 // Whole lines, flushed: a reader sees the lines of a batch task (up to 64 small registers) as soon
@@ -405,7 +412,8 @@ int run_many_registers(const Options& options) {
   std::unique_ptr<RegisterSource> source;
   if (options.scan) {
     if (!options.bits) throw InputError("--scan needs --bits N, the degree of the polynomials to scan");
-    source = std::make_unique<Scan>(field, *options.bits, form, options.nonsingular);
+    const Shard shard = options.shard ? parse_shard(*options.shard) : Shard{};
+    source = std::make_unique<Scan>(field, *options.bits, form, options.nonsingular, shard);
   } else {
     if (options.bits) throw InputError("--bits does not apply to --batch: every line gives its own polynomial");
     source = std::make_unique<BatchFile>(*options.batch, field, form);
@@ -424,7 +432,8 @@ int run_many_registers(const Options& options) {
   // fails with its one stderr line and an empty stdout.
   std::vector<Entry> entries;
   bool more = source->read(entries, window_registers);
-  if (entries.empty() && !more) {
+  // A part of a scan may be empty (more parts than registers): its output is then just the heading.
+  if (entries.empty() && !more && !options.scan) {
     throw InputError(fmt::format("batch file {} holds no register: it is empty or has only blank lines and comments",
                                  *options.batch == "-" ? "(standard input)" : *options.batch));
   }

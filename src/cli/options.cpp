@@ -129,6 +129,11 @@ void add_options(CLI::App& app, Options& options) {
   app.add_flag("--summary", options.summary,
                "With --scan or --batch: one summary (registers of each cycle type, maximal length, irreducible, "
                "singular) instead of a line per register");
+  app.add_option("--shard", options.shard,
+                 "With --scan: run only part I of N (1 <= I <= N) of the scan order, contiguous parts, so that "
+                 "the outputs of parts 1..N concatenated in order are the output of the whole scan")
+      ->type_name("I/N")
+      ->needs(scan);
   auto* sequence = app.add_option("--sequence", options.sequence,
                                   "Recover the shortest LFSR that generates this sequence (Berlekamp-Massey) and "
                                   "analyze it: elements separated by spaces or commas, over GF(2) also 0110...")

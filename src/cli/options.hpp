@@ -22,6 +22,7 @@ struct Options {
   bool scan = false;
   bool nonsingular = false;
   bool summary = false;
+  std::optional<std::string> shard;          // --shard I/N: part I of N of a scan
   std::optional<std::string> sequence;       // elements as text
   std::optional<std::string> sequence_file;  // a file name, "-" for standard input
   bool profile = false;

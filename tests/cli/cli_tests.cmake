@@ -322,6 +322,27 @@ lfsr_cli_rejects("rejects a missing batch file" 2 "cannot read batch file" --bat
 lfsr_cli_rejects("refuses a scan of more than 2^32 registers" 3 "the 2^33 polynomials of degree 33 over GF(2) is too large"
                  --scan --bits 33)
 
+# --shard I/N: contiguous parts of a scan whose JSON lines concatenate into the whole scan's.
+lfsr_cli_script("shard parts 1..N of a degree-8 scan over GF(2) concatenate into the whole scan" 120
+                bash ${LFSR_CLI_TEST_DIR}/shard_concat.sh $<TARGET_FILE:lfsr-analyze>
+                ${LFSR_CLI_TEST_DIR}/json_without_timing.py --scan --bits 8)
+lfsr_cli_script("shard parts 1..N of a degree-4 scan over GF(3) concatenate into the whole scan" 120
+                bash ${LFSR_CLI_TEST_DIR}/shard_concat.sh $<TARGET_FILE:lfsr-analyze>
+                ${LFSR_CLI_TEST_DIR}/json_without_timing.py --scan --bits 4 --field 3)
+lfsr_cli_script("shard parts 1..N of a nonsingular scan by fork concatenate into the whole scan" 120
+                bash ${LFSR_CLI_TEST_DIR}/shard_concat.sh $<TARGET_FILE:lfsr-analyze>
+                ${LFSR_CLI_TEST_DIR}/json_without_timing.py --scan --bits 5 --nonsingular --mode fork --workers 2)
+lfsr_cli_json("shard 2/3 of a degree-8 scan covers 85 of its 256 registers" --scan --bits 8 --shard 2/3 --summary --format json --
+              "registers=85")
+lfsr_cli_json("a shard past the end of a small scan is empty" --scan --bits 1 --shard 1/5 --summary --format json --
+              "registers=0" "errors=0")
+lfsr_cli_rejects("rejects --shard without --scan" 2 "--shard requires --scan" --bits 4 --shard 1/2)
+lfsr_cli_rejects("rejects --shard 0/3" 2 "the part I must be between 1 and N = 3" --scan --bits 4 --shard 0/3)
+lfsr_cli_rejects("rejects --shard 4/3" 2 "the part I must be between 1 and N = 3" --scan --bits 4 --shard 4/3)
+lfsr_cli_rejects("rejects --shard 1/0" 2 "the number of parts N must be between 1 and 2^32" --scan --bits 4 --shard 1/0)
+lfsr_cli_rejects("rejects --shard without a slash" 2 "--shard takes I/N" --scan --bits 4 --shard 2)
+lfsr_cli_rejects("rejects --shard with a sign" 2 "--shard takes I/N" --scan --bits 4 --shard +1/2)
+
 # --sequence: the shortest register that generates a sequence (Berlekamp-Massey), then its analysis.
 lfsr_cli_json("recovers x^4+x+1 from 16 bits of its output" --sequence 0001001101011110 --format json --
               "polynomial=\"x^4+x+1\"" "linear_complexity=4" "sequence_length=16" "unique=true" "input=\"sequence\""
