@@ -15,6 +15,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <limits>
 #include <map>
 #include <memory>
 #include <optional>
@@ -74,17 +75,39 @@ class RegisterSource {
   virtual bool read(std::vector<Entry>& entries, std::size_t count) = 0;
 };
 
-// --batch: "x^4+x+1", "0x13" or "taps:4,1" per line; '#' starts a comment.
+// --batch: "x^4+x+1", "0x13" or "taps:4,1" per line; '#' starts a comment. With --shard only the
+// part's range of lines, counted in a first pass over the file, numbered as in the whole file.
 class BatchFile final : public RegisterSource {
  public:
-  BatchFile(const std::string& path, const Field& field, Form form)
-      : path_(path), field_(field), form_(form), in_(path, "batch file") {}
+  BatchFile(const std::string& path, const Field& field, Form form, const std::optional<Shard>& shard)
+      : path_(path), field_(field), form_(form), in_(path, "batch file") {
+    if (!shard) return;
+    if (path == "-") throw InputError("--shard of a batch counts the lines of its file first: not standard input");
+    InputStream counted(path, "batch file");
+    std::string text;
+    std::uint64_t lines = 0;
+    // Counted as read() reads them: up to and including a line past the bound, where reading ends.
+    while (read_line(counted, text)) {
+      ++lines;
+      if (text.size() > max_batch_line_bytes) break;
+    }
+    // As the whole run refuses an empty file, every part does; a part of only comments is empty.
+    if (lines == 0) {
+      throw InputError(
+          fmt::format("batch file {} holds no register: it is empty or has only blank lines and comments", path));
+    }
+    ended_ = false;
+    std::tie(first_line_, last_line_) = shard->range(lines);
+    ++first_line_;  // lines are numbered from 1
+  }
 
   bool read(std::vector<Entry>& entries, std::size_t count) override {
     std::string text;
     std::size_t coefficients = 0;
-    for (std::size_t read = 0; read < count && coefficients < window_coefficients && read_line(text);) {
+    for (std::size_t read = 0;
+         read < count && coefficients < window_coefficients && !past_part() && read_line(in_, text);) {
       ++line_;
+      if (line_ < first_line_) continue;  // before this part
       if (text.size() > max_batch_line_bytes) {
         // Past the bound nothing more is read (/dev/zero has no line ends); the lines before stand.
         entries.push_back({line_, std::nullopt,
@@ -106,14 +129,16 @@ class BatchFile final : public RegisterSource {
       entries.push_back(std::move(entry));
       ++read;
     }
-    return !exhausted_ && !ended_;
+    return !exhausted_ && !ended_ && !past_part();
   }
 
  private:
+  bool past_part() const { return line_ >= last_line_; }
+
   // std::getline that stops storing one byte past max_batch_line_bytes; false at the end of input.
-  bool read_line(std::string& text) {
+  bool read_line(InputStream& in, std::string& text) {
     text.clear();
-    for (int c = in_.get(); c >= 0; c = in_.get()) {
+    for (int c = in.get(); c >= 0; c = in.get()) {
       if (c == '\n') return true;
       text += static_cast<char>(c);
       if (text.size() > max_batch_line_bytes) return true;
@@ -127,8 +152,10 @@ class BatchFile final : public RegisterSource {
   Form form_;
   InputStream in_;
   std::uint64_t line_ = 0;
-  bool exhausted_ = false;  // a line past the bound ended the reading
-  bool ended_ = false;      // the input has no more bytes
+  bool exhausted_ = false;                                               // a line past the bound ended the reading
+  bool ended_ = false;                                                   // the input has no more bytes
+  std::uint64_t first_line_ = 1;                                         // of this part
+  std::uint64_t last_line_ = std::numeric_limits<std::uint64_t>::max();  // of this part
 };
 
 // --scan: the polynomials of PolynomialScan, in its order; with --shard only the part's range of
@@ -416,7 +443,8 @@ int run_many_registers(const Options& options) {
     source = std::make_unique<Scan>(field, *options.bits, form, options.nonsingular, shard);
   } else {
     if (options.bits) throw InputError("--bits does not apply to --batch: every line gives its own polynomial");
-    source = std::make_unique<BatchFile>(*options.batch, field, form);
+    const std::optional<Shard> shard = options.shard ? std::optional<Shard>(parse_shard(*options.shard)) : std::nullopt;
+    source = std::make_unique<BatchFile>(*options.batch, field, form, shard);
   }
   const std::unique_ptr<Runner> runner = runner_for(options, many_registers_work);
   BatchOptions batch_options;
@@ -433,7 +461,7 @@ int run_many_registers(const Options& options) {
   std::vector<Entry> entries;
   bool more = source->read(entries, window_registers);
   // A part of a scan may be empty (more parts than registers): its output is then just the heading.
-  if (entries.empty() && !more && !options.scan) {
+  if (entries.empty() && !more && !options.scan && !options.shard) {
     throw InputError(fmt::format("batch file {} holds no register: it is empty or has only blank lines and comments",
                                  *options.batch == "-" ? "(standard input)" : *options.batch));
   }

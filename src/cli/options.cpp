@@ -130,10 +130,10 @@ void add_options(CLI::App& app, Options& options) {
                "With --scan or --batch: one summary (registers of each cycle type, maximal length, irreducible, "
                "singular) instead of a line per register");
   app.add_option("--shard", options.shard,
-                 "With --scan: run only part I of N (1 <= I <= N) of the scan order, contiguous parts, so that "
-                 "the outputs of parts 1..N concatenated in order are the output of the whole scan")
-      ->type_name("I/N")
-      ->needs(scan);
+                 "With --scan or --batch FILE: run only part I of N (1 <= I <= N) of the scan order or of the "
+                 "file's lines, contiguous parts, so that the outputs of parts 1..N concatenated in order are "
+                 "the output of the whole run")
+      ->type_name("I/N");
   auto* sequence = app.add_option("--sequence", options.sequence,
                                   "Recover the shortest LFSR that generates this sequence (Berlekamp-Massey) and "
                                   "analyze it: elements separated by spaces or commas, over GF(2) also 0110...")
@@ -253,6 +253,7 @@ void check_combinations(const CLI::App& app, const Options& options) {
   const bool many = options.batch || options.scan;
   if (options.profile && !options.sequence && !options.sequence_file)
     throw InputError("--profile is the linear complexity profile of --sequence or --sequence-file: give one of them");
+  if (options.shard && !many) throw InputError("--shard runs a part of a --scan or --batch: give one of them");
   if (options.summary && !many)
     throw InputError("--summary summarizes --batch or --scan; a single register gets its own report");
   if (app.count("--repeat") > 0 && !options.compare)

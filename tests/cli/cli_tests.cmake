@@ -336,7 +336,12 @@ lfsr_cli_json("shard 2/3 of a degree-8 scan covers 85 of its 256 registers" --sc
               "registers=85")
 lfsr_cli_json("a shard past the end of a small scan is empty" --scan --bits 1 --shard 1/5 --summary --format json --
               "registers=0" "errors=0")
-lfsr_cli_rejects("rejects --shard without --scan" 2 "--shard requires --scan" --bits 4 --shard 1/2)
+lfsr_cli_rejects("rejects --shard without --scan or --batch" 2 "--shard runs a part of a --scan or --batch"
+                 --bits 4 --shard 1/2)
+lfsr_cli_rejects("rejects --shard of a batch on standard input" 2 "not standard input" --batch - --shard 1/2)
+lfsr_cli_script("shard parts 1..N of a batch with bad lines concatenate into the whole batch" 120
+                bash ${LFSR_CLI_TEST_DIR}/shard_concat.sh $<TARGET_FILE:lfsr-analyze>
+                ${LFSR_CLI_TEST_DIR}/json_without_timing.py --batch ${LFSR_BATCHES}/mixed.txt --mode fork --workers 2)
 lfsr_cli_rejects("rejects --shard 0/3" 2 "the part I must be between 1 and N = 3" --scan --bits 4 --shard 0/3)
 lfsr_cli_rejects("rejects --shard 4/3" 2 "the part I must be between 1 and N = 3" --scan --bits 4 --shard 4/3)
 lfsr_cli_rejects("rejects --shard 1/0" 2 "the number of parts N must be between 1 and 2^32" --scan --bits 4 --shard 1/0)
