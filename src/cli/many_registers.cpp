@@ -287,6 +287,11 @@ class Output {
         summary["bits"] = *options_.bits;
         summary["scan"] = options_.nonsingular ? "nonsingular" : "all";
       }
+      if (options_.shard) {
+        // A part's counts are not the whole run's: the summary says which part it counts.
+        const Shard shard = parse_shard(*options_.shard);
+        summary["shard"] = {{"index", shard.index}, {"count", shard.count}};
+      }
       summary.update(nlohmann::ordered_json{{"form", options_.form.value_or("fibonacci")},
                                             {"method", options_.method},
                                             {"mode", mode_name(runner_.mode())},

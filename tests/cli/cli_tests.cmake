@@ -333,7 +333,7 @@ lfsr_cli_script("shard parts 1..N of a nonsingular scan by fork concatenate into
                 bash ${LFSR_CLI_TEST_DIR}/shard_concat.sh $<TARGET_FILE:lfsr-analyze>
                 ${LFSR_CLI_TEST_DIR}/json_without_timing.py --scan --bits 5 --nonsingular --mode fork --workers 2)
 lfsr_cli_json("shard 2/3 of a degree-8 scan covers 85 of its 256 registers" --scan --bits 8 --shard 2/3 --summary --format json --
-              "registers=85")
+              "registers=85" "shard={\"index\":2,\"count\":3}")
 lfsr_cli_json("a shard past the end of a small scan is empty" --scan --bits 1 --shard 1/5 --summary --format json --
               "registers=0" "errors=0")
 lfsr_cli_rejects("rejects --shard without --scan or --batch" 2 "--shard runs a part of a --scan or --batch"
