@@ -342,6 +342,14 @@ lfsr_cli_rejects("rejects --shard of a batch on standard input" 2 "not standard 
 lfsr_cli_script("shard parts 1..N of a batch with bad lines concatenate into the whole batch" 120
                 bash ${LFSR_CLI_TEST_DIR}/shard_concat.sh $<TARGET_FILE:lfsr-analyze>
                 ${LFSR_CLI_TEST_DIR}/json_without_timing.py --batch ${LFSR_BATCHES}/mixed.txt --mode fork --workers 2)
+# add_test itself: the script's semicolons would split it as an argument of a function.
+add_test(NAME "shard parts 1..N of a batch end where a line past the bound ends the whole batch" COMMAND bash -c [=[
+work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
+{ echo "x^3+x+1"; head -c 4194305 /dev/zero | tr '\0' x; echo; echo "x^4+x+1"; } >"$work/long.txt"
+bash "$2" "$1" "$3" --batch "$work/long.txt"
+]=] bash $<TARGET_FILE:lfsr-analyze> ${LFSR_CLI_TEST_DIR}/shard_concat.sh ${LFSR_CLI_TEST_DIR}/json_without_timing.py)
+set_tests_properties("shard parts 1..N of a batch end where a line past the bound ends the whole batch"
+                     PROPERTIES LABELS cli TIMEOUT 120)
 lfsr_cli_rejects("rejects --shard 0/3" 2 "the part I must be between 1 and N = 3" --scan --bits 4 --shard 0/3)
 lfsr_cli_rejects("rejects --shard 4/3" 2 "the part I must be between 1 and N = 3" --scan --bits 4 --shard 4/3)
 lfsr_cli_rejects("rejects --shard 1/0" 2 "the number of parts N must be between 1 and 2^32" --scan --bits 4 --shard 1/0)
