@@ -87,12 +87,23 @@ class BatchFile final : public RegisterSource {
     std::string text;
     std::uint64_t lines = 0;
     // Counted as read() reads them: up to and including a line past the bound, where reading ends.
+    bool any_entry = false;  // a register or a malformed line: what makes the whole run's output
     while (read_line(counted, text)) {
       ++lines;
-      if (text.size() > max_batch_line_bytes) break;
+      if (text.size() > max_batch_line_bytes) {
+        any_entry = true;
+        break;
+      }
+      if (any_entry) continue;
+      try {
+        any_entry = parse_batch_line(text, field).has_value();
+      } catch (const InputError&) {
+        any_entry = true;
+      }
     }
-    // As the whole run refuses an empty file, every part does; a part of only comments is empty.
-    if (lines == 0) {
+    // As the whole run refuses a file of only blank lines and comments, every part does; a part
+    // of such lines within a file that holds registers is merely empty.
+    if (!any_entry) {
       throw InputError(
           fmt::format("batch file {} holds no register: it is empty or has only blank lines and comments", path));
     }
