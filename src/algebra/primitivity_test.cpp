@@ -1,4 +1,5 @@
-// The primitivity test of searches (see primitivity_test.hpp): the norm down to GF(p), Ben-Or, a product tree of powers.
+// The primitivity test of searches (see primitivity_test.hpp): the norm down to GF(p), Ben-Or, a product tree of
+// powers.
 #include "algebra/primitivity_test.hpp"
 
 #include <algorithm>
@@ -179,12 +180,21 @@ std::vector<std::uint32_t> norm_to_prime_field(const Field& field, const std::ve
   });
 }
 
+// The body over NTL's polynomials of the prime field GF(p) (with_ntl_field would also instantiate
+// it for the extension-field types, which the test never runs on: it works on the norm).
+template <class Body>
+decltype(auto) with_prime_field_polynomials(std::uint32_t p, Body&& body) {
+  if (p == 2) return body(std::type_identity<NTL::GF2X>{});
+  const NTL::zz_pPush push(static_cast<long>(p));
+  return body(std::type_identity<NTL::zz_pX>{});
+}
+
 // Whether f over a prime field (coefficients residues, degree n >= 1) is primitive, the primes of
 // p^n - 1 that its constant term does not settle given, ascending.
 bool is_primitive_over_prime_field(const Field& prime_field, const std::vector<std::uint32_t>& coefficients,
                                    const std::vector<mpz_class>& open) {
   const long n = static_cast<long>(coefficients.size()) - 1;
-  return with_ntl_field(prime_field, [&]<class Poly>(std::type_identity<Poly>) {
+  return with_prime_field_polynomials(prime_field.p(), [&]<class Poly>(std::type_identity<Poly>) {
     const Poly f = to_ntl<Poly>(coefficients);
     const Modulus<Poly> modulus(f);
     if (n > 1 && !is_irreducible_ben_or(f, modulus, NTL::ZZ(prime_field.p()))) return false;
