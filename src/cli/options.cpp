@@ -134,6 +134,12 @@ void add_options(CLI::App& app, Options& options) {
                  "file's lines, contiguous parts, so that the outputs of parts 1..N concatenated in order are "
                  "the output of the whole run")
       ->type_name("I/N");
+  auto* merge = app.add_option("--merge", options.merge,
+                               "Combine the JSON Lines, or the JSON summaries, of parts 1..N of a run with --shard "
+                               "(the files in any order) into the output of the whole run, after checking that they "
+                               "are every part of one run, once each and whole")
+                    ->type_name("FILES")
+                    ->expected(1, -1);
   auto* sequence = app.add_option("--sequence", options.sequence,
                                   "Recover the shortest LFSR that generates this sequence (Berlekamp-Massey) and "
                                   "analyze it: elements separated by spaces or commas, over GF(2) also 0110...")
@@ -246,6 +252,11 @@ void add_options(CLI::App& app, Options& options) {
                              default_factor_seconds, max_factor_seconds))
       ->type_name("S")
       ->check(factor_seconds_check());
+  // --merge takes everything that decides the output from its parts.
+  for (const char* decided_by_parts : {"--bits", "--poly", "--taps", "--matrix", "--batch", "--scan", "--nonsingular",
+                                       "--shard", "--summary", "--sequence", "--sequence-file", "--field", "--modulus",
+                                       "--form", "--method", "--period-of", "--trace", "--compare", "--plot"})
+    merge->excludes(decided_by_parts);
   app.footer(usage_examples);
 }
 
@@ -254,6 +265,14 @@ void check_combinations(const CLI::App& app, const Options& options) {
   if (options.profile && !options.sequence && !options.sequence_file)
     throw InputError("--profile is the linear complexity profile of --sequence or --sequence-file: give one of them");
   if (options.shard && !many) throw InputError("--shard runs a part of a --scan or --batch: give one of them");
+  if (!options.merge.empty()) {
+    if (app.count("--format") > 0 && options.format != "json")
+      throw InputError(fmt::format("--merge prints JSON, as its parts hold: not --format {}", options.format));
+    for (const CLI::Option* option : app.get_options()) {
+      if (option->count() > 0 && option->get_name() != "--merge" && option->get_name() != "--format")
+        throw InputError(fmt::format("--merge combines the parts as they are: not with {}", option->get_name()));
+    }
+  }
   if (options.summary && !many)
     throw InputError("--summary summarizes --batch or --scan; a single register gets its own report");
   if (app.count("--repeat") > 0 && !options.compare)
