@@ -350,6 +350,10 @@ bash "$2" "$1" "$3" --batch "$work/long.txt"
 ]=] bash $<TARGET_FILE:lfsr-analyze> ${LFSR_CLI_TEST_DIR}/shard_merge.sh ${LFSR_CLI_TEST_DIR}/json_without_timing.py)
 set_tests_properties("shard parts 1..N of a batch end where a line past the bound ends the whole batch"
                      PROPERTIES LABELS cli TIMEOUT 120)
+lfsr_cli_script("merge refuses missing, duplicated, foreign, mixed, cut and unreadable parts" 120
+                bash ${LFSR_CLI_TEST_DIR}/merge_refusals.sh $<TARGET_FILE:lfsr-analyze> ${LFSR_CLI_TEST_DIR}/expect_failure.sh)
+lfsr_cli_script("shard parts name one run, whatever their runner, and another for other options or batch bytes" 60
+                bash ${LFSR_CLI_TEST_DIR}/run_identity.sh $<TARGET_FILE:lfsr-analyze>)
 lfsr_cli_rejects("rejects --shard 0/3" 2 "the part I must be between 1 and N = 3" --scan --bits 4 --shard 0/3)
 lfsr_cli_rejects("rejects --shard 4/3" 2 "the part I must be between 1 and N = 3" --scan --bits 4 --shard 4/3)
 lfsr_cli_rejects("rejects --shard 1/0" 2 "the number of parts N must be between 1 and 2^32" --scan --bits 4 --shard 1/0)
