@@ -33,12 +33,13 @@ run() {
   fi
   echo "$code" >"$output.code"
 }
-same() {
-  cmp -s <(python3 "$strip" "${strip_options[@]}" <"$1") <(python3 "$strip" "${strip_options[@]}" <"$2")
-}
+stripped() { python3 "$strip" "${strip_options[@]}" <"$1"; }
+# same WHOLE_STRIPPED OUTPUT: OUTPUT without the timing keys is WHOLE_STRIPPED.
+same() { cmp -s "$1" <(stripped "$2"); }
 for summary in "" --summary; do
   run "$work/whole" "$binary" "$@" $summary --format json
   [[ -s $work/whole ]] || fail "the whole run printed nothing"
+  stripped "$work/whole" >"$work/whole.stripped"
   for ((count = 1; count <= 5; count++)); do
     parts=()
     : >"$work/concatenated"
@@ -55,17 +56,17 @@ for summary in "" --summary; do
       parts=("$part" "${parts[@]}")  # given last part first: --merge orders them
       if ((count == 3 && index == 2)); then
         run "$work/rerun" "$binary" "$@" "${runner[@]}" $summary --format json --shard "$index/$count"
-        same "$part" "$work/rerun" || fail "part 2/3 of $* $summary differs when run again"
+        stripped "$part" >"$work/part.stripped"
+        same "$work/part.stripped" "$work/rerun" || fail "part 2/3 of $* $summary differs when run again"
       fi
     done
-    if [[ -z $summary ]] && ! same "$work/whole" "$work/concatenated"; then
+    if [[ -z $summary ]] && ! same "$work/whole.stripped" "$work/concatenated"; then
       fail "parts 1..$count of $*, their {\"shard...} lines left out, differ from the whole run"
     fi
     run "$work/merged" "$binary" --merge "${parts[@]}"
-    if ! same "$work/whole" "$work/merged"; then
+    if ! same "$work/whole.stripped" "$work/merged"; then
       echo "--merge of parts 1..$count of $* $summary differs from the whole run:"
-      diff <(python3 "$strip" "${strip_options[@]}" <"$work/whole") \
-        <(python3 "$strip" "${strip_options[@]}" <"$work/merged") | head -20
+      diff "$work/whole.stripped" <(stripped "$work/merged") | head -20
       exit 1
     fi
     cmp -s "$work/whole.code" "$work/merged.code" ||
