@@ -131,14 +131,14 @@ void add_options(CLI::App& app, Options& options) {
                "singular) instead of a line per register");
   app.add_option("--shard", options.shard,
                  "With --scan or --batch FILE: run only part I of N (1 <= I <= N) of the scan order or of the "
-                 "file's lines, contiguous parts, so that the outputs of parts 1..N concatenated in order are "
-                 "the output of the whole run")
+                 "file's lines, contiguous parts that keep the whole run's line numbers; --merge combines the "
+                 "parts' JSON outputs into the whole run's")
       ->type_name("I/N");
   auto* merge = app.add_option("--merge", options.merge,
                                "Combine the JSON Lines, or the JSON summaries, of parts 1..N of a run with --shard "
                                "(the files in any order) into the output of the whole run, after checking that they "
                                "are every part of one run, once each and whole")
-                    ->type_name("FILES")
+                    ->type_name("FILE")
                     ->expected(1, -1);
   auto* sequence = app.add_option("--sequence", options.sequence,
                                   "Recover the shortest LFSR that generates this sequence (Berlekamp-Massey) and "
