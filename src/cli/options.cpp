@@ -37,6 +37,7 @@ constexpr const char* usage_examples = R"(Examples:
   lfsr-analyze --matrix rule90.txt             any linear map v -> A v, A read from a file
   lfsr-analyze --batch regs.txt --format json  one JSON line per register of the file, in order
   lfsr-analyze --scan --bits 16 --summary      every degree-16 register over GF(2), summarized
+  lfsr-analyze --merge part*.jsonl             the whole run from its parts (--shard I/N --format json)
   lfsr-analyze --sequence 0001001101011110     the shortest register that outputs it, and its cycles
   lfsr-analyze --bits 16 --form galois --format json
   lfsr-analyze --poly 'x^6+x^3+1' --format csv     a CSV row per cycle length
