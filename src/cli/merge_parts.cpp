@@ -235,8 +235,10 @@ void read_lines_part(LineReader& reader, Part& part, TemporaryLines& lines) {
                       file, number, *register_line, label.first_line, label.last_line));
     }
     previous = *register_line;
-    if (std::string_view(line).substr(register_start.size()).find(R"(,"error":)") ==
-        std::to_string(*register_line).size()) {
+    // {"line":N,"error":"..."}: a line that failed, as the stderr message names it.
+    if (std::string_view(line)
+            .substr(register_start.size() + std::to_string(*register_line).size())
+            .starts_with(R"(,"error":)")) {
       ++errors;
       if (part.read.end.failed_lines.size() < named_failed_lines) part.read.end.failed_lines.push_back(*register_line);
     }
