@@ -342,6 +342,9 @@ lfsr_cli_rejects("rejects --shard of a batch on standard input" 2 "not standard 
 lfsr_cli_script("shard parts 1..N of a batch with bad lines merge into the whole batch" 120
                 bash ${LFSR_CLI_TEST_DIR}/shard_merge.sh $<TARGET_FILE:lfsr-analyze>
                 ${LFSR_CLI_TEST_DIR}/json_without_timing.py --batch ${LFSR_BATCHES}/mixed.txt --mode fork --workers 2)
+lfsr_cli_script("shard parts 1..N of a batch of cycles beyond 64 bits merge into the whole batch, numbers exact" 120
+                bash ${LFSR_CLI_TEST_DIR}/shard_merge.sh $<TARGET_FILE:lfsr-analyze>
+                ${LFSR_CLI_TEST_DIR}/json_without_timing.py --batch ${LFSR_BATCHES}/long_cycles.txt)
 # add_test itself: the script's semicolons would split it as an argument of a function.
 add_test(NAME "shard parts 1..N of a batch end where a line past the bound ends the whole batch" COMMAND bash -c [=[
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
