@@ -70,6 +70,9 @@ std::string state_report_text(const StateReport& report);
 // string that dump_json writes out as a bare number with all its digits.
 nlohmann::ordered_json big_number(const mpz_class& value);
 
+// The integer a big_number value, or any JSON integer, stands for; nothing for another value.
+std::optional<mpz_class> big_number_value(const nlohmann::ordered_json& value);
+
 // Serializes JSON like nlohmann's dump(indent), but writes big_number values as bare digits. Values
 // nested pretty_depth levels deep or more are written compact, each on one line.
 std::string dump_json(const nlohmann::ordered_json& value, int indent = -1, int pretty_depth = INT_MAX);

@@ -32,6 +32,7 @@
 #include "lfsr/state_period.hpp"
 #include "many_registers.hpp"
 #include "memory_check.hpp"
+#include "merge_parts.hpp"
 #include "options.hpp"
 #include "plot_file.hpp"
 #include "progress_line.hpp"
@@ -354,6 +355,7 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
     lfsr::cli::check_combinations(app, options);
+    if (!options.merge.empty()) return lfsr::cli::merge_parts(options.merge);
     // A state that is no number is refused before a default polynomial is searched for.
     if (options.period_of) check_state_text(options, *options.period_of, "--period-of");
     if (options.trace) check_state_text(options, *options.trace, "--trace");

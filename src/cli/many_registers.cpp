@@ -15,11 +15,13 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <limits>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -31,7 +33,10 @@
 #include "lfsr/runner.hpp"
 #include "lfsr/version.hpp"
 #include "many/batch.hpp"
+#include "many/run_identity.hpp"
 #include "many/scan.hpp"
+#include "many/shard.hpp"
+#include "many/shard_label.hpp"
 #include "memory_check.hpp"
 #include "plot_file.hpp"
 #include "report/csv.hpp"
@@ -70,19 +75,60 @@ class RegisterSource {
   virtual ~RegisterSource() = default;
   // Appends up to `count` entries; false when the source is exhausted.
   virtual bool read(std::vector<Entry>& entries, std::size_t count) = 0;
+  // With --shard: the first and last line of the whole run that this part covers (first > last
+  // for an empty part).
+  virtual std::pair<std::uint64_t, std::uint64_t> part_lines() const = 0;
 };
 
-// --batch: "x^4+x+1", "0x13" or "taps:4,1" per line; '#' starts a comment.
+// --batch: "x^4+x+1", "0x13" or "taps:4,1" per line; '#' starts a comment. With --shard only the
+// part's range of lines, counted in a first pass over the file, numbered as in the whole file;
+// that pass also hashes the bytes the run reads, for the run's identity.
 class BatchFile final : public RegisterSource {
  public:
-  BatchFile(const std::string& path, const Field& field, Form form)
-      : path_(path), field_(field), form_(form), in_(path, "batch file") {}
+  BatchFile(const std::string& path, const Field& field, Form form, const std::optional<Shard>& shard)
+      : path_(path), field_(field), form_(form), in_(path, "batch file") {
+    if (!shard) return;
+    if (path == "-") throw InputError("--shard of a batch counts the lines of its file first: not standard input");
+    InputStream counted(path, "batch file");
+    std::string text;
+    std::uint64_t lines = 0;
+    // Counted as read() reads them: up to and including a line past the bound, where reading ends.
+    bool any_entry = false;  // a register or a malformed line: what makes the whole run's output
+    while (read_line(counted, text, &bytes_)) {
+      ++lines;
+      if (text.size() > max_batch_line_bytes) {
+        any_entry = true;
+        break;
+      }
+      if (any_entry) continue;
+      try {
+        any_entry = parse_batch_line(text, field).has_value();
+      } catch (const InputError&) {
+        any_entry = true;
+      }
+    }
+    // As the whole run refuses a file of only blank lines and comments, every part does; a part
+    // of such lines within a file that holds registers is merely empty.
+    if (!any_entry) {
+      throw InputError(
+          fmt::format("batch file {} holds no register: it is empty or has only blank lines and comments", path));
+    }
+    ended_ = false;
+    std::tie(first_line_, last_line_) = shard->range(lines);
+    ++first_line_;  // lines are numbered from 1
+  }
+
+  std::pair<std::uint64_t, std::uint64_t> part_lines() const override { return {first_line_, last_line_}; }
+  // With --shard: the bytes of the file up to where the whole run stops reading it.
+  const Fnv1a64& bytes() const { return bytes_; }
 
   bool read(std::vector<Entry>& entries, std::size_t count) override {
     std::string text;
     std::size_t coefficients = 0;
-    for (std::size_t read = 0; read < count && coefficients < window_coefficients && read_line(text);) {
+    for (std::size_t read = 0;
+         read < count && coefficients < window_coefficients && !past_part() && read_line(in_, text);) {
       ++line_;
+      if (line_ < first_line_) continue;  // before this part
       if (text.size() > max_batch_line_bytes) {
         // Past the bound nothing more is read (/dev/zero has no line ends); the lines before stand.
         entries.push_back({line_, std::nullopt,
@@ -104,14 +150,18 @@ class BatchFile final : public RegisterSource {
       entries.push_back(std::move(entry));
       ++read;
     }
-    return !exhausted_ && !ended_;
+    return !exhausted_ && !ended_ && !past_part();
   }
 
  private:
+  bool past_part() const { return line_ >= last_line_; }
+
   // std::getline that stops storing one byte past max_batch_line_bytes; false at the end of input.
-  bool read_line(std::string& text) {
+  // Every byte taken from `in` goes into `hash` when there is one.
+  bool read_line(InputStream& in, std::string& text, Fnv1a64* hash = nullptr) {
     text.clear();
-    for (int c = in_.get(); c >= 0; c = in_.get()) {
+    for (int c = in.get(); c >= 0; c = in.get()) {
+      if (hash != nullptr) hash->add(static_cast<char>(c));
       if (c == '\n') return true;
       text += static_cast<char>(c);
       if (text.size() > max_batch_line_bytes) return true;
@@ -125,25 +175,37 @@ class BatchFile final : public RegisterSource {
   Form form_;
   InputStream in_;
   std::uint64_t line_ = 0;
-  bool exhausted_ = false;  // a line past the bound ended the reading
-  bool ended_ = false;      // the input has no more bytes
+  bool exhausted_ = false;                                               // a line past the bound ended the reading
+  bool ended_ = false;                                                   // the input has no more bytes
+  std::uint64_t first_line_ = 1;                                         // of this part
+  std::uint64_t last_line_ = std::numeric_limits<std::uint64_t>::max();  // of this part
+  Fnv1a64 bytes_;
 };
 
-// --scan: the polynomials of PolynomialScan, in its order.
+// --scan: the polynomials of PolynomialScan, in its order; with --shard only the part's range of
+// positions, numbered as in the whole scan so that the parts' lines concatenate into the whole's.
 class Scan final : public RegisterSource {
  public:
-  Scan(const Field& field, int n, Form form, bool nonsingular) : scan_(field, n, nonsingular), form_(form) {}
+  Scan(const Field& field, int n, Form form, bool nonsingular, const Shard& shard)
+      : scan_(field, n, nonsingular), form_(form) {
+    std::tie(next_, end_) = shard.range(scan_.size());
+    first_line_ = next_ + 1;
+  }
+
+  std::pair<std::uint64_t, std::uint64_t> part_lines() const override { return {first_line_, end_}; }
 
   bool read(std::vector<Entry>& entries, std::size_t count) override {
-    for (std::size_t read = 0; read < count && next_ < scan_.size(); ++read, ++next_)
+    for (std::size_t read = 0; read < count && next_ < end_; ++read, ++next_)
       entries.push_back({next_ + 1, Lfsr{scan_.at(next_), form_}, ""});
-    return next_ < scan_.size();
+    return next_ < end_;
   }
 
  private:
   PolynomialScan scan_;
   Form form_;
   std::uint64_t next_ = 0;
+  std::uint64_t end_ = 0;  // one past the last position to read
+  std::uint64_t first_line_ = 1;
 };
 
 // Whole lines, flushed: a reader sees the lines of a batch task (up to 64 small registers) as soon
@@ -173,8 +235,10 @@ std::string many_registers_heading(const Options& options, const Field& field) {
 // until the end.
 class Output {
  public:
-  Output(const Options& options, const Runner& runner, const Field& field)
-      : options_(options), runner_(runner), field_(field) {
+  // `part`: the label of a --shard part, which its JSON lines start with and its summary carries.
+  Output(const Options& options, const Runner& runner, const Field& field, std::optional<PartLabel> part)
+      : options_(options), runner_(runner), field_(field), part_(std::move(part)) {
+    if (part_ && json_lines() && !options.summary) write_line(part_header_line(*part_) + "\n");
     if (csv() && !options.summary) {
       write_line(csv_row({"line", "polynomial", "cycles", "longest_cycle", "maximal_length", "cyclic_states",
                           "transient_states", "seconds", "error"}));
@@ -253,6 +317,8 @@ class Output {
         summary["bits"] = *options_.bits;
         summary["scan"] = options_.nonsingular ? "nonsingular" : "all";
       }
+      // A part's counts are not the whole run's: the summary says which part it counts.
+      if (part_) summary["shard"] = part_summary_json(*part_, part_end());
       summary.update(nlohmann::ordered_json{{"form", options_.form.value_or("fibonacci")},
                                             {"method", options_.method},
                                             {"mode", mode_name(runner_.mode())},
@@ -270,6 +336,7 @@ class Output {
       if (options_.plot) write_plot_file(*options_.plot, cycle_type_plot(summary, plot_subject()));
       return;
     }
+    if (part_ && json_lines()) write_line(part_end_line(*part_, part_end()) + "\n");
     if (!json_lines() && !csv()) {
       write_line(fmt::format("\n{} register{}, {} maximal length, {} failed, in {:.3f} s ({})\n", errors_ + done_,
                              errors_ + done_ == 1 ? "" : "s", maximal_, errors_, seconds,
@@ -280,14 +347,11 @@ class Output {
   ExitCode exit_code() const { return exit_code_; }
 
   // One stderr line after the output when lines failed: how many, and the first few of them.
-  void report_failures() const {
-    if (errors_ == 0) return;
-    fmt::print(stderr, "lfsr-analyze: {} of {} line{} failed: line{} {}{}\n", errors_, errors_ + done_,
-               errors_ + done_ == 1 ? "" : "s", errors_ == 1 ? "" : "s", fmt::join(failed_lines_, ", "),
-               errors_ > failed_lines_.size() ? ", ..." : "");
-  }
+  void report_failures() const { report_failed_lines(errors_, errors_ + done_, failed_lines_); }
 
  private:
+  PartEnd part_end() const { return {errors_ + done_, static_cast<int>(exit_code_), failed_lines_}; }
+
   void emit(const std::string& text) { pending_ += text; }
 
   bool json_lines() const { return options_.format == "json"; }
@@ -383,7 +447,7 @@ class Output {
   const Runner& runner_;
   Field field_;
   CycleTypeSummary summary_;
-  static constexpr std::size_t named_failed_lines = 5;
+  std::optional<PartLabel> part_;
   std::uint64_t errors_ = 0;
   std::vector<std::uint64_t> failed_lines_;  // the first named_failed_lines of them
   std::uint64_t maximal_ = 0;
@@ -392,7 +456,27 @@ class Output {
   std::string pending_;  // whole lines not yet written (see flush)
 };
 
+// With --shard: the part's label, with the identity of the whole run.
+PartLabel part_label(const Options& options, const Field& field, const RegisterSource& source) {
+  RunSettings settings{.field = field,
+                       .form = options.form.value_or("fibonacci"),
+                       .method = options.method,
+                       .scan = options.scan,
+                       .bits = options.bits.value_or(0),
+                       .nonsingular = options.nonsingular,
+                       .batch_bytes = {}};
+  if (!options.scan) settings.batch_bytes = dynamic_cast<const BatchFile&>(source).bytes();
+  const auto [first_line, last_line] = source.part_lines();
+  return {parse_shard(*options.shard), run_identity(settings), first_line, last_line};
+}
+
 }  // namespace
+
+void report_failed_lines(std::uint64_t errors, std::uint64_t lines, const std::vector<std::uint64_t>& first_failed) {
+  if (errors == 0) return;
+  fmt::print(stderr, "lfsr-analyze: {} of {} line{} failed: line{} {}{}\n", errors, lines, lines == 1 ? "" : "s",
+             errors == 1 ? "" : "s", fmt::join(first_failed, ", "), errors > first_failed.size() ? ", ..." : "");
+}
 
 int run_many_registers(const Options& options) {
   const Field field = field_from(options);
@@ -405,10 +489,12 @@ int run_many_registers(const Options& options) {
   std::unique_ptr<RegisterSource> source;
   if (options.scan) {
     if (!options.bits) throw InputError("--scan needs --bits N, the degree of the polynomials to scan");
-    source = std::make_unique<Scan>(field, *options.bits, form, options.nonsingular);
+    const Shard shard = options.shard ? parse_shard(*options.shard) : Shard{};
+    source = std::make_unique<Scan>(field, *options.bits, form, options.nonsingular, shard);
   } else {
     if (options.bits) throw InputError("--bits does not apply to --batch: every line gives its own polynomial");
-    source = std::make_unique<BatchFile>(*options.batch, field, form);
+    const std::optional<Shard> shard = options.shard ? std::optional<Shard>(parse_shard(*options.shard)) : std::nullopt;
+    source = std::make_unique<BatchFile>(*options.batch, field, form, shard);
   }
   const std::unique_ptr<Runner> runner = runner_for(options, many_registers_work);
   BatchOptions batch_options;
@@ -424,11 +510,13 @@ int run_many_registers(const Options& options) {
   // fails with its one stderr line and an empty stdout.
   std::vector<Entry> entries;
   bool more = source->read(entries, window_registers);
-  if (entries.empty() && !more) {
+  // A part of a scan may be empty (more parts than registers): its output is then just the heading.
+  if (entries.empty() && !more && !options.scan && !options.shard) {
     throw InputError(fmt::format("batch file {} holds no register: it is empty or has only blank lines and comments",
                                  *options.batch == "-" ? "(standard input)" : *options.batch));
   }
-  Output output(options, *runner, field);
+  Output output(options, *runner, field,
+                options.shard ? std::optional<PartLabel>(part_label(options, field, *source)) : std::nullopt);
   batch_options.on_reported = [&output] { output.flush(); };
   for (bool first = true; first || more; first = false) {
     if (!first) {

@@ -37,6 +37,7 @@ constexpr const char* usage_examples = R"(Examples:
   lfsr-analyze --matrix rule90.txt             any linear map v -> A v, A read from a file
   lfsr-analyze --batch regs.txt --format json  one JSON line per register of the file, in order
   lfsr-analyze --scan --bits 16 --summary      every degree-16 register over GF(2), summarized
+  lfsr-analyze --merge part*.jsonl             the whole run from its parts (--shard I/N --format json)
   lfsr-analyze --sequence 0001001101011110     the shortest register that outputs it, and its cycles
   lfsr-analyze --bits 16 --form galois --format json
   lfsr-analyze --poly 'x^6+x^3+1' --format csv     a CSV row per cycle length
@@ -129,6 +130,17 @@ void add_options(CLI::App& app, Options& options) {
   app.add_flag("--summary", options.summary,
                "With --scan or --batch: one summary (registers of each cycle type, maximal length, irreducible, "
                "singular) instead of a line per register");
+  app.add_option("--shard", options.shard,
+                 "With --scan or --batch FILE: run only part I of N (1 <= I <= N) of the scan order or of the "
+                 "file's lines, contiguous parts that keep the whole run's line numbers; --merge combines the "
+                 "parts' JSON outputs into the whole run's")
+      ->type_name("I/N");
+  auto* merge = app.add_option("--merge", options.merge,
+                               "Combine the JSON Lines, or the JSON summaries, of parts 1..N of a run with --shard "
+                               "(the files in any order) into the output of the whole run, after checking that they "
+                               "are every part of one run, once each and whole")
+                    ->type_name("FILE")
+                    ->expected(1, -1);
   auto* sequence = app.add_option("--sequence", options.sequence,
                                   "Recover the shortest LFSR that generates this sequence (Berlekamp-Massey) and "
                                   "analyze it: elements separated by spaces or commas, over GF(2) also 0110...")
@@ -241,6 +253,11 @@ void add_options(CLI::App& app, Options& options) {
                              default_factor_seconds, max_factor_seconds))
       ->type_name("S")
       ->check(factor_seconds_check());
+  // --merge takes everything that decides the output from its parts.
+  for (const char* decided_by_parts : {"--bits", "--poly", "--taps", "--matrix", "--batch", "--scan", "--nonsingular",
+                                       "--shard", "--summary", "--sequence", "--sequence-file", "--field", "--modulus",
+                                       "--form", "--method", "--period-of", "--trace", "--compare", "--plot"})
+    merge->excludes(decided_by_parts);
   app.footer(usage_examples);
 }
 
@@ -248,6 +265,15 @@ void check_combinations(const CLI::App& app, const Options& options) {
   const bool many = options.batch || options.scan;
   if (options.profile && !options.sequence && !options.sequence_file)
     throw InputError("--profile is the linear complexity profile of --sequence or --sequence-file: give one of them");
+  if (options.shard && !many) throw InputError("--shard runs a part of a --scan or --batch: give one of them");
+  if (!options.merge.empty()) {
+    if (app.count("--format") > 0 && options.format != "json")
+      throw InputError(fmt::format("--merge prints JSON, as its parts hold: not --format {}", options.format));
+    for (const CLI::Option* option : app.get_options()) {
+      if (option->count() > 0 && option->get_name() != "--merge" && option->get_name() != "--format")
+        throw InputError(fmt::format("--merge combines the parts as they are: not with {}", option->get_name()));
+    }
+  }
   if (options.summary && !many)
     throw InputError("--summary summarizes --batch or --scan; a single register gets its own report");
   if (app.count("--repeat") > 0 && !options.compare)

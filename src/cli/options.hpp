@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "lfsr/algebra.hpp"
 #include "lfsr/lfsr.hpp"
@@ -22,6 +23,8 @@ struct Options {
   bool scan = false;
   bool nonsingular = false;
   bool summary = false;
+  std::optional<std::string> shard;          // --shard I/N: part I of N of a scan
+  std::vector<std::string> merge;            // --merge FILES...: the parts to combine
   std::optional<std::string> sequence;       // elements as text
   std::optional<std::string> sequence_file;  // a file name, "-" for standard input
   bool profile = false;

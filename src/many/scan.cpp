@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <optional>
 #include <vector>
 
 #include "lfsr/algebra.hpp"
@@ -45,6 +46,55 @@ void CycleTypeSummary::add(const Polynomial& f, const CycleStructure& result) {
   singular += f.is_singular() ? 1 : 0;
   ++cycle_types[result.cycles];
   examples.try_emplace(result.cycles, f.to_string());
+}
+
+void CycleTypeSummary::add(const CycleTypeSummary& later) {
+  registers += later.registers;
+  maximal_length += later.maximal_length;
+  irreducible += later.irreducible;
+  singular += later.singular;
+  for (const auto& [type, count] : later.cycle_types) cycle_types[type] += count;
+  for (const auto& [type, example] : later.examples) examples.try_emplace(type, example);
+}
+
+CycleTypeSummary CycleTypeSummary::from_json(const nlohmann::ordered_json& json) {
+  const auto count = [](const nlohmann::ordered_json& object, const char* key) {
+    const auto found = object.find(key);
+    if (found == object.end() || !found->is_number_unsigned())
+      throw InputError(fmt::format("the summary has no whole number \"{}\"", key));
+    return found->get<std::uint64_t>();
+  };
+  const auto big = [](const nlohmann::ordered_json& object, const char* key) {
+    const auto found = object.find(key);
+    std::optional<mpz_class> value = found == object.end() ? std::nullopt : big_number_value(*found);
+    if (!value || *value < 1) throw InputError(fmt::format("a cycle of the summary has no positive \"{}\"", key));
+    return *value;
+  };
+  if (!json.is_object()) throw InputError("the summary is not a JSON object");
+  CycleTypeSummary summary;
+  summary.registers = count(json, "registers");
+  summary.maximal_length = count(json, "maximal_length");
+  summary.irreducible = count(json, "irreducible");
+  summary.singular = count(json, "singular");
+  const auto types = json.find("cycle_types");
+  if (types == json.end() || !types->is_array()) throw InputError("the summary has no list \"cycle_types\"");
+  for (const auto& type : *types) {
+    const auto cycles = type.find("cycles");
+    const auto example = type.find("example");
+    if (!type.is_object() || cycles == type.end() || !cycles->is_array() || example == type.end() ||
+        !example->is_string())
+      throw InputError("a cycle type of the summary has no \"cycles\" or \"example\"");
+    std::map<mpz_class, mpz_class> lengths;
+    for (const auto& cycle : *cycles) {
+      if (!cycle.is_object()) throw InputError("a cycle of the summary is not an object");
+      if (!lengths.emplace(big(cycle, "length"), big(cycle, "count")).second)
+        throw InputError("a cycle type of the summary lists a length twice");
+    }
+    if (!summary.cycle_types.emplace(lengths, count(type, "registers")).second)
+      throw InputError("the summary lists a cycle type twice");
+    summary.examples.emplace(std::move(lengths), example->get<std::string>());
+  }
+  return summary;
 }
 
 nlohmann::ordered_json CycleTypeSummary::json() const {

@@ -46,6 +46,14 @@ struct CycleTypeSummary {
   std::map<std::map<mpz_class, mpz_class>, std::string> examples;
 
   void add(const Polynomial& f, const CycleStructure& result);
+  // Adds the summary of registers that come after these in scan or file order: counts add up, and
+  // its example of a type counts only where these registers have none. The summaries of
+  // consecutive parts of a run (shards, cluster ranks), added in order, are the whole run's.
+  void add(const CycleTypeSummary& later);
+  // The summary whose json() is `json` (other keys of the object are ignored), with big numbers
+  // kept exact when `json` comes from parse_exact_json. Throws InputError naming a key that is
+  // missing or malformed.
+  static CycleTypeSummary from_json(const nlohmann::ordered_json& json);
   // {"registers", "maximal_length", "irreducible", "singular", "cycle_types": [{"cycles": [...],
   // "registers": N, "example": "x^4+x+1"}, ...]}, the most common types first.
   nlohmann::ordered_json json() const;

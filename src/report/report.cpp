@@ -328,6 +328,13 @@ nlohmann::ordered_json big_number(const mpz_class& value) {
   return std::string(big_number_marker) + value.get_str();
 }
 
+std::optional<mpz_class> big_number_value(const nlohmann::ordered_json& value) {
+  if (value.is_number_unsigned()) return mpz_class(std::to_string(value.get<std::uint64_t>()));
+  if (value.is_number_integer()) return mpz_class(std::to_string(value.get<std::int64_t>()));
+  if (const std::optional<std::string_view> digits = big_number_digits(value)) return mpz_class(std::string(*digits));
+  return std::nullopt;
+}
+
 std::string dump_json(const nlohmann::ordered_json& value, int indent, int pretty_depth) {
   std::string out;
   write_json(out, value, indent, 0, pretty_depth);

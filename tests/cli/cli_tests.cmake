@@ -322,6 +322,47 @@ lfsr_cli_rejects("rejects a missing batch file" 2 "cannot read batch file" --bat
 lfsr_cli_rejects("refuses a scan of more than 2^32 registers" 3 "the 2^33 polynomials of degree 33 over GF(2) is too large"
                  --scan --bits 33)
 
+# --shard I/N: contiguous parts of a scan or batch; --merge of the parts prints the whole run's output.
+lfsr_cli_script("shard parts 1..N of a degree-8 scan over GF(2) merge into the whole scan" 120
+                bash ${LFSR_CLI_TEST_DIR}/shard_merge.sh $<TARGET_FILE:lfsr-analyze>
+                ${LFSR_CLI_TEST_DIR}/json_without_timing.py --scan --bits 8)
+lfsr_cli_script("shard parts 1..N of a degree-4 scan over GF(3) merge into the whole scan" 120
+                bash ${LFSR_CLI_TEST_DIR}/shard_merge.sh $<TARGET_FILE:lfsr-analyze>
+                ${LFSR_CLI_TEST_DIR}/json_without_timing.py --scan --bits 4 --field 3)
+lfsr_cli_script("shard parts 1..N of a nonsingular scan by fork and threads merge into the whole scan" 120
+                bash ${LFSR_CLI_TEST_DIR}/shard_merge.sh $<TARGET_FILE:lfsr-analyze>
+                ${LFSR_CLI_TEST_DIR}/json_without_timing.py --alternate-modes --scan --bits 5 --nonsingular)
+lfsr_cli_json("shard 2/3 of a degree-8 scan covers 85 of its 256 registers" --scan --bits 8 --shard 2/3 --summary --format json --
+              "registers=85" "shard~{\"index\":2,\"count\":3,\"first_line\":86,\"last_line\":170,\"exit_code\":0}")
+lfsr_cli_json("a shard past the end of a small scan is empty" --scan --bits 1 --shard 1/5 --summary --format json --
+              "registers=0" "errors=0")
+lfsr_cli_rejects("rejects --shard without --scan or --batch" 2 "--shard runs a part of a --scan or --batch"
+                 --bits 4 --shard 1/2)
+lfsr_cli_rejects("rejects --shard of a batch on standard input" 2 "not standard input" --batch - --shard 1/2)
+lfsr_cli_script("shard parts 1..N of a batch with bad lines merge into the whole batch" 120
+                bash ${LFSR_CLI_TEST_DIR}/shard_merge.sh $<TARGET_FILE:lfsr-analyze>
+                ${LFSR_CLI_TEST_DIR}/json_without_timing.py --batch ${LFSR_BATCHES}/mixed.txt --mode fork --workers 2)
+lfsr_cli_script("shard parts 1..N of a batch of cycles beyond 64 bits merge into the whole batch, numbers exact" 120
+                bash ${LFSR_CLI_TEST_DIR}/shard_merge.sh $<TARGET_FILE:lfsr-analyze>
+                ${LFSR_CLI_TEST_DIR}/json_without_timing.py --batch ${LFSR_BATCHES}/long_cycles.txt)
+# add_test itself: the script's semicolons would split it as an argument of a function.
+add_test(NAME "shard parts 1..N of a batch end where a line past the bound ends the whole batch" COMMAND bash -c [=[
+work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
+{ echo "x^3+x+1"; head -c 4194305 /dev/zero | tr '\0' x; echo; echo "x^4+x+1"; } >"$work/long.txt"
+bash "$2" "$1" "$3" --batch "$work/long.txt"
+]=] bash $<TARGET_FILE:lfsr-analyze> ${LFSR_CLI_TEST_DIR}/shard_merge.sh ${LFSR_CLI_TEST_DIR}/json_without_timing.py)
+set_tests_properties("shard parts 1..N of a batch end where a line past the bound ends the whole batch"
+                     PROPERTIES LABELS cli TIMEOUT 120)
+lfsr_cli_script("merge refuses missing, duplicated, foreign, mixed, cut and unreadable parts" 120
+                bash ${LFSR_CLI_TEST_DIR}/merge_refusals.sh $<TARGET_FILE:lfsr-analyze> ${LFSR_CLI_TEST_DIR}/expect_failure.sh)
+lfsr_cli_script("shard parts name one run, whatever their runner, and another for other options or batch bytes" 60
+                bash ${LFSR_CLI_TEST_DIR}/run_identity.sh $<TARGET_FILE:lfsr-analyze>)
+lfsr_cli_rejects("rejects --shard 0/3" 2 "the part I must be between 1 and N = 3" --scan --bits 4 --shard 0/3)
+lfsr_cli_rejects("rejects --shard 4/3" 2 "the part I must be between 1 and N = 3" --scan --bits 4 --shard 4/3)
+lfsr_cli_rejects("rejects --shard 1/0" 2 "the number of parts N must be between 1 and 2^32" --scan --bits 4 --shard 1/0)
+lfsr_cli_rejects("rejects --shard without a slash" 2 "--shard takes I/N" --scan --bits 4 --shard 2)
+lfsr_cli_rejects("rejects --shard with a sign" 2 "--shard takes I/N" --scan --bits 4 --shard +1/2)
+
 # --sequence: the shortest register that generates a sequence (Berlekamp-Massey), then its analysis.
 lfsr_cli_json("recovers x^4+x+1 from 16 bits of its output" --sequence 0001001101011110 --format json --
               "polynomial=\"x^4+x+1\"" "linear_complexity=4" "sequence_length=16" "unique=true" "input=\"sequence\""

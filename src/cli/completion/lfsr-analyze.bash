@@ -23,7 +23,7 @@ _lfsr_analyze() {
     --format) values="text json csv dot" ;;
     --mode) values="seq threads fork auto" ;;
     --method) values="enumerate algebraic both auto" ;;
-    --matrix | --batch | --sequence-file | --plot)
+    --matrix | --batch | --merge | --sequence-file | --plot)
       compopt -o filenames 2>/dev/null
       if [[ -z $prefix ]] && declare -F _filedir >/dev/null; then
         _filedir
@@ -34,7 +34,7 @@ _lfsr_analyze() {
       return 0
       ;;
     # Values with no fixed set (numbers, polynomials, sequences, states, sizes): nothing to offer.
-    --bits | --poly | --taps | --sequence | --field | --modulus | --period-of | --trace | --steps | --workers | \
+    --bits | --poly | --taps | --shard | --sequence | --field | --modulus | --period-of | --trace | --steps | --workers | \
       --chunk | --repeat | --warmup | --max-memory | --factor-seconds)
       COMPREPLY=()
       return 0
@@ -46,7 +46,7 @@ _lfsr_analyze() {
   fi
 
   # --list-cycles takes an optional N: after it, as anywhere else, the options.
-  local options="-h --help --version --bits --poly --taps --matrix --batch --scan --nonsingular --summary
+  local options="-h --help --version --bits --poly --taps --matrix --batch --scan --nonsingular --shard --merge --summary
     --sequence --sequence-file --profile --field --modulus --form --format --mode --method --all-cycles
     --period-of --trace --steps --plot --list-cycles --workers --chunk --compare --repeat --warmup --progress
     --no-progress --max-memory --factor-seconds"
