@@ -307,6 +307,7 @@ class Output {
                                             {"method", options_.method},
                                             {"mode", mode_name(runner_.mode())},
                                             {"workers", runner_.workers()}});
+      if (runner_.mode() == Mode::mpi) summary["ranks"] = runner_.ranks();
       summary.update(summary_.json());
       summary["errors"] = errors_;
       summary["seconds"] = std::round(seconds * 1e6) / 1e6;  // microseconds, as every report
@@ -324,6 +325,7 @@ class Output {
       write_line(fmt::format("\n{} register{}, {} maximal length, {} failed, in {:.3f} s ({})\n", errors_ + done_,
                              errors_ + done_ == 1 ? "" : "s", maximal_, errors_, seconds,
                              runner_text(mode_name(runner_.mode()), runner_.workers())));
+      if (runner_.mode() == Mode::mpi) write_line(ranks_text(runner_.ranks(), runner_.workers()) + "\n");
     }
   }
 
@@ -360,6 +362,7 @@ class Output {
     run.method = method;
     run.mode = std::string(mode_name(runner_.mode()));
     run.workers = runner_.workers();
+    run.ranks = runner_.mode() == Mode::mpi ? runner_.ranks() : 0;
     run.seconds = seconds;
     return run;
   }
@@ -411,8 +414,10 @@ class Output {
       out += wrap_line(registers, cycles, type_column, BreakAt::spaces) + "\n";
       out += wrap_line(std::string(type_column, ' '), example, type_column + 2, BreakAt::terms) + "\n";
     }
-    return out + fmt::format("\nin {:.3f} s ({})\n", json["seconds"].get<double>(),
-                             runner_text(json["mode"].get<std::string>(), json["workers"].get<int>()));
+    out += fmt::format("\nin {:.3f} s ({})\n", json["seconds"].get<double>(),
+                       runner_text(json["mode"].get<std::string>(), json["workers"].get<int>()));
+    if (json.contains("ranks")) out += ranks_text(json["ranks"].get<int>(), json["workers"].get<int>()) + "\n";
+    return out;
   }
 
   // "registers,cycle_type,example": a row per cycle type, the most common first, numbers exact.

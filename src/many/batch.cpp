@@ -15,6 +15,7 @@
 
 #include "algebra/flint_library.hpp"
 #include "algebra/method_check.hpp"
+#include "engine/enumerate_on.hpp"
 #include "engine/small_enumeration.hpp"
 #include "errors/ntl_errors.hpp"
 #include "lfsr/algebra.hpp"
@@ -120,6 +121,7 @@ BatchOutcome get_outcome(ByteReader& in) {
 struct RunnerKeys {
   std::string mode;
   int workers = 1;
+  int ranks = 0;  // under mpirun
 };
 
 // With BatchOptions::json_lines: the register's JSON keys into outcome.json_keys, its result
@@ -130,6 +132,7 @@ void write_json_keys(const Lfsr& lfsr, const RunnerKeys& runner, BatchOutcome& o
   report.run.method = outcome.method;
   report.run.mode = runner.mode;
   report.run.workers = runner.workers;
+  report.run.ranks = runner.ranks;
   report.run.seconds = outcome.seconds;
   // A degree-10 register's line takes about 600 bytes: grown from empty, the string would be
   // copied six times on the way.
@@ -149,6 +152,7 @@ std::string batch_spec(const std::vector<const Lfsr*>& registers, const BatchOpt
       .put(options.json_lines)
       .put_bytes(runner.mode)
       .put(runner.workers)
+      .put(runner.ranks)
       .put(per_chunk)
       .put(field.q())
       .put_bytes(field.modulus_text())
@@ -290,6 +294,7 @@ class BatchJob final : public ChunkJob {
     json_lines_ = in.get<bool>();
     runner_.mode = in.get_bytes();
     runner_.workers = in.get<int>();
+    runner_.ranks = in.get<int>();
     per_chunk_ = in.get<std::size_t>();
     const auto q = in.get<std::uint32_t>();
     const std::string modulus(in.get_bytes());
@@ -360,7 +365,9 @@ class InOrder {
   std::map<std::size_t, BatchOutcome> waiting_;
 };
 
-RunnerKeys runner_keys(const Runner& runner) { return {std::string(mode_name(runner.mode())), runner.workers()}; }
+RunnerKeys runner_keys(const Runner& runner) {
+  return {std::string(mode_name(runner.mode())), runner.workers(), runner.mode() == Mode::mpi ? runner.ranks() : 0};
+}
 
 bool runs_whole(const Lfsr& lfsr, const BatchOptions& options) {
   return resolve_method(options.method, lfsr) == "algebraic" || state_count(lfsr) <= options.whole_register_states;
@@ -376,7 +383,7 @@ BatchOutcome analyze_chunked(const Lfsr& lfsr, Runner& runner, const BatchOption
         const AlgebraOptions algebra = register_algebra_options(options.factor_seconds);
         const LinearMap map = linear_map_of(lfsr);
         if (options.check_memory) options.check_memory(lfsr, map);
-        outcome.result = enumerate(map, runner);
+        outcome.result = enumerate_on(map, runner);
         if (options.named_states) add_minimal_polynomials(lfsr, outcome.result, period_check(method), algebra);
         if (method == "both") check_against_algebra(lfsr, outcome.result, algebra);
       });

@@ -4,14 +4,15 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <exception>
 #include <map>
 #include <mutex>
 #include <thread>
 
-#include "lfsr/error.hpp"
 #include "errors/ntl_errors.hpp"
+#include "lfsr/error.hpp"
 
 namespace lfsr {
 
@@ -26,8 +27,9 @@ std::map<std::string, JobFactory>& job_registry() {
 // next chunk index from a shared counter so that fast workers take more chunks.
 std::vector<std::string> run_on_threads(const JobDescription& description, int workers) {
   const std::unique_ptr<ChunkJob> job = make_job(description);
-  std::vector<std::string> results(description.chunks);
-  std::atomic<std::uint64_t> next_chunk{0};
+  const std::uint64_t first = std::min(description.first_chunk, description.chunks);
+  std::vector<std::string> results(description.chunks - first);
+  std::atomic<std::uint64_t> next_chunk{first};
   std::exception_ptr failure;
   std::mutex failure_mutex;
   std::mutex result_mutex;
@@ -42,7 +44,7 @@ std::vector<std::string> run_on_threads(const JobDescription& description, int w
           const std::lock_guard lock(result_mutex);
           description.on_result(chunk, std::move(result));
         } else {
-          results[chunk] = std::move(result);
+          results[chunk - first] = std::move(result);
         }
       }
     } catch (...) {
@@ -102,6 +104,8 @@ std::string_view mode_name(Mode mode) {
       return "fork";
     case Mode::automatic:
       return "auto";
+    case Mode::mpi:
+      return "mpi";
   }
   return "?";
 }
