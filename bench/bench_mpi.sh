@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# MPI scaling (not a test): the degree-16 enumeration scan under `mpirun -n 1` and `mpirun -n 2`,
+# one worker per rank, interleaved R times so that a spell of load falls on both; prints each
+# time, the medians and minimums, the ratio of the medians (floor: 2 ranks >= 1.7x one rank), and
+# every rank's LFSR_MPI_STATS line of the last round. Never asserts.
+# Usage: bench/bench_mpi.sh [BINARY] [ROUNDS]   (BINARY defaults to build/lfsr-analyze)
+set -euo pipefail
+binary=${1:-$(dirname "$0")/../build/lfsr-analyze}
+rounds=${2:-3}
+export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
+export OMPI_MCA_btl_tcp_if_include=lo OMPI_MCA_oob_tcp_if_include=lo
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+scan=(--scan --bits 16 --method enumerate --summary --format json --mode seq)
+
+# run RANKS: the whole mpirun's wall time in seconds; the stats lines to $work/stats.RANKS.
+run() {
+  local start end
+  start=$(date +%s.%N)
+  LFSR_MPI_STATS=1 mpirun --oversubscribe -n "$1" "$binary" "${scan[@]}" >"$work/out.$1" 2>"$work/stats.$1"
+  end=$(date +%s.%N)
+  awk -v s="$start" -v e="$end" 'BEGIN {printf "%.3f\n", e - s}'
+}
+
+median() { sort -g | awk '{v[NR] = $1} END {print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2)}'; }
+
+echo "degree-16 enumeration scan (${scan[*]}), $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg)"
+: >"$work/one"
+: >"$work/two"
+for ((round = 1; round <= rounds; round++)); do
+  one=$(run 1)
+  two=$(run 2)
+  echo "$one" >>"$work/one"
+  echo "$two" >>"$work/two"
+  echo "round $round: 1 rank x 1 worker $one s, 2 ranks x 1 worker $two s"
+done
+python3 - "$work/out.1" "$work/out.2" <<'PY'
+import json, sys
+a, b = (json.load(open(f)) for f in sys.argv[1:])
+for d in (a, b):
+    for k in ("seconds", "mode", "workers", "ranks"):
+        d.pop(k, None)
+print("summaries identical" if a == b else "SUMMARIES DIFFER")
+PY
+one_median=$(median <"$work/one")
+two_median=$(median <"$work/two")
+one_min=$(sort -g "$work/one" | head -1)
+two_min=$(sort -g "$work/two" | head -1)
+awk -v a="$one_median" -v b="$two_median" -v am="$one_min" -v bm="$two_min" 'BEGIN {
+  printf "median (min): 1 rank %.3f s (%.3f), 2 ranks %.3f s (%.3f); 2 ranks / 1 rank: %.2fx median, %.2fx min (floor 1.7x)\n",
+         a, am, b, bm, a / b, am / bm }'
+echo "LFSR_MPI_STATS of the last round, 2 ranks:"
+cat "$work/stats.2"
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
