@@ -769,3 +769,10 @@ if(LFSR_WITH_MPI AND NOT LFSR_SANITIZE)
   lfsr_cli_script("mpirun: a rank killed ends the job, no summary, no process left" 60
                   bash ${LFSR_CLI_TEST_DIR}/mpi_rank_death.sh ${MPIEXEC_EXECUTABLE} $<TARGET_FILE:lfsr-analyze>)
 endif()
+# Built without MPI, a program started as one of several ranks refuses rather than run the job once
+# per rank (the environment mpirun would set, without mpirun).
+if(NOT LFSR_WITH_MPI)
+  lfsr_cli_script("a program built without MPI refuses to run as one of several MPI ranks" 60
+                  env OMPI_COMM_WORLD_SIZE=2 OMPI_COMM_WORLD_RANK=0 bash ${LFSR_CLI_TEST_DIR}/expect_failure.sh
+                  $<TARGET_FILE:lfsr-analyze> 2 "this lfsr-analyze was built without MPI" --scan --bits 4)
+endif()
