@@ -2,7 +2,9 @@
 # MPI scaling (not a test): the degree-16 enumeration scan under `mpirun -n 1` and `mpirun -n 2`,
 # one worker per rank, interleaved R times so that a spell of load falls on both; prints each
 # time, the medians and minimums, the ratio of the medians (floor: 2 ranks >= 1.7x one rank), and
-# every rank's LFSR_MPI_STATS line of the last round. Never asserts.
+# every rank's LFSR_MPI_STATS line of the last round. Never asserts. --bind-to none: Open MPI
+# binds each of 2 ranks to one core by default, and on a machine shared with other work a bound
+# rank cannot move away from a busy core.
 # Usage: bench/bench_mpi.sh [BINARY] [ROUNDS]   (BINARY defaults to build/lfsr-analyze)
 set -euo pipefail
 binary=${1:-$(dirname "$0")/../build/lfsr-analyze}
@@ -17,7 +19,7 @@ scan=(--scan --bits 16 --method enumerate --summary --format json --mode seq)
 run() {
   local start end
   start=$(date +%s.%N)
-  LFSR_MPI_STATS=1 mpirun --oversubscribe -n "$1" "$binary" "${scan[@]}" >"$work/out.$1" 2>"$work/stats.$1"
+  LFSR_MPI_STATS=1 mpirun --oversubscribe --bind-to none -n "$1" "$binary" "${scan[@]}" >"$work/out.$1" 2>"$work/stats.$1"
   end=$(date +%s.%N)
   awk -v s="$start" -v e="$end" 'BEGIN {printf "%.3f\n", e - s}'
 }

@@ -476,11 +476,13 @@ int run_many_registers(const Options& options) {
   batch_options.check_memory = [&](const Lfsr& lfsr, const LinearMap& map) {
     check_memory(fmt::format("{}^{}", field.q(), lfsr.degree()), map, runner->workers(), options.max_memory);
   };
+  // Under mpirun a window per rank: each window is one run, whose last tasks leave ranks idle.
+  const std::size_t window = window_registers * static_cast<std::size_t>(runner->ranks());
   const auto start = std::chrono::steady_clock::now();
   // The first window is read before the heading: an input that cannot be read, or holds nothing,
   // fails with its one stderr line and an empty stdout.
   std::vector<Entry> entries;
-  bool more = source->read(entries, window_registers);
+  bool more = source->read(entries, window);
   // A part of a scan may be empty (more parts than registers): its output is then just the heading.
   if (entries.empty() && !more && !options.scan && !options.shard) {
     throw InputError(fmt::format("batch file {} holds no register: it is empty or has only blank lines and comments",
@@ -491,7 +493,7 @@ int run_many_registers(const Options& options) {
   for (bool first = true; first || more; first = false) {
     if (!first) {
       entries.clear();
-      more = source->read(entries, window_registers);
+      more = source->read(entries, window);
     }
     std::vector<Lfsr> registers;
     std::vector<std::size_t> entry_of;  // registers[i] is entries[entry_of[i]]

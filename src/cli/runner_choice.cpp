@@ -1,6 +1,7 @@
 // The runner --mode and --workers ask for, auto decided by the work ahead (see runner_choice.hpp).
 #include "runner_choice.hpp"
 
+#include "cluster/launch.hpp"
 #include "lfsr/enumerate.hpp"
 #ifdef LFSR_WITH_MPI
 #include "cluster/mpi/mpi_runner.hpp"
@@ -9,7 +10,11 @@
 
 namespace lfsr::cli {
 
-int worker_count(const Options& options) { return options.workers.value_or(online_cpus()); }
+int worker_count(const Options& options) {
+  if (options.workers) return *options.workers;
+  // A rank of an MPI job runs on the cores it was given, not on every core of the node.
+  return cluster::launched_as_rank() ? cluster::bound_cpus() : online_cpus();
+}
 
 std::unique_ptr<Runner> local_runner_for(const Options& options, std::uint64_t work) {
   const int workers = worker_count(options);

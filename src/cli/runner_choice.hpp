@@ -14,7 +14,7 @@ namespace lfsr::cli {
 // register's size, so that auto counts it as a state space past any threshold.
 inline constexpr std::uint64_t many_registers_work = std::numeric_limits<std::uint64_t>::max();
 
-// --workers, or every online CPU.
+// --workers, or every online CPU; under mpirun, every CPU the rank is bound to.
 int worker_count(const Options& options);
 
 // The runner of --mode with worker_count(options) workers. seq, threads and fork are taken as

@@ -3,6 +3,7 @@
 #include "cluster/launch.hpp"
 
 #include <fcntl.h>
+#include <sched.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -43,6 +44,14 @@ int launch_size() {
     if (const int size = environment_number(name); size >= 1) return size;
   // A PMIx launcher names no size; a rank other than 0 says there are several.
   return launch_rank() > 0 ? launch_rank() + 1 : 1;
+}
+
+int bound_cpus() {
+  cpu_set_t set;
+  CPU_ZERO(&set);
+  if (sched_getaffinity(0, sizeof set, &set) != 0) return 1;
+  const int cpus = CPU_COUNT(&set);
+  return cpus < 1 ? 1 : cpus;
 }
 
 void silence_other_ranks() {

@@ -14,6 +14,10 @@ int launch_rank();
 // when it does not say.
 int launch_size();
 
+// CPUs this process may run on (its affinity mask; at least 1): under mpirun, the cores the rank
+// is bound to (Open MPI binds each of up to 2 ranks to one core unless told --bind-to none).
+int bound_cpus();
+
 // On a rank other than 0, sends stdout and stderr to /dev/null: rank 0 alone prints the job's
 // output and its errors, once. Does nothing on rank 0 or when launched alone.
 void silence_other_ranks();

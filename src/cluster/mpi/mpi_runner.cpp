@@ -32,17 +32,25 @@ class SpreadRun {
         results_(job.chunks - first_) {}
 
   // The next batch [first, end) to hand out, or false when none is left, the job is done early,
-  // or a failure stops the run. Batches shrink as the job runs out (guided self-scheduling): big
-  // at first, to save round trips, small at the end, so that the ranks finish together.
+  // or a failure stops the run. Batches shrink as the job runs out (guided self-scheduling): a
+  // quarter of each rank's share of what is left, at least one chunk per worker; big at first,
+  // to save round trips, single chunks at the end, so that the ranks finish together.
   bool take_batch(std::uint64_t& first, std::uint64_t& end) {
     const std::lock_guard lock(mutex_);
     if (failure_ || next_ >= job_.chunks || (job_.done && job_.done())) return false;
     const std::uint64_t remaining = job_.chunks - next_;
-    const std::uint64_t guided = (remaining + 2 * static_cast<std::uint64_t>(ranks_) - 1) / (2 * ranks_);
-    const std::uint64_t size = std::min(remaining, std::max<std::uint64_t>(guided, workers_));
+    const std::uint64_t parts = 4 * static_cast<std::uint64_t>(ranks_);
+    const std::uint64_t size = std::min(remaining, std::max<std::uint64_t>((remaining + parts - 1) / parts, workers_));
     first = next_;
     end = next_ += size;
     return true;
+  }
+
+  // True while enough chunks are left that a rank may hold a second batch, queued behind the one
+  // it runs (it then never waits a round trip for work), without leaving the others idle at the end.
+  bool plenty_left() {
+    const std::lock_guard lock(mutex_);
+    return !failure_ && job_.chunks - next_ >= 4 * static_cast<std::uint64_t>(ranks_) * workers_;
   }
 
   // One chunk's result, to on_result (one call at a time) or to its place in the results.
@@ -122,27 +130,35 @@ class MpiRunner final : public Runner {
     }
   }
 
-  // Every MPI call of the run: a batch to each other rank, then, as each rank answers, its results
+  // Every MPI call of the run: batches to each other rank, then, as each rank answers, its results
   // and its next batch, until every batch handed out has come back (also after a failure, so that
-  // no answer of this run is left to be mistaken for one of the next).
+  // no answer of this run is left to be mistaken for one of the next). A rank holds up to two
+  // batches while plenty are left: the second waits in its queue, so it goes on at once.
   void dispatch(SpreadRun& run) {
     int outstanding = 0;
+    std::vector<int> in_flight(static_cast<std::size_t>(ranks_), 0);
     const auto hand_out = [&](int rank) {
       std::uint64_t first = 0;
       std::uint64_t end = 0;
       if (!run.take_batch(first, end)) return;
       send_message(rank, Tag::task, encode_task(run.job(), rank, first, end));
       ++rank_traffic().tasks_handed_out;
+      ++in_flight[static_cast<std::size_t>(rank)];
       ++outstanding;
     };
+    const auto keep_busy = [&](int rank) {
+      if (in_flight[static_cast<std::size_t>(rank)] == 0) hand_out(rank);
+      if (in_flight[static_cast<std::size_t>(rank)] == 1 && run.plenty_left()) hand_out(rank);
+    };
     try {
-      for (int rank = 1; rank < ranks_; ++rank) hand_out(rank);
+      for (int rank = 1; rank < ranks_; ++rank) keep_busy(rank);
       while (outstanding > 0) {
         const Message message = receive_message(any_rank);
         if (message.tag != Tag::result) throw InternalError("rank 0 received a message that is no result");
         --outstanding;
+        --in_flight[static_cast<std::size_t>(message.source)];
         take_results(run, message.bytes);
-        hand_out(message.source);
+        keep_busy(message.source);
       }
     } catch (...) {
       run.fail(std::current_exception());
