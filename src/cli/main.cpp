@@ -370,6 +370,15 @@ std::optional<Subject> recover_register(const lfsr::cli::Options& options) {
 }  // namespace
 
 int main(int argc, char** argv) {
+#ifdef LFSR_MPI_PROGRAM
+  // Started by mpirun: the program with MPI takes over (this one links no MPI library, so that
+  // every other start stays fast).
+  if (lfsr::cluster::launched_as_rank()) {
+    const std::string reason = lfsr::cluster::exec_program_beside(LFSR_MPI_PROGRAM, LFSR_MPI_PROGRAM_FROM_BIN, argv);
+    return fail(ExitCode::worker_failed,
+                fmt::format("started by mpirun, but {} could not be started: {}", LFSR_MPI_PROGRAM, reason));
+  }
+#endif
   // Under mpirun, rank 0 alone prints (the output, and an error once, not once per rank).
   lfsr::cluster::silence_other_ranks();
   // `--version` alone is answered before the option parser is built, which is half the program's

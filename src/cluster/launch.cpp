@@ -6,7 +6,10 @@
 #include <sched.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
+#include <filesystem>
 #include <initializer_list>
 
 namespace lfsr::cluster {
@@ -52,6 +55,18 @@ int bound_cpus() {
   if (sched_getaffinity(0, sizeof set, &set) != 0) return 1;
   const int cpus = CPU_COUNT(&set);
   return cpus < 1 ? 1 : cpus;
+}
+
+std::string exec_program_beside(const char* name, const char* from_bin, char** argv) {
+  std::error_code error;
+  const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", error);
+  if (error) return "the program's own path is unknown (/proc/self/exe: " + error.message() + ")";
+  std::string reason;
+  for (const std::filesystem::path& path : {self.parent_path() / name, self.parent_path() / from_bin / name}) {
+    execv(path.c_str(), argv);
+    reason += (reason.empty() ? "" : "; ") + path.string() + ": " + std::strerror(errno);
+  }
+  return reason;
 }
 
 void silence_other_ranks() {

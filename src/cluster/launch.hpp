@@ -2,6 +2,8 @@
 // environment the launcher sets, so that a program run alone makes no MPI call at all.
 #pragma once
 
+#include <string>
+
 namespace lfsr::cluster {
 
 // True when mpirun (Open MPI, or a PMI/PMIx launcher such as srun) started this process.
@@ -17,6 +19,11 @@ int launch_size();
 // CPUs this process may run on (its affinity mask; at least 1): under mpirun, the cores the rank
 // is bound to (Open MPI binds each of up to 2 ranks to one core unless told --bind-to none).
 int bound_cpus();
+
+// Replaces this process with the program `name` found beside this one's executable, or in
+// `from_bin` relative to it (an installed libexec directory), with the same arguments. Returns
+// only when neither could be executed, with the reason.
+std::string exec_program_beside(const char* name, const char* from_bin, char** argv);
 
 // On a rank other than 0, sends stdout and stderr to /dev/null: rank 0 alone prints the job's
 // output and its errors, once. Does nothing on rank 0 or when launched alone.
