@@ -15,13 +15,12 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 scan=(--scan --bits 16 --method enumerate --summary --format json --mode seq)
 
-# run RANKS: the whole mpirun's wall time in seconds; the stats lines to $work/stats.RANKS.
+# run RANKS: "wall cpu" seconds of the whole mpirun (cpu: user + system of every rank); the stats
+# lines to $work/stats.RANKS.
 run() {
-  local start end
-  start=$(date +%s.%N)
-  LFSR_MPI_STATS=1 mpirun --oversubscribe --bind-to none -n "$1" "$binary" "${scan[@]}" >"$work/out.$1" 2>"$work/stats.$1"
-  end=$(date +%s.%N)
-  awk -v s="$start" -v e="$end" 'BEGIN {printf "%.3f\n", e - s}'
+  LFSR_MPI_STATS=1 /usr/bin/time -f "%e %U %S" -o "$work/time.$1" mpirun --oversubscribe --bind-to none -n "$1" \
+    "$binary" "${scan[@]}" >"$work/out.$1" 2>"$work/stats.$1"
+  awk '{printf "%.3f %.3f\n", $1, $2 + $3}' "$work/time.$1"
 }
 
 median() { sort -g | awk '{v[NR] = $1} END {print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2)}'; }
@@ -29,12 +28,14 @@ median() { sort -g | awk '{v[NR] = $1} END {print (NR % 2 ? v[(NR + 1) / 2] : (v
 echo "degree-16 enumeration scan (${scan[*]}), $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg)"
 : >"$work/one"
 : >"$work/two"
+: >"$work/cpu"
 for ((round = 1; round <= rounds; round++)); do
-  one=$(run 1)
-  two=$(run 2)
+  read -r one one_cpu <<<"$(run 1)"
+  read -r two two_cpu <<<"$(run 2)"
   echo "$one" >>"$work/one"
   echo "$two" >>"$work/two"
-  echo "round $round: 1 rank x 1 worker $one s, 2 ranks x 1 worker $two s"
+  echo "$one_cpu $two_cpu" >>"$work/cpu"
+  echo "round $round: 1 rank x 1 worker $one s ($one_cpu s CPU), 2 ranks x 1 worker $two s ($two_cpu s CPU)"
 done
 python3 - "$work/out.1" "$work/out.2" <<'PY'
 import json, sys
@@ -51,6 +52,9 @@ two_min=$(sort -g "$work/two" | head -1)
 awk -v a="$one_median" -v b="$two_median" -v am="$one_min" -v bm="$two_min" 'BEGIN {
   printf "median (min): 1 rank %.3f s (%.3f), 2 ranks %.3f s (%.3f); 2 ranks / 1 rank: %.2fx median, %.2fx min (floor 1.7x)\n",
          a, am, b, bm, a / b, am / bm }'
+# On a busy machine the wall times measure the load as much as the runner; the CPU seconds and the
+# ranks' waits do not: 2 ranks can reach 2 x (1-rank CPU / 2-rank CPU) x (1 - waited share).
+awk '{one += $1; two += $2} END {printf "CPU seconds, sum of the rounds: 1 rank %.3f, 2 ranks %.3f (2 ranks spend %.3fx the CPU of 1)\n", one, two, two / one}' "$work/cpu"
 echo "LFSR_MPI_STATS of the last round, 2 ranks:"
 cat "$work/stats.2"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
