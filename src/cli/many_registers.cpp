@@ -502,6 +502,9 @@ int run_many_registers(const Options& options) {
       registers.push_back(std::move(*entries[e].lfsr));  // the entry keeps its line number only
       entry_of.push_back(e);
     }
+    // A scan's window is the positions from its first line on: tasks name registers by position.
+    if (options.scan && !entries.empty())
+      batch_options.scan = BatchOptions::ScanPositions{*options.bits, options.nonsingular, entries.front().line - 1};
     std::size_t written = 0;  // entries before this one are out
     const auto flush_errors_before = [&](std::size_t e) {
       for (; written < e; ++written) output.failed(entries[written], entries[written].error, ExitCode::usage);
