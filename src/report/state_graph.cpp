@@ -7,8 +7,8 @@
 #include <iterator>
 #include <vector>
 
-#include "engine/stepper.hpp"
 #include "registers/state_text.hpp"
+#include "engine/stepper.hpp"
 
 namespace lfsr {
 namespace {
