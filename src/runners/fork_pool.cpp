@@ -15,11 +15,11 @@
 #include <new>
 #include <optional>
 
-#include "errors/ntl_errors.hpp"
-#include "lfsr/error.hpp"
-#include "lfsr/runner.hpp"
 #include "runners/byte_io.hpp"
 #include "runners/child_processes.hpp"
+#include "lfsr/error.hpp"
+#include "errors/ntl_errors.hpp"
+#include "lfsr/runner.hpp"
 #include "runners/shared_arena.hpp"
 
 namespace lfsr {

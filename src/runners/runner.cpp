@@ -11,8 +11,8 @@
 #include <mutex>
 #include <thread>
 
-#include "errors/ntl_errors.hpp"
 #include "lfsr/error.hpp"
+#include "errors/ntl_errors.hpp"
 
 namespace lfsr {
 
