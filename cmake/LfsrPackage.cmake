@@ -35,6 +35,10 @@ lfsr_gzip(${PROJECT_BINARY_DIR}/debian/changelog ${LFSR_DEB_CHANGELOG_GZ})
 add_custom_target(lfsr-analyze-docs ALL DEPENDS ${LFSR_MAN_PAGE_GZ} ${LFSR_DEB_CHANGELOG_GZ})
 
 install(TARGETS lfsr-analyze RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT tool)
+# The program lfsr-analyze executes when mpirun starts it (CMakeLists.txt, LFSR_WITH_MPI).
+if(LFSR_WITH_MPI)
+  install(TARGETS lfsr-analyze-mpi RUNTIME DESTINATION ${LFSR_MPI_PROGRAM_DIR} COMPONENT tool)
+endif()
 install(FILES ${LFSR_MAN_PAGE_GZ} DESTINATION ${CMAKE_INSTALL_MANDIR}/man1 COMPONENT tool)
 # bash-completion loads share/bash-completion/completions/<command> the first time <command> is completed.
 install(FILES ${PROJECT_SOURCE_DIR}/src/cli/completion/lfsr-analyze.bash

@@ -7,7 +7,9 @@ lfsr_build_dir=$lfsr_root/build
 lfsr_packages=(build-essential cmake libntl-dev libgmp-dev libcli11-dev libfmt-dev catch2 nlohmann-json3-dev
                libflint-dev procps python3 librsvg2-bin graphviz pkgconf hyperfine
                # The man page, the completions and the .deb (scripts/deb) and their tests.
-               groff-base man-db zsh bash-completion dpkg-dev lintian)
+               groff-base man-db zsh bash-completion dpkg-dev lintian
+               # Open MPI, the transport of `mpirun -n K lfsr-analyze` (README, "Clusters") and its tests.
+               openmpi-bin libopenmpi-dev)
 # scripts/fuzz only: clang++ and its libFuzzer and sanitizer runtimes.
 lfsr_fuzz_packages=(clang libclang-rt-14-dev)
 

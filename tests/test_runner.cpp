@@ -3,12 +3,15 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <string>
+#include <utility>
+#include <vector>
 
-#include "runners/byte_io.hpp"
 #include "lfsr/error.hpp"
 #include "lfsr/runner.hpp"
+#include "runners/byte_io.hpp"
 
 using namespace lfsr;
 
@@ -110,4 +113,48 @@ TEST_CASE("an exception in a worker reaches the caller with its message", "[runn
       CHECK(std::string(error.what()).find("chunk refused on purpose") != std::string::npos);
     }
   }
+}
+
+TEST_CASE("every runner runs a part of a job: chunks first_chunk .. chunks - 1", "[runner][threads]") {
+  for (const auto& runner : {make_sequential_runner(), make_thread_runner(3), make_fork_runner(3)}) {
+    CAPTURE(mode_name(runner->mode()));
+    JobDescription job = echo_job(50);
+    // The parts of one run, as a runner over MPI ranks hands them out: one run id throughout.
+    std::vector<std::string> whole;
+    for (const auto& [first, end] : {std::pair<std::uint64_t, std::uint64_t>{0, 7}, {7, 8}, {8, 31}, {31, 50}}) {
+      job.first_chunk = first;
+      job.chunks = end;
+      const std::vector<std::string> part = runner->run(job);
+      REQUIRE(part.size() == end - first);
+      whole.insert(whole.end(), part.begin(), part.end());
+    }
+    REQUIRE(whole.size() == 50);
+    for (std::size_t i = 0; i < whole.size(); ++i) REQUIRE(whole[i].substr(0, whole[i].find(':')) == std::to_string(i));
+    job.first_chunk = job.chunks;  // an empty part runs nothing
+    REQUIRE(runner->run(job).empty());
+  }
+}
+
+TEST_CASE("a part of a job streams its chunks with their indexes in the whole job", "[runner][threads]") {
+  for (const auto& runner : {make_sequential_runner(), make_thread_runner(2), make_fork_runner(2)}) {
+    CAPTURE(mode_name(runner->mode()));
+    JobDescription job = echo_job(20);
+    job.first_chunk = 12;
+    std::vector<std::uint64_t> seen;
+    job.on_result = [&](std::uint64_t chunk, std::string&& result) {
+      REQUIRE(result.substr(0, result.find(':')) == std::to_string(chunk));
+      seen.push_back(chunk);
+    };
+    runner->run(job);
+    std::sort(seen.begin(), seen.end());
+    REQUIRE(seen == std::vector<std::uint64_t>{12, 13, 14, 15, 16, 17, 18, 19});
+  }
+}
+
+TEST_CASE("the fork pool can be started before its first run", "[runner][fork]") {
+  start_fork_workers(2);
+  const std::vector<int> started = fork_worker_pids();
+  REQUIRE(started.size() >= 2);
+  make_fork_runner(2)->run(echo_job(8));
+  REQUIRE(fork_worker_pids() == started);  // the run used the workers already there
 }

@@ -1,6 +1,7 @@
 // Timing the runners against each other on the same register, results checked identical.
 #pragma once
 
+#include <memory>
 #include <vector>
 
 #include "lfsr/cycle_structure.hpp"
@@ -34,14 +35,15 @@ struct ModeTiming {
 
 struct Comparison {
   CycleStructure result;
-  std::vector<ModeTiming> timings;  // seq, threads, fork
+  std::vector<ModeTiming> timings;  // seq, threads, fork, and mpi under mpirun
 };
 
 // Runs seq, threads and fork (`workers` workers) on `map`: `warmups` untimed rounds, then `repeats`
 // timed rounds, each round one run per mode in that order, so that a slow spell of the machine
 // falls on every mode alike rather than on one. Throws MismatchError naming the modes when any
-// run's result, warm-up or timed, differs from the first.
+// run's result, warm-up or timed, differs from the first. `spread`, when given (the MPI runner
+// under mpirun), is timed as a fourth mode in each round.
 Comparison compare_modes(const LinearMap& map, int workers, int repeats, const EnumerationOptions& options = {},
-                         int warmups = 1);
+                         int warmups = 1, std::unique_ptr<Runner> spread = nullptr);
 
 }  // namespace lfsr

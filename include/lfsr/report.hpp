@@ -36,8 +36,9 @@ struct RunInfo {
   std::string input = "polynomial";      // "polynomial" (an LFSR) | "matrix" (--matrix) | "sequence"
   std::optional<SequenceInfo> sequence;  // input "sequence" only
   std::string method = "enumerate";
-  std::string mode;  // runner that ran the chunks: "seq" | "threads" | "fork"
-  int workers = 1;
+  std::string mode;    // runner that ran the chunks: "seq" | "threads" | "fork" | "mpi"
+  int workers = 1;     // per rank under mpirun
+  int ranks = 0;       // the MPI job's ranks when mode is "mpi"; 0 otherwise (no `ranks` key)
   double seconds = 0;  // wall time of the analysis itself
 };
 

@@ -20,6 +20,8 @@
 #include <string>
 #include <string_view>
 
+#include "cluster/launch.hpp"
+#include "engine/enumerate_on.hpp"
 #include "errors/ntl_errors.hpp"
 #include "input_file.hpp"
 #include "lfsr/berlekamp_massey.hpp"
@@ -45,6 +47,18 @@
 #include "subject.hpp"
 #include "termination_signals.hpp"
 #include "version_text.hpp"
+#ifdef LFSR_WITH_MPI
+#include "cluster/mpi/mpi_session.hpp"
+#include "cluster/mpi/rank_service.hpp"
+#endif
+
+namespace {
+#ifdef LFSR_WITH_MPI
+using ClusterSession = lfsr::cluster::MpiSession;
+#else
+struct ClusterSession {};  // built without MPI: a job of several ranks is refused
+#endif
+}  // namespace
 
 namespace {
 
@@ -56,6 +70,9 @@ using lfsr::cli::Subject;
 [[noreturn]] void terminate_with_exit_code() {
   const lfsr::Failure failure = lfsr::current_failure();
   std::fprintf(stderr, "lfsr-analyze: %s\n", failure.message.c_str());
+#ifdef LFSR_WITH_MPI
+  lfsr::cluster::abort_job(static_cast<int>(failure.code));  // the other ranks cannot be released in order
+#endif
   std::_Exit(static_cast<int>(failure.code));
 }
 
@@ -138,7 +155,8 @@ lfsr::Report analyze(const Subject& subject, const lfsr::cli::Options& options, 
   if (options.compare) {
     const int workers = lfsr::cli::worker_count(options);
     lfsr::cli::check_memory(subject.state_space_name(), map, workers, options.max_memory);
-    lfsr::Comparison comparison = lfsr::compare_modes(map, workers, options.repeat, enumeration, options.warmup);
+    lfsr::Comparison comparison = lfsr::compare_modes(map, workers, options.repeat, enumeration, options.warmup,
+                                                      lfsr::cli::spread_runner_for(options, map.state_count()));
     progress.clear();
     subject.add_minimal_polynomials(comparison.result);
     if (run.method == "both") subject.check_against_algebra(comparison.result);
@@ -151,14 +169,39 @@ lfsr::Report analyze(const Subject& subject, const lfsr::cli::Options& options, 
   const std::unique_ptr<lfsr::Runner> runner = lfsr::cli::runner_for(options, map.state_count());
   lfsr::cli::check_memory(subject.state_space_name(), map, runner->workers(), options.max_memory);
   const auto start = std::chrono::steady_clock::now();
-  lfsr::CycleStructure result = lfsr::enumerate(map, *runner, enumeration);
+  lfsr::CycleStructure result = lfsr::enumerate_on(map, *runner, enumeration);
   progress.clear();
   subject.add_minimal_polynomials(result);
   if (run.method == "both") subject.check_against_algebra(result);
   run.mode = std::string(lfsr::mode_name(runner->mode()));
   run.workers = runner->workers();
+  run.ranks = runner->mode() == lfsr::Mode::mpi ? runner->ranks() : 0;
   run.seconds = seconds_since(start);
   return {std::move(run), std::move(result), {}};
+}
+
+// Under mpirun: MPI starts, and ranks 1..K-1 serve rank 0's tasks until it is done (true: the
+// process has nothing else to do). Launched alone, nothing happens: no MPI call is made.
+bool start_cluster([[maybe_unused]] const lfsr::cli::Options& options,
+                   [[maybe_unused]] std::optional<ClusterSession>& cluster) {
+#ifdef LFSR_WITH_MPI
+  if (!lfsr::cluster::launched_as_rank()) return false;
+  // Forked before MPI starts: the pool's workers then hold nothing of MPI's and never call it.
+  if (lfsr::parse_mode(options.mode) == lfsr::Mode::fork) lfsr::start_fork_workers(lfsr::cli::worker_count(options));
+  cluster.emplace();
+  if (cluster->rank() == 0) return false;
+  const std::unique_ptr<lfsr::Runner> local = lfsr::cli::local_runner_for(options, lfsr::cli::many_registers_work);
+  lfsr::cluster::serve_tasks(*local);
+  return true;
+#else
+  if (const int ranks = lfsr::cluster::launch_size(); ranks > 1) {
+    throw lfsr::InputError(fmt::format(
+        "started as one of {} MPI ranks, but this lfsr-analyze was built without MPI: each rank would run the "
+        "whole job (build with -DLFSR_MPI=ON, README \"Clusters\")",
+        ranks));
+  }
+  return false;
+#endif
 }
 
 // A state is checked before any work: its text, and with --bits its range 0..q^n - 1 (the space
@@ -328,6 +371,17 @@ std::optional<Subject> recover_register(const lfsr::cli::Options& options) {
 }  // namespace
 
 int main(int argc, char** argv) {
+#ifdef LFSR_MPI_PROGRAM
+  // Started by mpirun: the program with MPI takes over (this one links no MPI library, so that
+  // every other start stays fast).
+  if (lfsr::cluster::launched_as_rank()) {
+    const std::string reason = lfsr::cluster::exec_program_beside(LFSR_MPI_PROGRAM, LFSR_MPI_PROGRAM_FROM_BIN, argv);
+    return fail(ExitCode::worker_failed,
+                fmt::format("started by mpirun, but {} could not be started: {}", LFSR_MPI_PROGRAM, reason));
+  }
+#endif
+  // Under mpirun, rank 0 alone prints (the output, and an error once, not once per rank).
+  lfsr::cluster::silence_other_ranks();
   // `--version` alone is answered before the option parser is built, which is half the program's
   // own work at start-up (docs/benchmarks.md, "Start-up"); with other options CLI11 answers it.
   if (argc == 2 && std::string_view(argv[1]) == "--version") {
@@ -351,10 +405,14 @@ int main(int argc, char** argv) {
       [](const CLI::App*, const CLI::Error& error) { return fmt::format("lfsr-analyze: {}\n", error.what()); });
   lfsr::cli::Options options;
   lfsr::cli::add_options(app, options);
+  // Declared before the try: every way out of it, an error's too, ends MPI in order (rank 0 first
+  // releasing the other ranks).
+  std::optional<ClusterSession> cluster;
 
   try {
     app.parse(argc, argv);
     lfsr::cli::check_combinations(app, options);
+    if (start_cluster(options, cluster)) return static_cast<int>(ExitCode::success);
     if (!options.merge.empty()) return lfsr::cli::merge_parts(options.merge);
     // A state that is no number is refused before a default polynomial is searched for.
     if (options.period_of) check_state_text(options, *options.period_of, "--period-of");

@@ -323,6 +323,7 @@ class Output {
                                             {"method", options_.method},
                                             {"mode", mode_name(runner_.mode())},
                                             {"workers", runner_.workers()}});
+      if (runner_.mode() == Mode::mpi) summary["ranks"] = runner_.ranks();
       summary.update(summary_.json());
       summary["errors"] = errors_;
       summary["seconds"] = std::round(seconds * 1e6) / 1e6;  // microseconds, as every report
@@ -341,6 +342,7 @@ class Output {
       write_line(fmt::format("\n{} register{}, {} maximal length, {} failed, in {:.3f} s ({})\n", errors_ + done_,
                              errors_ + done_ == 1 ? "" : "s", maximal_, errors_, seconds,
                              runner_text(mode_name(runner_.mode()), runner_.workers())));
+      if (runner_.mode() == Mode::mpi) write_line(ranks_text(runner_.ranks(), runner_.workers()) + "\n");
     }
   }
 
@@ -374,6 +376,7 @@ class Output {
     run.method = method;
     run.mode = std::string(mode_name(runner_.mode()));
     run.workers = runner_.workers();
+    run.ranks = runner_.mode() == Mode::mpi ? runner_.ranks() : 0;
     run.seconds = seconds;
     return run;
   }
@@ -425,8 +428,10 @@ class Output {
       out += wrap_line(registers, cycles, type_column, BreakAt::spaces) + "\n";
       out += wrap_line(std::string(type_column, ' '), example, type_column + 2, BreakAt::terms) + "\n";
     }
-    return out + fmt::format("\nin {:.3f} s ({})\n", json["seconds"].get<double>(),
-                             runner_text(json["mode"].get<std::string>(), json["workers"].get<int>()));
+    out += fmt::format("\nin {:.3f} s ({})\n", json["seconds"].get<double>(),
+                       runner_text(json["mode"].get<std::string>(), json["workers"].get<int>()));
+    if (json.contains("ranks")) out += ranks_text(json["ranks"].get<int>(), json["workers"].get<int>()) + "\n";
+    return out;
   }
 
   // "registers,cycle_type,example": a row per cycle type, the most common first, numbers exact.
@@ -505,11 +510,13 @@ int run_many_registers(const Options& options) {
   batch_options.check_memory = [&](const Lfsr& lfsr, const LinearMap& map) {
     check_memory(fmt::format("{}^{}", field.q(), lfsr.degree()), map, runner->workers(), options.max_memory);
   };
+  // Under mpirun a window per rank: each window is one run, whose last tasks leave ranks idle.
+  const std::size_t window = window_registers * static_cast<std::size_t>(runner->ranks());
   const auto start = std::chrono::steady_clock::now();
   // The first window is read before the heading: an input that cannot be read, or holds nothing,
   // fails with its one stderr line and an empty stdout.
   std::vector<Entry> entries;
-  bool more = source->read(entries, window_registers);
+  bool more = source->read(entries, window);
   // A part of a scan may be empty (more parts than registers): its output is then just the heading.
   if (entries.empty() && !more && !options.scan && !options.shard) {
     throw InputError(fmt::format("batch file {} holds no register: it is empty or has only blank lines and comments",
@@ -521,7 +528,7 @@ int run_many_registers(const Options& options) {
   for (bool first = true; first || more; first = false) {
     if (!first) {
       entries.clear();
-      more = source->read(entries, window_registers);
+      more = source->read(entries, window);
     }
     std::vector<Lfsr> registers;
     std::vector<std::size_t> entry_of;  // registers[i] is entries[entry_of[i]]
@@ -530,6 +537,9 @@ int run_many_registers(const Options& options) {
       registers.push_back(std::move(*entries[e].lfsr));  // the entry keeps its line number only
       entry_of.push_back(e);
     }
+    // A scan's window is the positions from its first line on: tasks name registers by position.
+    if (options.scan && !entries.empty())
+      batch_options.scan = BatchOptions::ScanPositions{*options.bits, options.nonsingular, entries.front().line - 1};
     std::size_t written = 0;  // entries before this one are out
     const auto flush_errors_before = [&](std::size_t e) {
       for (; written < e; ++written) output.failed(entries[written], entries[written].error, ExitCode::usage);

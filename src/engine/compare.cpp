@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <chrono>
 
+#include "engine/enumerate_on.hpp"
 #include "lfsr/error.hpp"
 
 namespace lfsr {
@@ -36,18 +37,19 @@ std::string summary(const CycleStructure& result) {
 
 }  // namespace
 
-Comparison compare_modes(const LinearMap& map, int workers, int repeats, const EnumerationOptions& options,
-                         int warmups) {
+Comparison compare_modes(const LinearMap& map, int workers, int repeats, const EnumerationOptions& options, int warmups,
+                         std::unique_ptr<Runner> spread) {
   std::vector<std::unique_ptr<Runner>> runners;
   runners.push_back(make_sequential_runner());
   runners.push_back(make_thread_runner(workers));
   runners.push_back(make_fork_runner(workers));
+  if (spread) runners.push_back(std::move(spread));
 
   Comparison comparison;
   bool first = true;
   const auto run = [&](Runner& runner) {
     const auto start = std::chrono::steady_clock::now();
-    CycleStructure result = enumerate(map, runner, options);
+    CycleStructure result = enumerate_on(map, runner, options);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (first) {
       comparison.result = std::move(result);

@@ -154,6 +154,9 @@ CycleStructure enumerate(const LinearMap& map, Runner& runner, const Enumeration
   const std::uint64_t states = map.state_count();
   if (states == 0 || states > max_enumeration_states)
     throw ResourceError(fmt::format("a state space of {}^{} states is too large to enumerate", map.p, map.dimension));
+  // The marks and claims live in this process's arena: ranks of their own would not see them.
+  if (&runner.shared_memory_runner() != &runner)
+    throw InternalError("the enumeration engine runs on a runner of one process (enumerate_on chooses it)");
   SharedArena& arena = SharedArena::instance();
   arena.reset();
   EnumerationLayout layout = plan_enumeration_layout(states, runner.workers(), options);

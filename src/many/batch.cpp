@@ -15,6 +15,7 @@
 
 #include "algebra/flint_library.hpp"
 #include "algebra/method_check.hpp"
+#include "engine/enumerate_on.hpp"
 #include "engine/small_enumeration.hpp"
 #include "errors/ntl_errors.hpp"
 #include "lfsr/algebra.hpp"
@@ -22,6 +23,7 @@
 #include "lfsr/linear_map.hpp"
 #include "lfsr/report.hpp"
 #include "lfsr/state_period.hpp"
+#include "many/scan.hpp"
 #include "report/json_line.hpp"
 #include "report/run_info.hpp"
 #include "runners/byte_io.hpp"
@@ -120,6 +122,7 @@ BatchOutcome get_outcome(ByteReader& in) {
 struct RunnerKeys {
   std::string mode;
   int workers = 1;
+  int ranks = 0;  // under mpirun
 };
 
 // With BatchOptions::json_lines: the register's JSON keys into outcome.json_keys, its result
@@ -130,6 +133,7 @@ void write_json_keys(const Lfsr& lfsr, const RunnerKeys& runner, BatchOutcome& o
   report.run.method = outcome.method;
   report.run.mode = runner.mode;
   report.run.workers = runner.workers;
+  report.run.ranks = runner.ranks;
   report.run.seconds = outcome.seconds;
   // A degree-10 register's line takes about 600 bytes: grown from empty, the string would be
   // copied six times on the way.
@@ -138,9 +142,10 @@ void write_json_keys(const Lfsr& lfsr, const RunnerKeys& runner, BatchOutcome& o
   outcome.result = CycleStructure{};
 }
 
-// The field goes by its order and modulus, the registers by form and coefficients.
+// The field goes by its order and modulus, the registers by form and coefficients, or, from a
+// scan, by their first position in it and their count (`first_position`).
 std::string batch_spec(const std::vector<const Lfsr*>& registers, const BatchOptions& options, const RunnerKeys& runner,
-                       std::size_t per_chunk) {
+                       std::size_t per_chunk, std::optional<std::uint64_t> first_position) {
   ByteWriter out;
   const Field& field = registers.front()->field();
   out.put_bytes(options.method)
@@ -149,10 +154,16 @@ std::string batch_spec(const std::vector<const Lfsr*>& registers, const BatchOpt
       .put(options.json_lines)
       .put_bytes(runner.mode)
       .put(runner.workers)
+      .put(runner.ranks)
       .put(per_chunk)
       .put(field.q())
       .put_bytes(field.modulus_text())
-      .put(registers.size());
+      .put(registers.size())
+      .put(first_position.has_value());
+  if (first_position) {
+    out.put(options.scan->degree).put(options.scan->nonsingular).put(registers.front()->form).put(*first_position);
+    return out.take();
+  }
   for (const Lfsr* lfsr : registers) {
     out.put(lfsr->form).put(lfsr->polynomial.coefficients().size());
     for (const std::uint32_t c : lfsr->polynomial.coefficients()) out.put(c);
@@ -290,11 +301,23 @@ class BatchJob final : public ChunkJob {
     json_lines_ = in.get<bool>();
     runner_.mode = in.get_bytes();
     runner_.workers = in.get<int>();
+    runner_.ranks = in.get<int>();
     per_chunk_ = in.get<std::size_t>();
     const auto q = in.get<std::uint32_t>();
     const std::string modulus(in.get_bytes());
     const Field field = modulus.empty() ? Field::from_order(q) : Field::with_modulus(q, modulus);
-    for (auto count = in.get<std::size_t>(); count > 0; --count) {
+    auto count = in.get<std::size_t>();
+    if (in.get<bool>()) {  // positions of a scan
+      const auto degree = in.get<int>();
+      const auto nonsingular = in.get<bool>();
+      const auto form = in.get<Form>();
+      const auto first = in.get<std::uint64_t>();
+      const PolynomialScan scan(field, degree, nonsingular);
+      for (std::uint64_t position = first; position < first + count; ++position)
+        registers_.push_back(Lfsr{scan.at(position), form});
+      return;
+    }
+    for (; count > 0; --count) {
       const auto form = in.get<Form>();
       std::vector<std::uint32_t> coefficients(in.get<std::size_t>());
       for (std::uint32_t& c : coefficients) c = in.get<std::uint32_t>();
@@ -360,7 +383,9 @@ class InOrder {
   std::map<std::size_t, BatchOutcome> waiting_;
 };
 
-RunnerKeys runner_keys(const Runner& runner) { return {std::string(mode_name(runner.mode())), runner.workers()}; }
+RunnerKeys runner_keys(const Runner& runner) {
+  return {std::string(mode_name(runner.mode())), runner.workers(), runner.mode() == Mode::mpi ? runner.ranks() : 0};
+}
 
 bool runs_whole(const Lfsr& lfsr, const BatchOptions& options) {
   return resolve_method(options.method, lfsr) == "algebraic" || state_count(lfsr) <= options.whole_register_states;
@@ -376,7 +401,7 @@ BatchOutcome analyze_chunked(const Lfsr& lfsr, Runner& runner, const BatchOption
         const AlgebraOptions algebra = register_algebra_options(options.factor_seconds);
         const LinearMap map = linear_map_of(lfsr);
         if (options.check_memory) options.check_memory(lfsr, map);
-        outcome.result = enumerate(map, runner);
+        outcome.result = enumerate_on(map, runner);
         if (options.named_states) add_minimal_polynomials(lfsr, outcome.result, period_check(method), algebra);
         if (method == "both") check_against_algebra(lfsr, outcome.result, algebra);
       });
@@ -403,8 +428,13 @@ void run_whole_registers(const std::vector<Lfsr>& registers, std::size_t begin, 
     const std::size_t per_chunk =
         std::clamp<std::size_t>(items.size() / (16 * static_cast<std::size_t>(runner.workers())), 1, 64);
     const std::size_t chunks = (items.size() + per_chunk - 1) / per_chunk;
-    JobDescription job{batch_job, batch_spec(items, options, runner_keys(runner), per_chunk), chunks, next_run_id(), {},
-                       {}};
+    // A scan's registers go by their positions when those follow one another (always, but after a
+    // worker died part-way and only some are analyzed again).
+    std::optional<std::uint64_t> first_position;
+    if (options.scan && pending.back() - pending.front() + 1 == pending.size())
+      first_position = options.scan->first_position + pending.front();
+    std::string spec = batch_spec(items, options, runner_keys(runner), per_chunk, first_position);
+    JobDescription job{batch_job, std::move(spec), chunks, next_run_id(), {}, {}};
     job.on_result = [&](std::uint64_t chunk, std::string&& bytes) {
       ByteReader in(bytes);
       for (std::size_t i = chunk * per_chunk; i < std::min(items.size(), (chunk + 1) * per_chunk); ++i)

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -54,6 +55,16 @@ struct BatchOptions {
   // registers, or one large one): a caller that gathers its output writes it out then, one write
   // per task rather than per register, and no line waits on a register still being analyzed.
   std::function<void()> on_reported;
+  // Set when registers[i] is the polynomial at position first_position + i of the PolynomialScan
+  // of this degree (--scan), all of one form: a task then names its registers by their positions
+  // rather than their coefficients, a few bytes instead of every register of the window for every
+  // rank a runner spread over MPI ranks sends the job to.
+  struct ScanPositions {
+    int degree = 0;
+    bool nonsingular = false;
+    std::uint64_t first_position = 0;
+  };
+  std::optional<ScanPositions> scan;
 };
 
 // The method `auto` picks for one register: enumerate up to 2^24 states, else algebraic.

@@ -363,6 +363,7 @@ nlohmann::ordered_json report_json(const Report& report) {
   add_sequence_keys(json, run);
   json["mode"] = run.mode;
   json["workers"] = run.workers;
+  if (run.ranks > 0) json["ranks"] = run.ranks;
   json["states"] = big_number(result.states);
   json["cyclic_states"] = big_number(result.cyclic_states);
   json["transient_states"] = big_number(result.transient_states);
@@ -483,6 +484,7 @@ std::string report_text(const Report& report, std::size_t cycle_rows) {
   else
     fmt::format_to(std::back_inserter(out), "\n{} in {:.{}f} s ({})\n", done, run.seconds, decimals,
                    runner_text(run.mode, run.workers));
+  if (run.ranks > 0) out += ranks_text(run.ranks, run.workers) + "\n";
   if (!report.compare.empty()) {
     out += "\nmodes compared, results identical:\n";
     append_compare_table(out, report.compare);

@@ -27,4 +27,10 @@ inline std::string runner_text(std::string_view mode, int workers) {
   return fmt::format("{}, {} worker{}", mode, workers, workers == 1 ? "" : "s");
 }
 
+// "mpirun: 2 ranks, 1 worker each": the line a text report adds when it ran under mpirun.
+inline std::string ranks_text(int ranks, int workers) {
+  return fmt::format("mpirun: {} rank{}, {} worker{} each", ranks, ranks == 1 ? "" : "s", workers,
+                     workers == 1 ? "" : "s");
+}
+
 }  // namespace lfsr

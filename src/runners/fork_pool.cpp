@@ -189,11 +189,12 @@ class ForkPool {
 
   std::vector<std::string> run(const JobDescription& job, int count) {
     // A job of few chunks needs few workers: fork only those (a small register forks one).
+    const std::uint64_t first = std::min(job.first_chunk, job.chunks);
     count = static_cast<int>(
-        std::min<std::uint64_t>(static_cast<std::uint64_t>(count), std::max<std::uint64_t>(job.chunks, 1)));
+        std::min<std::uint64_t>(static_cast<std::uint64_t>(count), std::max<std::uint64_t>(job.chunks - first, 1)));
     ensure_workers(count);
-    std::vector<std::string> results(job.chunks);
-    std::uint64_t next_chunk = 0;
+    std::vector<std::string> results(job.chunks - first);
+    std::uint64_t next_chunk = first;
     std::vector<std::optional<std::uint64_t>> busy(static_cast<std::size_t>(count));
     auto dispatch = [&](std::size_t w) {
       if (next_chunk >= job.chunks || (job.done && job.done())) return;
@@ -245,7 +246,7 @@ class ForkPool {
             throw;
           }
         } else {
-          results[chunk] = std::move(frame->second);
+          results[chunk - first] = std::move(frame->second);
         }
         dispatch(w);
       }
@@ -329,6 +330,8 @@ class ForkRunner final : public Runner {
 }  // namespace
 
 std::unique_ptr<Runner> make_fork_runner(int workers) { return std::make_unique<ForkRunner>(workers); }
+
+void start_fork_workers(int workers) { ForkPool::instance().ensure_workers(workers); }
 
 std::vector<int> fork_worker_pids() { return ForkPool::instance().pids(); }
 

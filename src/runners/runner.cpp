@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <exception>
 #include <map>
@@ -24,17 +25,17 @@ std::map<std::string, JobFactory>& job_registry() {
 
 // Runs the chunks of `job` on `workers` threads (the calling thread included), each pulling the
 // next chunk index from a shared counter so that fast workers take more chunks.
-std::vector<std::string> run_on_threads(const JobDescription& description, int workers) {
-  const std::unique_ptr<ChunkJob> job = make_job(description);
-  std::vector<std::string> results(description.chunks);
-  std::atomic<std::uint64_t> next_chunk{0};
+std::vector<std::string> run_on_threads(const JobDescription& description, int workers, ChunkJob& job) {
+  const std::uint64_t first = std::min(description.first_chunk, description.chunks);
+  std::vector<std::string> results(description.chunks - first);
+  std::atomic<std::uint64_t> next_chunk{first};
   std::exception_ptr failure;
   std::mutex failure_mutex;
   std::mutex result_mutex;
   auto work = [&] {
     try {
       const NtlErrorScope ntl_errors;  // NTL's callbacks are per thread; a chunk may call NTL
-      const std::unique_ptr<ChunkWorker> worker = job->make_worker();
+      const std::unique_ptr<ChunkWorker> worker = job.make_worker();
       for (std::uint64_t chunk; (chunk = next_chunk.fetch_add(1)) < description.chunks;) {
         if (description.done && description.done()) break;
         std::string result = worker->run_chunk(chunk);
@@ -42,7 +43,7 @@ std::vector<std::string> run_on_threads(const JobDescription& description, int w
           const std::lock_guard lock(result_mutex);
           description.on_result(chunk, std::move(result));
         } else {
-          results[chunk] = std::move(result);
+          results[chunk - first] = std::move(result);
         }
       }
     } catch (...) {
@@ -59,11 +60,35 @@ std::vector<std::string> run_on_threads(const JobDescription& description, int w
   return results;
 }
 
+// The job of the last run, kept while parts of that run follow (a runner over MPI ranks hands a
+// run's chunks out in parts, one run id throughout): a batch's job is thousands of registers,
+// rebuilt from its spec once per run rather than once per part.
+class LastJob {
+ public:
+  ChunkJob& of(const JobDescription& description) {
+    if (!job_ || description.run_id == 0 || description.run_id != run_id_ || description.kind != kind_) {
+      job_.reset();
+      job_ = make_job(description);
+      run_id_ = description.run_id;
+      kind_ = description.kind;
+    }
+    return *job_;
+  }
+
+ private:
+  std::unique_ptr<ChunkJob> job_;
+  std::uint64_t run_id_ = 0;
+  std::string kind_;
+};
+
 class SequentialRunner final : public Runner {
  public:
   Mode mode() const override { return Mode::seq; }
   int workers() const override { return 1; }
-  std::vector<std::string> run(const JobDescription& job) override { return run_on_threads(job, 1); }
+  std::vector<std::string> run(const JobDescription& job) override { return run_on_threads(job, 1, last_job_.of(job)); }
+
+ private:
+  LastJob last_job_;
 };
 
 class ThreadRunner final : public Runner {
@@ -71,10 +96,13 @@ class ThreadRunner final : public Runner {
   explicit ThreadRunner(int workers) : workers_(workers) {}
   Mode mode() const override { return Mode::threads; }
   int workers() const override { return workers_; }
-  std::vector<std::string> run(const JobDescription& job) override { return run_on_threads(job, workers_); }
+  std::vector<std::string> run(const JobDescription& job) override {
+    return run_on_threads(job, workers_, last_job_.of(job));
+  }
 
  private:
   int workers_;
+  LastJob last_job_;
 };
 
 }  // namespace
@@ -102,6 +130,8 @@ std::string_view mode_name(Mode mode) {
       return "fork";
     case Mode::automatic:
       return "auto";
+    case Mode::mpi:
+      return "mpi";
   }
   return "?";
 }

@@ -762,3 +762,24 @@ lfsr_cli_script("the git description is empty outside a git checkout and the com
 # never by --version or a small register, whose start-up it would double (docs/benchmarks.md).
 lfsr_cli_script("FLINT is loaded only when a factorization needs it" 60
                 bash ${LFSR_CLI_TEST_DIR}/flint_loading.sh $<TARGET_FILE:lfsr-analyze>)
+
+# mpirun -n 1, 2, 3 (loopback, oversubscribed): the same output as a single run, and a rank killed
+# ends the job. Only where MPI is built in, and not under the sanitizers: Open MPI's own allocations
+# at start-up and exit are reported as leaks.
+if(LFSR_WITH_MPI AND NOT LFSR_SANITIZE)
+  lfsr_cli_script("mpirun scans and batches print what a single run prints" 120
+                  bash ${LFSR_CLI_TEST_DIR}/mpi_equals_single.sh ${MPIEXEC_EXECUTABLE} $<TARGET_FILE:lfsr-analyze>
+                  ${LFSR_CLI_TEST_DIR}/json_without_timing.py scans)
+  lfsr_cli_script("mpirun registers and matrices print what a single run prints" 60
+                  bash ${LFSR_CLI_TEST_DIR}/mpi_equals_single.sh ${MPIEXEC_EXECUTABLE} $<TARGET_FILE:lfsr-analyze>
+                  ${LFSR_CLI_TEST_DIR}/json_without_timing.py registers)
+  lfsr_cli_script("mpirun: a rank killed ends the job, no summary, no process left" 60
+                  bash ${LFSR_CLI_TEST_DIR}/mpi_rank_death.sh ${MPIEXEC_EXECUTABLE} $<TARGET_FILE:lfsr-analyze>)
+endif()
+# Built without MPI, a program started as one of several ranks refuses rather than run the job once
+# per rank (the environment mpirun would set, without mpirun).
+if(NOT LFSR_WITH_MPI)
+  lfsr_cli_script("a program built without MPI refuses to run as one of several MPI ranks" 60
+                  env OMPI_COMM_WORLD_SIZE=2 OMPI_COMM_WORLD_RANK=0 bash ${LFSR_CLI_TEST_DIR}/expect_failure.sh
+                  $<TARGET_FILE:lfsr-analyze> 2 "this lfsr-analyze was built without MPI" --scan --bits 4)
+endif()

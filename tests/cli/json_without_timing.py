@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
 """Prints the JSON document or JSON lines on stdin without the timing keys (docs/json.md) and, with
---without-run, without the keys that name the run's mode and workers: what must be identical
+--without-run, without the keys that name the run's mode, workers and MPI ranks: what must be identical
 across runs, modes, worker counts and chunk sizes. Keys keep their order; one value per line."""
 import json
 import sys
 
 TIMING = {"seconds", "median_seconds", "min_seconds", "max_seconds", "speedup", "states_per_second", "unstable"}
-RUN = {"mode", "workers"}
+RUN = {"mode", "workers", "ranks"}
 
 
 def strip(value, drop):

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# CLI test: under `mpirun -n K` for K = 1, 2, 3 the JSON output and the exit code are those of a
+# single run, apart from the timing keys and the keys naming the run (mode "mpi", ranks); and a
+# text report says the ranks in one line.
+# Usage: mpi_equals_single.sh MPIRUN BINARY STRIP_SCRIPT CASES  (CASES: scans | registers)
+set -euo pipefail
+mpirun=$1 binary=$2 strip=$3 cases=$4
+data=$(cd "$(dirname "$0")" && pwd)
+export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
+# No MPI library may print to the terminal in a test, nor look for network interfaces beyond loopback.
+export OMPI_MCA_btl_tcp_if_include=lo OMPI_MCA_oob_tcp_if_include=lo
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# run EXPECTED_CODE OUTPUT COMMAND...: the command's stdout, stripped, into OUTPUT.
+run() {
+  local expected=$1 output=$2 code=0
+  shift 2
+  "$@" >"$work/out" 2>"$work/err" || code=$?
+  if ((code != expected)); then
+    echo "$* exited with $code, not $expected:"
+    cat "$work/err"
+    exit 1
+  fi
+  python3 "$strip" --without-run <"$work/out" >"$output"
+}
+
+# check EXPECTED_CODE OPTIONS...: the single run against mpirun -n 1, 2, 3.
+check() {
+  local expected=$1
+  shift
+  run "$expected" "$work/single" "$binary" "$@" --format json
+  [[ -s $work/single ]] || { echo "$* printed nothing"; exit 1; }
+  for ranks in 1 2 3; do
+    run "$expected" "$work/mpi" "$mpirun" --oversubscribe -n "$ranks" "$binary" "$@" --format json
+    grep -Eq '"mode": ?"mpi"' "$work/out" || { echo "mpirun -n $ranks $*: no mode mpi"; exit 1; }
+    grep -Eq "\"ranks\": ?$ranks\b" "$work/out" || { echo "mpirun -n $ranks $*: no ranks $ranks"; exit 1; }
+    if ! cmp -s "$work/single" "$work/mpi"; then
+      echo "mpirun -n $ranks $* differs from the single run:"
+      diff "$work/single" "$work/mpi" | head -20
+      exit 1
+    fi
+  done
+}
+
+case $cases in
+  scans)
+    check 0 --scan --bits 8 --mode threads --workers 2
+    check 0 --scan --bits 10 --summary --mode fork --workers 2
+    check 0 --scan --bits 4 --field 3 --mode seq
+    check 0 --scan --bits 9 --nonsingular --method both --mode fork --workers 1
+    check 2 --batch "$data/batches/mixed.txt" --mode threads --workers 2
+    # The text report names the ranks in a line of its own.
+    "$mpirun" --oversubscribe -n 2 "$binary" --scan --bits 6 --summary >"$work/text"
+    grep -qx "mpirun: 2 ranks, [0-9]* workers\? each" "$work/text" || { echo "no ranks line:"; cat "$work/text"; exit 1; }
+    ;;
+  registers)
+    check 0 --poly "x^14+x^5+x^3+x+1" --method enumerate --mode fork --workers 2
+    check 0 --poly "x^12+x^5+x^3+x" --method enumerate --mode threads --workers 2
+    check 0 --matrix "$data/matrices/rule90_8.txt" --method enumerate --mode seq
+    ;;
+esac
