@@ -31,6 +31,9 @@ struct EnumerationOptions {
   // enumerate_by_segments only: segment points are the indexes whose low segment_bits bits are
   // zero; 0 lets the engine choose (about 2^16 of them). Smaller values make more segments.
   int segment_bits = 0;
+  // enumerate_by_segments only: called before it falls back to enumerate() on the local runner,
+  // which needs the memory of a whole enumeration in this process (a caller checks it there).
+  std::function<void()> before_local_fallback = {};
 };
 
 // Largest state space enumeration accepts, whatever the memory.

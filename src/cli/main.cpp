@@ -167,7 +167,15 @@ lfsr::Report analyze(const Subject& subject, const lfsr::cli::Options& options, 
   }
 
   const std::unique_ptr<lfsr::Runner> runner = lfsr::cli::runner_for(options, map.state_count());
-  lfsr::cli::check_memory(subject.state_space_name(), map, runner->workers(), options.max_memory);
+  const auto check_whole_enumeration = [&] {
+    lfsr::cli::check_memory(subject.state_space_name(), map, runner->workers(), options.max_memory);
+  };
+  // Spread over ranks, a permutation's segments need no state bitset: its memory is checked only
+  // if the engine has to find cycles without segment points in this process.
+  if (runner->mode() == lfsr::Mode::mpi && map.is_invertible())
+    enumeration.before_local_fallback = check_whole_enumeration;
+  else
+    check_whole_enumeration();
   const auto start = std::chrono::steady_clock::now();
   lfsr::CycleStructure result = lfsr::enumerate_on(map, *runner, enumeration);
   progress.clear();

@@ -135,7 +135,8 @@ CycleStructure enumerate_by_segments(const LinearMap& map, Runner& spread, Runne
   const std::uint64_t states = map.state_count();
   if (states == 0 || states > max_enumeration_states)
     throw ResourceError(fmt::format("a state space of {}^{} states is too large to enumerate", map.p, map.dimension));
-  SegmentPlan plan = plan_segments(map, states, spread.workers(), options);
+  // Chunks for every worker of every rank the runner spreads them over.
+  SegmentPlan plan = plan_segments(map, states, spread.workers() * spread.ranks(), options);
 
   CycleStructure result;
   result.states = big(states);
@@ -213,7 +214,10 @@ CycleStructure enumerate_by_segments(const LinearMap& map, Runner& spread, Runne
   }
   // Too many states on cycles without segment points to find them so: the claim-based engine
   // finds them by its scan, in this process (its shared state cannot be spread).
-  if (accounted != cyclic_states) return enumerate(map, local, options);
+  if (accounted != cyclic_states) {
+    if (options.before_local_fallback) options.before_local_fallback();
+    return enumerate(map, local, options);
+  }
 
   add_found_cycles(found, result);
   result.cyclic_states = big(cyclic_states);

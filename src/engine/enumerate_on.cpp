@@ -1,10 +1,12 @@
-// enumerate_on: the engine on the runner's in-process part (see enumerate_on.hpp).
+// enumerate_on: the engine, or on a runner spread over processes the segments (see enumerate_on.hpp).
 #include "engine/enumerate_on.hpp"
 
 namespace lfsr {
 
 CycleStructure enumerate_on(const LinearMap& map, Runner& runner, const EnumerationOptions& options) {
-  return enumerate(map, runner.shared_memory_runner(), options);
+  Runner& local = runner.shared_memory_runner();
+  if (&local == &runner) return enumerate(map, runner, options);
+  return enumerate_by_segments(map, runner, local, options);
 }
 
 }  // namespace lfsr

@@ -10,9 +10,10 @@
 namespace lfsr {
 
 // enumerate(map, runner, options) on a runner whose workers share this process's memory. On a
-// runner spread over processes (MPI ranks), the engine, which shares its marks and claims through
-// this process's memory, runs on the runner's part inside this process (rank 0's workers): the
-// result is exact and the other ranks stay idle.
+// runner spread over processes (MPI ranks), where the engine cannot run (it shares its marks and
+// claims through this process's memory), enumerate_by_segments: the segments are walked on every
+// rank, and what they leave (cycles without segment points) is found by the engine on the
+// runner's part inside this process (rank 0's workers). Both give the same result.
 CycleStructure enumerate_on(const LinearMap& map, Runner& runner, const EnumerationOptions& options = {});
 
 }  // namespace lfsr

@@ -770,7 +770,7 @@ if(LFSR_WITH_MPI AND NOT LFSR_SANITIZE)
   lfsr_cli_script("mpirun scans and batches print what a single run prints" 120
                   bash ${LFSR_CLI_TEST_DIR}/mpi_equals_single.sh ${MPIEXEC_EXECUTABLE} $<TARGET_FILE:lfsr-analyze>
                   ${LFSR_CLI_TEST_DIR}/json_without_timing.py scans)
-  lfsr_cli_script("mpirun registers and matrices print what a single run prints" 60
+  lfsr_cli_script("mpirun registers and matrices print what a single run prints" 120
                   bash ${LFSR_CLI_TEST_DIR}/mpi_equals_single.sh ${MPIEXEC_EXECUTABLE} $<TARGET_FILE:lfsr-analyze>
                   ${LFSR_CLI_TEST_DIR}/json_without_timing.py registers)
   lfsr_cli_script("mpirun: a rank killed ends the job, no summary, no process left" 60

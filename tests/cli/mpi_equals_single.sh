@@ -58,5 +58,22 @@ case $cases in
     check 0 --poly "x^14+x^5+x^3+x+1" --method enumerate --mode fork --workers 2
     check 0 --poly "x^12+x^5+x^3+x" --method enumerate --mode threads --workers 2
     check 0 --matrix "$data/matrices/rule90_8.txt" --method enumerate --mode seq
+    # One register spread over the ranks by segments: the count proof completed by the segments
+    # (maximal length, Galois, odd p, many chunks), by the short-cycle search ((x+1)(x^31+x^3+1),
+    # the issue's register), and by the engine on rank 0 (x^16+1: cycles without segment points).
+    check 0 --bits 22 --method enumerate --mode seq
+    check 0 --poly "x^20+x^3+1" --form galois --method enumerate --chunk 4096 --mode threads --workers 2
+    check 0 --field 3 --poly "x^10+x^3+2*x+1" --method enumerate --list-cycles --mode seq
+    check 0 --poly "x^32+x^31+x^4+x^3+x+1" --method enumerate --mode seq
+    check 0 --poly "x^16+1" --method enumerate --list-cycles --mode fork --workers 2
+    check 0 --poly "x^20+x^9+x^5+x^2" --method enumerate --mode seq
+    # --compare gains a row for the MPI runner, and its results agree with the other rows.
+    "$mpirun" --oversubscribe -n 2 "$binary" --bits 18 --compare --repeat 1 --warmup 0 --format json >"$work/compare"
+    python3 - "$work/compare" <<'PY'
+import json, sys
+modes = [row["mode"] for row in json.load(open(sys.argv[1]))["compare"]]
+if "mpi" not in modes:
+    sys.exit(f"--compare under mpirun has no mpi row: {modes}")
+PY
     ;;
 esac
