@@ -776,6 +776,10 @@ if(LFSR_WITH_MPI AND NOT LFSR_SANITIZE)
   lfsr_cli_script("mpirun: a rank killed ends the job, no summary, no process left" 60
                   bash ${LFSR_CLI_TEST_DIR}/mpi_rank_death.sh ${MPIEXEC_EXECUTABLE} $<TARGET_FILE:lfsr-analyze>)
 endif()
+# The Slurm examples: valid bash, and the job array's parts and merge give the single run's summary.
+lfsr_cli_script("the Slurm job array example's parts merge into the single run" 60
+                bash ${LFSR_CLI_TEST_DIR}/slurm_examples.sh $<TARGET_FILE:lfsr-analyze>
+                ${LFSR_CLI_TEST_DIR}/json_without_timing.py ${PROJECT_SOURCE_DIR}/docs/slurm)
 # Built without MPI, a program started as one of several ranks refuses rather than run the job once
 # per rank (the environment mpirun would set, without mpirun).
 if(NOT LFSR_WITH_MPI)
