@@ -266,11 +266,13 @@ class Output {
   }
 
   void done(const Entry& entry, const Lfsr& lfsr, BatchOutcome&& outcome) {
+    if (outcome.task_summary) summary_.add(*outcome.task_summary);  // its task's, summarized by a worker
     if (!outcome.ok()) {
       failed(entry, outcome.error, outcome.error_code);
       return;
     }
     ++done_;
+    if (outcome.summarized) return;
     if (!outcome.json_keys.empty()) {
       append_json_line(pending_, entry.line, outcome.json_keys);  // written by the worker (json_lines)
       pending_ += '\n';
@@ -507,6 +509,7 @@ int run_many_registers(const Options& options) {
   batch_options.factor_seconds = options.factor_seconds;
   batch_options.named_states = options.format == "json" && !options.summary;  // only JSON lines show states
   batch_options.json_lines = batch_options.named_states;
+  batch_options.summary = options.summary;
   batch_options.check_memory = [&](const Lfsr& lfsr, const LinearMap& map) {
     check_memory(fmt::format("{}^{}", field.q(), lfsr.degree()), map, runner->workers(), options.max_memory);
   };
