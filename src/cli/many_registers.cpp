@@ -326,7 +326,9 @@ class Output {
                                             {"mode", mode_name(runner_.mode())},
                                             {"workers", runner_.workers()}});
       if (runner_.mode() == Mode::mpi) summary["ranks"] = runner_.ranks();
-      summary.update(summary_.json());
+      // Moved in, not copied (update copies): a summary may hold thousands of cycle types.
+      nlohmann::ordered_json counts = summary_.json();
+      for (auto item = counts.begin(); item != counts.end(); ++item) summary[item.key()] = std::move(item.value());
       summary["errors"] = errors_;
       summary["seconds"] = std::round(seconds * 1e6) / 1e6;  // microseconds, as every report
       if (json_lines()) {

@@ -153,12 +153,21 @@ nlohmann::ordered_json CycleTypeSummary::json() const {
   std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) {
     return std::get<0>(a) != std::get<0>(b) ? std::get<0>(a) > std::get<0>(b) : std::get<1>(a) < std::get<1>(b);
   });
-  nlohmann::ordered_json list = nlohmann::ordered_json::array();
+  // Built node by node: initializer lists copy every node, which took most of the time of a
+  // summary of thousands of types.
+  using Json = nlohmann::ordered_json;
+  Json list = Json::array();
+  list.get_ref<Json::array_t&>().reserve(sorted.size());
   for (const auto& [count, type, example] : sorted) {
-    nlohmann::ordered_json cycles = nlohmann::ordered_json::array();
-    for (const auto& [length, number] : type)
-      cycles.push_back({{"length", big_number(length)}, {"count", big_number(number)}});
-    list.push_back({{"cycles", std::move(cycles)}, {"registers", count}, {"example", *example}});
+    Json& entry = list.emplace_back(Json::object());
+    Json& cycles = entry["cycles"] = Json::array();
+    for (const auto& [length, number] : type) {
+      Json& cycle = cycles.emplace_back(Json::object());
+      cycle["length"] = big_number(length);
+      cycle["count"] = big_number(number);
+    }
+    entry["registers"] = count;
+    entry["example"] = *example;
   }
   return {{"registers", registers},
           {"maximal_length", maximal_length},
