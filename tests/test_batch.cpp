@@ -94,3 +94,46 @@ TEST_CASE("with json_lines each worker writes its registers' JSON keys, the same
     });
   }
 }
+
+TEST_CASE("with summary the task summaries, added in order, are the summary of every register's result",
+          "[batch][threads]") {
+  std::vector<std::string> texts;
+  for (unsigned c = 0; c < 64; ++c) {
+    std::string text = "x^6";
+    for (int i = 5; i >= 0; --i)
+      if ((c >> i & 1U) != 0) text += i == 0 ? "+1" : i == 1 ? "+x" : "+x^" + std::to_string(i);
+    texts.push_back(text);
+    if (c == 20) texts.push_back("x^12+x^6+x^4+x+1");  // chunked over the workers, summarized here
+  }
+  const std::vector<Lfsr> registers = registers_of(texts);
+  BatchOptions options;
+  options.method = "enumerate";
+  options.whole_register_states = 1024;
+  CycleTypeSummary one_by_one;
+  const auto sequential = make_sequential_runner();
+  analyze_batch(registers, *sequential, options, [&](std::size_t i, BatchOutcome&& outcome) {
+    REQUIRE(!outcome.summarized);
+    one_by_one.add(registers[i].polynomial, outcome.result);
+  });
+  options.summary = true;
+  const auto threads = make_thread_runner(4);  // a task or two per register
+  CycleTypeSummary by_tasks;
+  std::size_t summarized = 0;
+  std::size_t task_summaries = 0;
+  analyze_batch(registers, *threads, options, [&](std::size_t i, BatchOutcome&& outcome) {
+    REQUIRE(outcome.ok());
+    if (outcome.task_summary) {
+      by_tasks.add(*outcome.task_summary);
+      ++task_summaries;
+    }
+    if (outcome.summarized) {
+      ++summarized;
+    } else {
+      by_tasks.add(registers[i].polynomial, outcome.result);
+    }
+  });
+  CHECK(summarized == 64);
+  CHECK(task_summaries > 16);
+  CHECK(by_tasks.examples() == one_by_one.examples());
+  CHECK(dump_json(by_tasks.json()) == dump_json(one_by_one.json()));
+}

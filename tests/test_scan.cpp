@@ -6,10 +6,10 @@
 #include <vector>
 
 #include "closed_formulas.hpp"
-#include "many/batch.hpp"
 #include "lfsr/enumerate.hpp"
 #include "lfsr/error.hpp"
 #include "lfsr/linear_map.hpp"
+#include "many/batch.hpp"
 #include "many/scan.hpp"
 #include "sanitizers.hpp"
 
@@ -68,7 +68,7 @@ TEST_CASE("scans by enumeration count what the closed formulas say", "[scan][thr
   CHECK(gf2.irreducible == 30);     // (2^8 - 2^4) / 8
   CHECK(gf2.singular == 128);       // c_0 = 0: 2^7
   std::uint64_t registers = 0;
-  for (const auto& [type, count] : gf2.cycle_types) registers += count;
+  for (const auto& [key, type] : gf2.types) registers += type.registers;
   CHECK(registers == 256);
   const CycleTypeSummary gf3 = scan_summary(Field::from_order(3), 4, false, "enumerate", *runner);
   CHECK(gf3.maximal_length == 8);  // phi(80) / 4
@@ -110,7 +110,7 @@ TEST_CASE("a summary names, for each cycle type, the first polynomial in scan or
     }
     // The batch engine's workers finish out of order, but report in order.
     const CycleTypeSummary summary = scan_summary(field, n, false, "enumerate", *threads);
-    CHECK(summary.examples == first);
+    CHECK(summary.examples() == first);
     // Held by name: a range-for over a member of the temporary json() would read freed memory.
     const nlohmann::ordered_json json = summary.json();
     for (const auto& type : json["cycle_types"]) {

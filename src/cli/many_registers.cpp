@@ -266,11 +266,13 @@ class Output {
   }
 
   void done(const Entry& entry, const Lfsr& lfsr, BatchOutcome&& outcome) {
+    if (outcome.task_summary) summary_.add(*outcome.task_summary);  // its task's, summarized by a worker
     if (!outcome.ok()) {
       failed(entry, outcome.error, outcome.error_code);
       return;
     }
     ++done_;
+    if (outcome.summarized) return;
     if (!outcome.json_keys.empty()) {
       append_json_line(pending_, entry.line, outcome.json_keys);  // written by the worker (json_lines)
       pending_ += '\n';
@@ -324,7 +326,9 @@ class Output {
                                             {"mode", mode_name(runner_.mode())},
                                             {"workers", runner_.workers()}});
       if (runner_.mode() == Mode::mpi) summary["ranks"] = runner_.ranks();
-      summary.update(summary_.json());
+      // Moved in, not copied (update copies): a summary may hold thousands of cycle types.
+      nlohmann::ordered_json counts = summary_.json();
+      for (auto item = counts.begin(); item != counts.end(); ++item) summary[item.key()] = std::move(item.value());
       summary["errors"] = errors_;
       summary["seconds"] = std::round(seconds * 1e6) / 1e6;  // microseconds, as every report
       if (json_lines()) {
@@ -507,6 +511,7 @@ int run_many_registers(const Options& options) {
   batch_options.factor_seconds = options.factor_seconds;
   batch_options.named_states = options.format == "json" && !options.summary;  // only JSON lines show states
   batch_options.json_lines = batch_options.named_states;
+  batch_options.summary = options.summary;
   batch_options.check_memory = [&](const Lfsr& lfsr, const LinearMap& map) {
     check_memory(fmt::format("{}^{}", field.q(), lfsr.degree()), map, runner->workers(), options.max_memory);
   };

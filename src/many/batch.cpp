@@ -23,6 +23,7 @@
 #include "lfsr/linear_map.hpp"
 #include "lfsr/report.hpp"
 #include "lfsr/state_period.hpp"
+#include "many/number_bytes.hpp"
 #include "many/scan.hpp"
 #include "report/json_line.hpp"
 #include "report/run_info.hpp"
@@ -42,30 +43,15 @@ mpz_class state_count(const Lfsr& lfsr) {
   return states;
 }
 
-// Numbers that fit 64 bits (nearly all of a batch's) cross the pipe as they are; larger ones as
-// hexadecimal text: exact, and simple to read back.
-void put_number(ByteWriter& out, const mpz_class& value) {
-  const bool word = value.fits_ulong_p();
-  out.put(word);
-  if (word) {
-    out.put(static_cast<std::uint64_t>(value.get_ui()));
-  } else {
-    out.put_bytes(value.get_str(16));
-  }
-}
-mpz_class get_number(ByteReader& in) {
-  if (in.get<bool>()) return mpz_class(static_cast<unsigned long>(in.get<std::uint64_t>()));
-  return mpz_class(std::string(in.get_bytes()), 16);
-}
-
 // A JSON line written in the worker is all the caller needs of a register: the result stays there.
 void put_outcome(ByteWriter& out, const BatchOutcome& outcome) {
   out.put(outcome.error_code)
       .put(outcome.seconds)
       .put_bytes(outcome.method)
       .put_bytes(outcome.error)
-      .put_bytes(outcome.json_keys);
-  if (!outcome.ok() || !outcome.json_keys.empty()) return;
+      .put_bytes(outcome.json_keys)
+      .put(outcome.summarized);
+  if (!outcome.ok() || !outcome.json_keys.empty() || outcome.summarized) return;
   const CycleStructure& r = outcome.result;
   put_number(out, r.states);
   put_number(out, r.cyclic_states);
@@ -96,7 +82,8 @@ BatchOutcome get_outcome(ByteReader& in) {
   outcome.method = in.get_bytes();
   outcome.error = in.get_bytes();
   outcome.json_keys = in.get_bytes();
-  if (!outcome.ok() || !outcome.json_keys.empty()) return outcome;
+  outcome.summarized = in.get<bool>();
+  if (!outcome.ok() || !outcome.json_keys.empty() || outcome.summarized) return outcome;
   CycleStructure& r = outcome.result;
   r.states = get_number(in);
   r.cyclic_states = get_number(in);
@@ -152,6 +139,7 @@ std::string batch_spec(const std::vector<const Lfsr*>& registers, const BatchOpt
       .put(options.factor_seconds)
       .put(options.named_states)
       .put(options.json_lines)
+      .put(options.summary)
       .put_bytes(runner.mode)
       .put(runner.workers)
       .put(runner.ranks)
@@ -290,7 +278,8 @@ BatchOutcome analyze_whole(const Lfsr& lfsr, const std::string& requested_method
   return analyze_whole_here(lfsr, requested_method, named_states, factor_seconds);
 }
 
-// Chunk c of a batch job is registers [c * per_chunk, (c + 1) * per_chunk).
+// Chunk c of a batch job is registers [c * per_chunk, (c + 1) * per_chunk). Its result is their
+// outcomes, then, with BatchOptions::summary, the summary of those summarized.
 class BatchJob final : public ChunkJob {
  public:
   explicit BatchJob(std::string_view spec) {
@@ -299,6 +288,7 @@ class BatchJob final : public ChunkJob {
     factor_seconds_ = in.get<double>();
     named_states_ = in.get<bool>();
     json_lines_ = in.get<bool>();
+    summary_ = in.get<bool>();
     runner_.mode = in.get_bytes();
     runner_.workers = in.get<int>();
     runner_.ranks = in.get<int>();
@@ -333,14 +323,20 @@ class BatchJob final : public ChunkJob {
     explicit Worker(const BatchJob& job) : job_(job) {}
     std::string run_chunk(std::uint64_t chunk) override {
       ByteWriter out;
+      CycleTypeSummary summary;
       const std::size_t begin = chunk * job_.per_chunk_;
       const std::size_t end = std::min(job_.registers_.size(), begin + job_.per_chunk_);
       for (std::size_t i = begin; i < end; ++i) {
         const Lfsr& lfsr = job_.registers_[i];
         BatchOutcome outcome = analyze_whole(lfsr, job_.method_, job_.named_states_, job_.factor_seconds_);
         if (job_.json_lines_) write_json_keys(lfsr, job_.runner_, outcome);
+        if (job_.summary_ && outcome.ok()) {
+          summary.add(lfsr.polynomial, outcome.result);
+          outcome.summarized = true;
+        }
         put_outcome(out, outcome);
       }
+      if (job_.summary_) summary.put(out);
       return out.take();
     }
 
@@ -352,6 +348,7 @@ class BatchJob final : public ChunkJob {
   double factor_seconds_ = default_factor_seconds;
   bool named_states_ = true;
   bool json_lines_ = false;
+  bool summary_ = false;
   RunnerKeys runner_;
   std::size_t per_chunk_ = 1;
   std::vector<Lfsr> registers_;
@@ -437,8 +434,12 @@ void run_whole_registers(const std::vector<Lfsr>& registers, std::size_t begin, 
     JobDescription job{batch_job, std::move(spec), chunks, next_run_id(), {}, {}};
     job.on_result = [&](std::uint64_t chunk, std::string&& bytes) {
       ByteReader in(bytes);
-      for (std::size_t i = chunk * per_chunk; i < std::min(items.size(), (chunk + 1) * per_chunk); ++i)
-        in_order.done(pending[i], get_outcome(in));
+      const std::size_t first = chunk * per_chunk;
+      std::vector<BatchOutcome> outcomes;
+      for (std::size_t i = first; i < std::min(items.size(), first + per_chunk); ++i)
+        outcomes.push_back(get_outcome(in));
+      if (options.summary) outcomes.front().task_summary = CycleTypeSummary::get(in);
+      for (std::size_t k = 0; k < outcomes.size(); ++k) in_order.done(pending[first + k], std::move(outcomes[k]));
       if (options.on_reported) options.on_reported();
     };
     try {

@@ -15,6 +15,7 @@
 #include "lfsr/lfsr.hpp"
 #include "lfsr/linear_map.hpp"
 #include "lfsr/runner.hpp"
+#include "many/scan.hpp"
 
 namespace lfsr {
 
@@ -28,6 +29,13 @@ struct BatchOutcome {
   // With BatchOptions::json_lines, the register's JSON line from after `{"line":N,` on
   // (append_report_json_keys), written by the worker that analyzed it; `result` is then left empty.
   std::string json_keys;
+  // With BatchOptions::summary: the register was added to its task's summary in its worker, and
+  // `result` is left empty.
+  bool summarized = false;
+  // With BatchOptions::summary, on the outcome of each task's first register: the summary of the
+  // task's registers that were summarized. Added in the order report is called, they make the
+  // summary of every register summarized.
+  std::optional<CycleTypeSummary> task_summary;
 
   bool ok() const { return error_code == ExitCode::success; }
 };
@@ -48,6 +56,10 @@ struct BatchOptions {
   // with the runner's mode and workers: thousands of lines a second are then written in parallel,
   // and only their text, not the result, crosses back from a worker.
   bool json_lines = false;
+  // The registers a worker analyzes whole and successfully are added to a summary of its task in
+  // the worker (BatchOutcome::summarized, BatchOutcome::task_summary): the calling process then
+  // adds one summary per task instead of one result per register.
+  bool summary = false;
   // Called before a register is chunked over the workers; throws ResourceError when the memory
   // cannot hold its enumeration (that register then fails, not the batch).
   std::function<void(const Lfsr&, const LinearMap&)> check_memory;

@@ -5,11 +5,13 @@
 
 #include <algorithm>
 #include <optional>
+#include <tuple>
 #include <vector>
 
 #include "lfsr/algebra.hpp"
 #include "lfsr/error.hpp"
 #include "lfsr/report.hpp"
+#include "many/number_bytes.hpp"
 
 namespace lfsr {
 
@@ -44,8 +46,9 @@ void CycleTypeSummary::add(const Polynomial& f, const CycleStructure& result) {
   maximal_length += result.maximal_length() ? 1 : 0;
   irreducible += is_irreducible(f) ? 1 : 0;
   singular += f.is_singular() ? 1 : 0;
-  ++cycle_types[result.cycles];
-  examples.try_emplace(result.cycles, f.to_string());
+  const auto [type, first] = types.try_emplace(type_key(result.cycles));
+  if (first) type->second.example = f.to_string();
+  ++type->second.registers;
 }
 
 void CycleTypeSummary::add(const CycleTypeSummary& later) {
@@ -53,8 +56,53 @@ void CycleTypeSummary::add(const CycleTypeSummary& later) {
   maximal_length += later.maximal_length;
   irreducible += later.irreducible;
   singular += later.singular;
-  for (const auto& [type, count] : later.cycle_types) cycle_types[type] += count;
-  for (const auto& [type, example] : later.examples) examples.try_emplace(type, example);
+  for (const auto& [key, type] : later.types) {
+    const auto [known, first] = types.try_emplace(key, type);
+    if (!first) known->second.registers += type.registers;
+  }
+}
+
+std::map<std::map<mpz_class, mpz_class>, std::string> CycleTypeSummary::examples() const {
+  std::map<std::map<mpz_class, mpz_class>, std::string> examples;
+  for (const auto& [key, type] : types) examples.emplace(type_of(key), type.example);
+  return examples;
+}
+
+std::string CycleTypeSummary::type_key(const std::map<mpz_class, mpz_class>& cycles) {
+  ByteWriter out;
+  for (const auto& [length, count] : cycles) {
+    put_number(out, length);
+    put_number(out, count);
+  }
+  return out.take();
+}
+
+std::map<mpz_class, mpz_class> CycleTypeSummary::type_of(std::string_view key) {
+  std::map<mpz_class, mpz_class> cycles;
+  for (ByteReader in(key); !in.empty();) {
+    mpz_class length = get_number(in);
+    cycles.emplace(std::move(length), get_number(in));
+  }
+  return cycles;
+}
+
+void CycleTypeSummary::put(ByteWriter& out) const {
+  out.put(registers).put(maximal_length).put(irreducible).put(singular).put(types.size());
+  for (const auto& [key, type] : types) out.put_bytes(key).put(type.registers).put_bytes(type.example);
+}
+
+CycleTypeSummary CycleTypeSummary::get(ByteReader& in) {
+  CycleTypeSummary summary;
+  summary.registers = in.get<std::uint64_t>();
+  summary.maximal_length = in.get<std::uint64_t>();
+  summary.irreducible = in.get<std::uint64_t>();
+  summary.singular = in.get<std::uint64_t>();
+  for (auto count = in.get<std::size_t>(); count > 0; --count) {
+    std::string key(in.get_bytes());
+    const auto registers = in.get<std::uint64_t>();
+    summary.types.emplace(std::move(key), CycleType{registers, std::string(in.get_bytes())});
+  }
+  return summary;
 }
 
 CycleTypeSummary CycleTypeSummary::from_json(const nlohmann::ordered_json& json) {
@@ -90,24 +138,39 @@ CycleTypeSummary CycleTypeSummary::from_json(const nlohmann::ordered_json& json)
       if (!lengths.emplace(big(cycle, "length"), big(cycle, "count")).second)
         throw InputError("a cycle type of the summary lists a length twice");
     }
-    if (!summary.cycle_types.emplace(lengths, count(type, "registers")).second)
+    if (!summary.types.try_emplace(type_key(lengths), CycleType{count(type, "registers"), example->get<std::string>()})
+             .second)
       throw InputError("the summary lists a cycle type twice");
-    summary.examples.emplace(std::move(lengths), example->get<std::string>());
   }
   return summary;
 }
 
 nlohmann::ordered_json CycleTypeSummary::json() const {
-  std::vector<std::pair<const std::map<mpz_class, mpz_class>*, std::uint64_t>> types;
-  for (const auto& [type, count] : cycle_types) types.emplace_back(&type, count);
-  // The most common types first; ties in the order of the types themselves.
-  std::stable_sort(types.begin(), types.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
-  nlohmann::ordered_json list = nlohmann::ordered_json::array();
-  for (const auto& [type, count] : types) {
-    nlohmann::ordered_json cycles = nlohmann::ordered_json::array();
-    for (const auto& [length, number] : *type)
-      cycles.push_back({{"length", big_number(length)}, {"count", big_number(number)}});
-    list.push_back({{"cycles", std::move(cycles)}, {"registers", count}, {"example", examples.at(*type)}});
+  // The most common types first; ties in the order of the types themselves (as maps of numbers).
+  std::vector<std::tuple<std::uint64_t, std::map<mpz_class, mpz_class>, const std::string*>> sorted;
+  sorted.reserve(types.size());
+  for (const auto& [key, type] : types) sorted.emplace_back(type.registers, type_of(key), &type.example);
+  std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) {
+    return std::get<0>(a) != std::get<0>(b) ? std::get<0>(a) > std::get<0>(b) : std::get<1>(a) < std::get<1>(b);
+  });
+  // Built node by node, each object's keys reserved: initializer lists copy every node, and growing
+  // vectors allocate twice, which took most of the time of a summary of thousands of types.
+  using Json = nlohmann::ordered_json;
+  Json list = Json::array();
+  list.get_ref<Json::array_t&>().reserve(sorted.size());
+  for (const auto& [count, type, example] : sorted) {
+    Json& entry = list.emplace_back(Json::object());
+    entry.get_ref<Json::object_t&>().reserve(3);
+    Json& cycles = entry["cycles"] = Json::array();
+    cycles.get_ref<Json::array_t&>().reserve(type.size());
+    for (const auto& [length, number] : type) {
+      Json& cycle = cycles.emplace_back(Json::object());
+      cycle.get_ref<Json::object_t&>().reserve(2);
+      cycle["length"] = big_number(length);
+      cycle["count"] = big_number(number);
+    }
+    entry["registers"] = count;
+    entry["example"] = *example;
   }
   return {{"registers", registers},
           {"maximal_length", maximal_length},

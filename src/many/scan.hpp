@@ -7,9 +7,12 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 
 #include "lfsr/cycle_structure.hpp"
 #include "lfsr/polynomial.hpp"
+#include "runners/byte_io.hpp"
 
 namespace lfsr {
 
@@ -40,16 +43,24 @@ struct CycleTypeSummary {
   std::uint64_t maximal_length = 0;
   std::uint64_t irreducible = 0;
   std::uint64_t singular = 0;
-  std::map<std::map<mpz_class, mpz_class>, std::uint64_t> cycle_types;
-  // Cycle type -> the first polynomial added with it: in scan or file order, as batches report
-  // their registers in order.
-  std::map<std::map<mpz_class, mpz_class>, std::string> examples;
+  struct CycleType {
+    std::uint64_t registers = 0;
+    // The first polynomial added with this type: in scan or file order, as batches report their
+    // registers in order.
+    std::string example;
+  };
+  // Keyed by type_key(cycles): a register is counted by hashing a few bytes, where comparing maps
+  // of big numbers in an ordered map took most of the time of a summary of thousands of types.
+  std::unordered_map<std::string, CycleType> types;
 
   void add(const Polynomial& f, const CycleStructure& result);
   // Adds the summary of registers that come after these in scan or file order: counts add up, and
   // its example of a type counts only where these registers have none. The summaries of
-  // consecutive parts of a run (shards, cluster ranks), added in order, are the whole run's.
+  // consecutive parts of a run (shards, cluster ranks, the tasks of a batch job), added in order,
+  // are the whole run's.
   void add(const CycleTypeSummary& later);
+  // Cycle type -> its example, the types decoded.
+  std::map<std::map<mpz_class, mpz_class>, std::string> examples() const;
   // The summary whose json() is `json` (other keys of the object are ignored), with big numbers
   // kept exact when `json` comes from parse_exact_json. Throws InputError naming a key that is
   // missing or malformed.
@@ -57,6 +68,13 @@ struct CycleTypeSummary {
   // {"registers", "maximal_length", "irreducible", "singular", "cycle_types": [{"cycles": [...],
   // "registers": N, "example": "x^4+x+1"}, ...]}, the most common types first.
   nlohmann::ordered_json json() const;
+  // The summary in the byte encoding of job results, as a worker sends the summary of its task.
+  void put(ByteWriter& out) const;
+  static CycleTypeSummary get(ByteReader& in);
+
+  // A cycle type's lengths and counts as bytes, and back.
+  static std::string type_key(const std::map<mpz_class, mpz_class>& cycles);
+  static std::map<mpz_class, mpz_class> type_of(std::string_view key);
 };
 
 }  // namespace lfsr

@@ -332,6 +332,9 @@ lfsr_cli_script("shard parts 1..N of a degree-4 scan over GF(3) merge into the w
 lfsr_cli_script("shard parts 1..N of a nonsingular scan by fork and threads merge into the whole scan" 120
                 bash ${LFSR_CLI_TEST_DIR}/shard_merge.sh $<TARGET_FILE:lfsr-analyze>
                 ${LFSR_CLI_TEST_DIR}/json_without_timing.py --alternate-modes --scan --bits 5 --nonsingular)
+lfsr_cli_script("a summary of many small tasks is the one of few large tasks, for scans and a batch with bad lines" 120
+                bash ${LFSR_CLI_TEST_DIR}/summary_chunks.sh $<TARGET_FILE:lfsr-analyze>
+                ${LFSR_CLI_TEST_DIR}/json_without_timing.py)
 lfsr_cli_json("shard 2/3 of a degree-8 scan covers 85 of its 256 registers" --scan --bits 8 --shard 2/3 --summary --format json --
               "registers=85" "shard~{\"index\":2,\"count\":3,\"first_line\":86,\"last_line\":170,\"exit_code\":0}")
 lfsr_cli_json("a shard past the end of a small scan is empty" --scan --bits 1 --shard 1/5 --summary --format json --
