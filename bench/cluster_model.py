@@ -7,8 +7,9 @@ on NODES nodes of CORES cores (one rank per node, a worker per core).
 Measured here, each a least-squares line through runs of two or three sizes:
   - a register's analysis (degree 28, --summary's chunk job) in CPU seconds, by one process;
   - what the calling process (rank 0) spends per register receiving and folding results, with
-    --summary and with JSON Lines, read from its own CPU time while one forked worker computes;
-  - the bytes a rank sends back per register (LFSR_MPI_STATS under mpirun -n 2);
+    --summary (whole scans of degree 14 and 16) and with JSON Lines (the degree-28 registers), read
+    from its own CPU time while one forked worker computes;
+  - the bytes a rank sends back per register (LFSR_MPI_STATS under mpirun -n 2), likewise;
   - the segment walk: states per second per worker (run seconds of mpirun -n 2, one worker per
     rank) for Fibonacci GF(2) (word-level walk) and Galois (one state a step), the bytes sent per
     segment, and rank 0's fixed cost (the line's intercept: stitching, start of the job);
@@ -105,16 +106,24 @@ def measure_scan(binary, directory):
     files = {n: batch_file(directory, n, 28) for n in sizes}
     compute = fit([(n, min(cpu_seconds([binary, "--batch", files[n], "--summary", "--format", "json", "--mode", "seq"])
                              for _ in range(2))) for n in sizes])
-    fold = {}
-    for label, extra in (("summary", ["--summary"]), ("lines", [])):
-        fold[label] = fit([(n, min(parent_cpu_seconds([binary, "--batch", files[n], "--format", "json", "--mode",
-                                                       "fork", "--workers", "1"] + extra) for _ in range(2)))
-                           for n in sizes])[1]
+    # Rank 0's share: JSON Lines from the random registers; a summary from whole scans (degrees 14
+    # and 16, algebraic), whose cycle types repeat as a scan's do (random registers of degree 28
+    # are nearly all of different types, and writing the types, once, would pass for work per register).
+    scans = {14: ["--scan", "--bits", "14"], 16: ["--scan", "--bits", "16"]}
+    fold = {
+        "lines": fit([(n, min(parent_cpu_seconds([binary, "--batch", files[n], "--format", "json", "--mode", "fork",
+                                                  "--workers", "1"]) for _ in range(2))) for n in sizes])[1],
+        "summary": fit([(2 ** n, min(parent_cpu_seconds([binary] + scan + ["--method", "algebraic", "--summary",
+                                                                           "--format", "json", "--mode", "fork",
+                                                                           "--workers", "1"]) for _ in range(2)))
+                        for n, scan in scans.items()])[1],
+    }
     sent, peak = {}, {}
-    for label, extra in (("summary", ["--summary"]), ("lines", [])):
-        _, stats, _, peaks = mpirun(binary, 2, ["--batch", files[sizes[-1]], "--format", "json", "--mode", "seq"] + extra,
-                                    rss=True)
-        sent[label] = result_bytes_per_unit(stats, sizes[-1])
+    runs = {"summary": (scans[16] + ["--method", "algebraic", "--summary"], 2 ** 16),
+            "lines": (["--batch", files[sizes[-1]]], sizes[-1])}
+    for label, (args, registers) in runs.items():
+        _, stats, _, peaks = mpirun(binary, 2, args + ["--format", "json", "--mode", "seq"], rss=True)
+        sent[label] = result_bytes_per_unit(stats, registers)
         peak[label] = max(peaks)
     return {"cpu_per_register": compute[1], "fold": fold, "bytes_per_register": sent, "peak_kib": peak}
 
@@ -138,7 +147,8 @@ def measure_segments(binary, form, degrees):
             seconds = json.loads(out)["seconds"]
             best = seconds if best is None else min(best, seconds)
         points.append((2 ** n, best))
-        sent.append(result_bytes_per_unit(stats, segment_points(n, form)))
+        if stats[1]["chunks"] > 0:  # a small job may be done before rank 1 asks
+            sent.append(result_bytes_per_unit(stats, segment_points(n, form)))
         peaks.append(max(peak))
     intercept, per_state = fit(points)
     return {"rate_per_worker": 1 / (2 * per_state), "fixed": max(intercept, 0.0),
