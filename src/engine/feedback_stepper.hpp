@@ -1,0 +1,89 @@
+// Compiled feedback functions: the step of a nonlinear feedback shift register on a state index, and 64 walks
+// bit-sliced.
+#pragma once
+
+#include <array>
+#include <bit>
+#include <cstdint>
+#include <vector>
+
+#include "lfsr/feedback.hpp"
+
+namespace lfsr {
+
+// Any F: the linear monomials folded into one parity of state & taps (the LFSR kernel's work),
+// then one AND, compare and XOR per monomial of degree >= 2. s' = (s >> 1) | (F(s) << (n - 1)).
+class FeedbackStepper {
+ public:
+  explicit FeedbackStepper(const Feedback& feedback);
+  int bits() const { return top_ + 1; }
+  std::uint64_t value(std::uint64_t state) const {
+    std::uint64_t sum = constant_ ^ static_cast<std::uint64_t>(std::popcount(state & linear_taps_));
+    for (const std::uint64_t product : products_) sum ^= static_cast<std::uint64_t>((state & product) == product);
+    return sum & 1U;
+  }
+  std::uint64_t next(std::uint64_t state) const { return (state >> 1) | (value(state) << top_); }
+
+ private:
+  std::uint64_t constant_ = 0;
+  std::uint64_t linear_taps_ = 0;
+  std::vector<std::uint64_t> products_;
+  int top_;
+};
+
+// F as a table over the variables it reads (its support, at most max_variables of them): each
+// byte of the state that holds support variables is gathered by one 256-entry table into its bits
+// of the table index, and F is one bit of a 2^k-bit table. A step costs one lookup per such byte
+// plus one, whatever the number of monomials.
+class FeedbackTableStepper {
+ public:
+  static constexpr int max_variables = 16;
+  // Whether F reads at most max_variables variables.
+  static bool fits(const Feedback& feedback);
+  // Throws InternalError unless fits(feedback).
+  explicit FeedbackTableStepper(const Feedback& feedback);
+  int bits() const { return top_ + 1; }
+  std::uint64_t value(std::uint64_t state) const {
+    std::uint32_t index = 0;
+    for (const Gather& gather : gathers_) index |= gather.table[(state >> gather.shift) & 0xFFU];
+    return (table_[index >> 6] >> (index & 63U)) & 1U;
+  }
+  std::uint64_t next(std::uint64_t state) const { return (state >> 1) | (value(state) << top_); }
+
+ private:
+  struct Gather {
+    int shift;
+    std::array<std::uint32_t, 256> table;  // byte value -> its support bits, packed at their table-index places
+  };
+  std::vector<Gather> gathers_;
+  std::vector<std::uint64_t> table_;  // bit i = F at the state whose support variables are the bits of i
+  int top_;
+};
+
+// 64 walks of one register in lockstep, bit-sliced: word j of the window holds x_j of the 64
+// states (bit L for walk L), so one step is one AND per variable of a product beyond its first and
+// one XOR per monomial for all 64 walks together. The states of a Fibonacci register are windows of
+// its sequence, so the words are kept as a sequence: a step appends one word and moves the window.
+class BitSlicedFeedbackWalks {
+ public:
+  static constexpr int walks = 64;
+  explicit BitSlicedFeedbackWalks(const Feedback& feedback);
+  int bits() const { return bits_; }
+  void set_states(const std::array<std::uint64_t, walks>& states);
+  std::array<std::uint64_t, walks> states() const;
+  // Every walk takes `steps` steps.
+  void advance(std::uint64_t steps);
+  // The words x_0 .. x_{n-1} of the current states.
+  const std::uint64_t* window() const { return sequence_.data() + position_; }
+
+ private:
+  int bits_;
+  std::uint64_t constant_ = 0;               // all ones when F has the constant term
+  std::vector<std::uint32_t> linear_;        // indexes of the linear terms
+  std::vector<std::uint32_t> product_vars_;  // the products' variables, product after product
+  std::vector<std::uint32_t> product_ends_;  // product i's variables end at product_vars_[product_ends_[i]]
+  std::vector<std::uint64_t> sequence_;      // sequence_[position_ + j] = x_j of the current states
+  std::size_t position_ = 0;
+};
+
+}  // namespace lfsr
