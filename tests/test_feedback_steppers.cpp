@@ -7,11 +7,13 @@
 #include <catch2/catch.hpp>
 #include <random>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "closed_formulas.hpp"
 #include "engine/feedback_stepper.hpp"
 #include "engine/stepper.hpp"
+#include "lfsr/error.hpp"
 #include "lfsr/feedback.hpp"
 #include "lfsr/linear_map.hpp"
 
@@ -81,6 +83,11 @@ TEST_CASE("the feedback evaluators agree with a plain simulation on every state 
         REQUIRE(plain.next(state) == expected);
         REQUIRE(table.next(state) == expected);
       }
+      with_feedback_stepper(feedback, [&](const auto& stepper) {
+        for (std::uint64_t state = 0; state < (std::uint64_t{1} << n); ++state) {
+          REQUIRE(stepper.next(state) == reference.next(state));
+        }
+      });
     }
   }
 }
@@ -101,8 +108,34 @@ TEST_CASE("the feedback evaluators agree with a plain simulation on random state
         REQUIRE(plain.next(state) == expected);
         if (table_fits) REQUIRE(table.next(state) == expected);
       }
+      with_feedback_stepper(feedback, [&](const auto& stepper) {
+        for (int sample = 0; sample < 2000; ++sample) {
+          const std::uint64_t state = random() & state_mask(n);
+          REQUIRE(stepper.next(state) == reference.next(state));
+        }
+      });
     }
   }
+}
+
+TEST_CASE("quadratic feedback of up to 6 products gets the unrolled evaluator", "[feedback]") {
+  const auto pairs_of = [](const std::string& text, int n) {
+    return with_feedback_stepper(parse_feedback(text, n), [](const auto& stepper) {
+      using Stepper = std::decay_t<decltype(stepper)>;
+      if constexpr (std::is_same_v<Stepper, FeedbackStepper>) {
+        return -1;
+      } else {
+        return Stepper::pairs;
+      }
+    });
+  };
+  CHECK(pairs_of("x0 + x3", 4) == 0);
+  CHECK(pairs_of("1 + x0 + x1 + x2*x3", 4) == 1);
+  CHECK(pairs_of("x0 + x7 + x4*x9 + x2*x11 + x6*x15 + x13*x22", 24) == 4);
+  CHECK(pairs_of("x0 + x1*x2 + x1*x3 + x1*x4 + x1*x5 + x1*x6 + x1*x7", 8) == 6);
+  CHECK(pairs_of("x0 + x1*x2 + x1*x3 + x1*x4 + x1*x5 + x1*x6 + x1*x7 + x2*x3", 8) == -1);
+  CHECK(pairs_of("x0 + x1*x2*x3", 4) == -1);
+  CHECK_THROWS_AS(QuadraticFeedbackStepper<1>(parse_feedback("x0 + x1*x2*x3", 4)), InternalError);
 }
 
 TEST_CASE("the table evaluator takes feedback reading up to 16 variables", "[feedback]") {

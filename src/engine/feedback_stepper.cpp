@@ -23,11 +23,39 @@ FeedbackStepper::FeedbackStepper(const Feedback& feedback) : top_(feedback.bits(
       constant_ = 1;
     } else if (std::has_single_bit(monomial)) {
       linear_taps_ |= monomial;
+    } else if (std::popcount(monomial) == 2) {
+      pairs_.push_back({static_cast<std::uint8_t>(std::countr_zero(monomial)),
+                        static_cast<std::uint8_t>(63 - std::countl_zero(monomial))});
     } else {
       products_.push_back(monomial);
     }
   }
 }
+
+template <int Pairs>
+QuadraticFeedbackStepper<Pairs>::QuadraticFeedbackStepper(const Feedback& feedback) : top_(feedback.bits() - 1) {
+  if (!fits(feedback)) throw InternalError("QuadraticFeedbackStepper: the feedback has another shape");
+  std::size_t pair = 0;
+  for (const Feedback::Monomial monomial : feedback.monomials()) {
+    if (monomial == 0) {
+      constant_ = 1;
+    } else if (std::has_single_bit(monomial)) {
+      linear_taps_ |= monomial;
+    } else {
+      first_[pair] = static_cast<std::uint32_t>(std::countr_zero(monomial));
+      second_[pair] = static_cast<std::uint32_t>(63 - std::countl_zero(monomial));
+      ++pair;
+    }
+  }
+}
+
+template class QuadraticFeedbackStepper<0>;
+template class QuadraticFeedbackStepper<1>;
+template class QuadraticFeedbackStepper<2>;
+template class QuadraticFeedbackStepper<3>;
+template class QuadraticFeedbackStepper<4>;
+template class QuadraticFeedbackStepper<5>;
+template class QuadraticFeedbackStepper<6>;
 
 bool FeedbackTableStepper::fits(const Feedback& feedback) {
   return std::popcount(support_of(feedback)) <= max_variables;

@@ -12,24 +12,89 @@
 namespace lfsr {
 
 // Any F: the linear monomials folded into one parity of state & taps (the LFSR kernel's work),
-// then one AND, compare and XOR per monomial of degree >= 2. s' = (s >> 1) | (F(s) << (n - 1)).
+// each product of two variables as (s >> a) & (s >> b), each longer product as a mask compare, all
+// without branches (a branch on a product of state bits is mispredicted about half the time).
+// s' = (s >> 1) | (F(s) << (n - 1)).
 class FeedbackStepper {
  public:
   explicit FeedbackStepper(const Feedback& feedback);
   int bits() const { return top_ + 1; }
   std::uint64_t value(std::uint64_t state) const {
+    // Bit 0 of sum collects the monomials; the bits above it are garbage.
     std::uint64_t sum = constant_ ^ static_cast<std::uint64_t>(std::popcount(state & linear_taps_));
-    for (const std::uint64_t product : products_) sum ^= static_cast<std::uint64_t>((state & product) == product);
+    for (const Pair pair : pairs_) sum ^= (state >> pair.first) & (state >> pair.second);
+    for (const std::uint64_t product : products_) {
+      const std::uint64_t missing = (state & product) ^ product;  // 0 exactly when the product is 1
+      sum ^= (~missing & (missing - 1)) >> 63;
+    }
     return sum & 1U;
+  }
+  std::uint64_t next(std::uint64_t state) const { return (state >> 1) | (value(state) << top_); }
+
+ private:
+  struct Pair {
+    std::uint8_t first;
+    std::uint8_t second;
+  };
+  std::uint64_t constant_ = 0;
+  std::uint64_t linear_taps_ = 0;
+  std::vector<Pair> pairs_;              // the products of two variables
+  std::vector<std::uint64_t> products_;  // the products of three or more
+  int top_;
+};
+
+// A quadratic F (degree <= 2) with exactly Pairs products of two variables, their count known to
+// the compiler: the products unroll into 3 instructions each and no loop is left in the step.
+// FeedbackStepper's work without its loop overhead, for the families the searches try.
+template <int Pairs>
+class QuadraticFeedbackStepper {
+ public:
+  static constexpr int pairs = Pairs;
+  // Whether F has degree <= 2 and exactly Pairs products.
+  static bool fits(const Feedback& feedback) {
+    int count = 0;
+    for (const Feedback::Monomial monomial : feedback.monomials()) {
+      if (std::popcount(monomial) > 2) return false;
+      count += std::popcount(monomial) == 2 ? 1 : 0;
+    }
+    return count == Pairs;
+  }
+  // Throws InternalError unless fits(feedback).
+  explicit QuadraticFeedbackStepper(const Feedback& feedback);
+  int bits() const { return top_ + 1; }
+  std::uint64_t value(std::uint64_t state) const {
+    // Two sums, so that the chain of XORs after the products is half as long.
+    std::array<std::uint64_t, 2> sums{constant_ ^ static_cast<std::uint64_t>(std::popcount(state & linear_taps_)), 0};
+    for (int i = 0; i < Pairs; ++i) sums[i % 2] ^= (state >> first_[i]) & (state >> second_[i]);
+    return (sums[0] ^ sums[1]) & 1U;
   }
   std::uint64_t next(std::uint64_t state) const { return (state >> 1) | (value(state) << top_); }
 
  private:
   std::uint64_t constant_ = 0;
   std::uint64_t linear_taps_ = 0;
-  std::vector<std::uint64_t> products_;
+  std::array<std::uint32_t, Pairs> first_{};
+  std::array<std::uint32_t, Pairs> second_{};
   int top_;
 };
+
+// Largest number of products QuadraticFeedbackStepper is compiled for.
+inline constexpr int max_quadratic_pairs = 6;
+
+// Calls visit with the fastest evaluator for F, as with_stepper does for linear maps: a quadratic
+// F with at most max_quadratic_pairs products gets QuadraticFeedbackStepper, any other F the
+// general FeedbackStepper. The visitor is compiled once per evaluator.
+template <class Visit>
+decltype(auto) with_feedback_stepper(const Feedback& feedback, Visit&& visit) {
+  if (QuadraticFeedbackStepper<0>::fits(feedback)) return visit(QuadraticFeedbackStepper<0>(feedback));
+  if (QuadraticFeedbackStepper<1>::fits(feedback)) return visit(QuadraticFeedbackStepper<1>(feedback));
+  if (QuadraticFeedbackStepper<2>::fits(feedback)) return visit(QuadraticFeedbackStepper<2>(feedback));
+  if (QuadraticFeedbackStepper<3>::fits(feedback)) return visit(QuadraticFeedbackStepper<3>(feedback));
+  if (QuadraticFeedbackStepper<4>::fits(feedback)) return visit(QuadraticFeedbackStepper<4>(feedback));
+  if (QuadraticFeedbackStepper<5>::fits(feedback)) return visit(QuadraticFeedbackStepper<5>(feedback));
+  if (QuadraticFeedbackStepper<6>::fits(feedback)) return visit(QuadraticFeedbackStepper<6>(feedback));
+  return visit(FeedbackStepper(feedback));
+}
 
 // F as a table over the variables it reads (its support, at most max_variables of them): each
 // byte of the state that holds support variables is gathered by one 256-entry table into its bits
