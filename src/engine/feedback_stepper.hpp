@@ -63,10 +63,10 @@ class QuadraticFeedbackStepper {
   explicit QuadraticFeedbackStepper(const Feedback& feedback);
   int bits() const { return top_ + 1; }
   std::uint64_t value(std::uint64_t state) const {
-    // Two sums, so that the chain of XORs after the products is half as long.
-    std::array<std::uint64_t, 2> sums{constant_ ^ static_cast<std::uint64_t>(std::popcount(state & linear_taps_)), 0};
-    for (int i = 0; i < Pairs; ++i) sums[i % 2] ^= (state >> first_[i]) & (state >> second_[i]);
-    return (sums[0] ^ sums[1]) & 1U;
+    // Products of bits a and b land in bit 0 of the AND of the shifted states; bits above it are garbage.
+    std::uint64_t sum = constant_ ^ static_cast<std::uint64_t>(std::popcount(state & linear_taps_));
+    for (int i = 0; i < Pairs; ++i) sum ^= (state >> first_[i]) & (state >> second_[i]);
+    return sum & 1U;
   }
   std::uint64_t next(std::uint64_t state) const { return (state >> 1) | (value(state) << top_); }
 
