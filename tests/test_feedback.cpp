@@ -182,3 +182,32 @@ TEST_CASE("invertible exactly when F = x0 + g(x1..x_{n-1})", "[feedback]") {
   CHECK_FALSE(parse_feedback("x0*x1", 4).is_invertible());
   CHECK_FALSE(parse_feedback("0", 4).is_invertible());
 }
+
+TEST_CASE("feedback crosses to a worker as bytes and comes back equal", "[feedback]") {
+  std::mt19937_64 random(1664);
+  for (int n : {1, 7, 24, 64}) {
+    const Feedback feedback = random_feedback(n, 12, 4, random);
+    CHECK(Feedback::deserialize(feedback.serialize()) == feedback);
+  }
+  const std::string bytes = parse_feedback("x0 + x1*x2", 3).serialize();
+  CHECK_THROWS_AS(Feedback::deserialize(bytes + "x"), InternalError);
+  CHECK_THROWS_AS(Feedback::deserialize(bytes.substr(0, bytes.size() - 1)), InternalError);
+}
+
+TEST_CASE("feedback parsers take any text without crashing: a function or InputError", "[feedback]") {
+  std::mt19937_64 random(2015);
+  const std::string alphabet = "x0123456789+^*&(), \t01xX9aF";
+  for (int round = 0; round < testing::random_cases(3000); ++round) {
+    std::string text(random() % 16, ' ');
+    for (char& c : text) c = alphabet[random() % alphabet.size()];
+    const int n = 1 + static_cast<int>(random() % 12);
+    CAPTURE(text, n);
+    for (const auto parse : {parse_feedback, parse_feedback_terms, parse_feedback_truth_table}) {
+      try {
+        const Feedback feedback = parse(text, n);
+        CHECK(feedback.bits() == n);
+      } catch (const InputError&) {
+      }
+    }
+  }
+}

@@ -67,6 +67,11 @@ class Feedback {
   // The truth table as parse_feedback_truth_table reads it. Throws InputError above max_truth_table_bits.
   std::string to_truth_table() const;
 
+  // Compact binary form, so that a forked worker or another rank rebuilds the same function.
+  std::string serialize() const;
+  // Throws InternalError when the bytes are not a serialized Feedback.
+  static Feedback deserialize(std::string_view bytes);
+
   friend bool operator==(const Feedback&, const Feedback&) = default;
 
  private:

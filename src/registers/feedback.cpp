@@ -7,6 +7,7 @@
 #include <bit>
 
 #include "lfsr/error.hpp"
+#include "runners/byte_io.hpp"
 
 namespace lfsr {
 
@@ -145,6 +146,24 @@ std::string Feedback::to_truth_table() const {
     digit = "0123456789abcdef"[nibble];
   }
   return text;
+}
+
+std::string Feedback::serialize() const {
+  ByteWriter out;
+  out.put(bits_).put(monomials_.size());
+  for (const Monomial monomial : monomials_) out.put(monomial);
+  return out.take();
+}
+
+Feedback Feedback::deserialize(std::string_view bytes) {
+  ByteReader in(bytes);
+  const int bits = in.get<int>();
+  const auto count = in.get<std::size_t>();
+  if (count > bytes.size() / sizeof(Monomial)) throw InternalError("Feedback: monomial count beyond the bytes");
+  std::vector<Monomial> monomials(count);
+  for (Monomial& monomial : monomials) monomial = in.get<Monomial>();
+  if (!in.empty()) throw InternalError("trailing Feedback bytes");
+  return Feedback(bits, std::move(monomials));
 }
 
 }  // namespace lfsr
