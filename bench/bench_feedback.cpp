@@ -30,6 +30,24 @@ std::uint64_t chain(const Stepper& stepper, std::uint64_t steps) {
   return state;
 }
 
+// The same number of steps as 8 independent walks stepped together (next_lanes), as the engine's
+// long walks go.
+template <class Stepper>
+std::uint64_t lanes(const Stepper& stepper, std::uint64_t steps) {
+  std::array<std::uint64_t, 8> states{1, 2, 3, 4, 5, 6, 7, 8};
+  for (std::uint64_t i = 0; i < steps / states.size(); ++i) stepper.next_lanes(states);
+  return states[0] ^ states[7];
+}
+
+// The LFSR kernel has no next_lanes: 8 independent next() calls a round.
+std::uint64_t lfsr_lanes(const Gf2FibonacciStepper& stepper, std::uint64_t steps) {
+  std::array<std::uint64_t, 8> states{1, 2, 3, 4, 5, 6, 7, 8};
+  for (std::uint64_t i = 0; i < steps / states.size(); ++i) {
+    for (std::uint64_t& state : states) state = stepper.next(state);
+  }
+  return states[0] ^ states[7];
+}
+
 struct Timing {
   std::string name;
   std::function<std::uint64_t()> run;
@@ -52,7 +70,8 @@ int main(int argc, char** argv) {
   constexpr std::uint64_t states = std::uint64_t{1} << n;
   fmt::print("usage: bench_feedback [repeats=5]; n = {}, {} rounds, every variant once per round\n", n, repeats);
   fmt::print("plain loop: one visited bit per state, every cycle walked (a full enumeration of a permutation)\n");
-  fmt::print("chain: 2^24 dependent steps from state 1; bit-sliced: 64 walks x 2^18 steps\n\n");
+  fmt::print(
+      "chain: 2^24 dependent steps from state 1; 8 lanes: 8 walks x 2^21 steps; bit-sliced: 64 walks x 2^18 steps\n\n");
 
   const LinearMap lfsr_map = linear_map_of(Lfsr{default_maximal_polynomial(n), Form::fibonacci});
   const Gf2FibonacciStepper lfsr(n, lfsr_map.gf2_taps);
@@ -70,6 +89,7 @@ int main(int argc, char** argv) {
                      [&] { return bench::plain_loop(lfsr, states); },
                      {}});
   timings.push_back({"LFSR chain", [&] { return chain(lfsr, states); }, {}});
+  timings.push_back({"LFSR 8 lanes", [&] { return lfsr_lanes(lfsr, states); }, {}});
   std::vector<Feedback> parsed;
   for (const std::string& text : feedbacks) parsed.push_back(parse_feedback(text, n));
   std::vector<FeedbackStepper> plain_steppers(parsed.begin(), parsed.end());
@@ -89,6 +109,10 @@ int main(int argc, char** argv) {
     timings.push_back(
         {feedbacks[f] + ": with_feedback_stepper chain",
          [&feedback] { return with_feedback_stepper(feedback, [](const auto& s) { return chain(s, states); }); },
+         {}});
+    timings.push_back(
+        {feedbacks[f] + ": with_feedback_stepper 8 lanes",
+         [&feedback] { return with_feedback_stepper(feedback, [](const auto& s) { return lanes(s, states); }); },
          {}});
     timings.push_back({feedbacks[f] + ": table plain loop", [&] { return bench::plain_loop(table, states); }, {}});
     timings.push_back({feedbacks[f] + ": per-monomial chain", [&] { return chain(plain, states); }, {}});
@@ -115,17 +139,23 @@ int main(int argc, char** argv) {
   }
   const double lfsr_loop = median(timings[0].seconds);
   const double lfsr_chain = median(timings[1].seconds);
+  const double lfsr_lanes_time = median(timings[2].seconds);
   fmt::print("{:<64} {:>9} {:>9} {:>8} {:>14}\n", "variant", "min s", "median s", "ns/state", "LFSR/variant");
   for (const Timing& timing : timings) {
     const double med = median(timing.seconds);
     const bool loop = timing.name.find("plain loop") != std::string::npos;
+    const bool in_lanes = timing.name.find("lanes") != std::string::npos;
     fmt::print("{:<64} {:>9.4f} {:>9.4f} {:>8.2f} {:>14.2f}\n", timing.name,
                *std::min_element(timing.seconds.begin(), timing.seconds.end()), med,
-               1e9 * med / static_cast<double>(states), (loop ? lfsr_loop : lfsr_chain) / med);
+               1e9 * med / static_cast<double>(states),
+               (loop       ? lfsr_loop
+                : in_lanes ? lfsr_lanes_time
+                           : lfsr_chain) /
+                   med);
   }
   fmt::print(
       "\nLFSR/variant: the LFSR's median time over the variant's (plain loops against the LFSR plain loop,\n"
-      "walks against the LFSR chain); 1 = as fast as the LFSR.{}\n",
+      "lanes against the LFSR's 8 lanes, other walks against the LFSR chain); 1 = as fast as the LFSR.{}\n",
       sink == 42 ? " " : "");
   return 0;
 }

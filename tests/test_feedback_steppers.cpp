@@ -113,6 +113,14 @@ TEST_CASE("the feedback evaluators agree with a plain simulation on random state
           const std::uint64_t state = random() & state_mask(n);
           REQUIRE(stepper.next(state) == reference.next(state));
         }
+        std::array<std::uint64_t, 8> lanes{};
+        for (auto& state : lanes) state = random() & state_mask(n);
+        std::array<std::uint64_t, 8> expected = lanes;
+        for (int step = 0; step < 100; ++step) {
+          stepper.next_lanes(lanes);
+          for (auto& state : expected) state = reference.next(state);
+          REQUIRE(lanes == expected);
+        }
       });
     }
   }

@@ -30,6 +30,12 @@ class FeedbackStepper {
     return sum & 1U;
   }
   std::uint64_t next(std::uint64_t state) const { return (state >> 1) | (value(state) << top_); }
+  // One step of each of several independent walks: their latencies overlap (the engine's walks
+  // use this, as they do GfpMatrixStepper's).
+  template <std::size_t Lanes>
+  void next_lanes(std::array<std::uint64_t, Lanes>& states) const {
+    for (std::uint64_t& state : states) state = next(state);
+  }
 
  private:
   struct Pair {
@@ -69,6 +75,12 @@ class QuadraticFeedbackStepper {
     return sum & 1U;
   }
   std::uint64_t next(std::uint64_t state) const { return (state >> 1) | (value(state) << top_); }
+  // One step of each of several independent walks: their latencies overlap (the engine's walks
+  // use this, as they do GfpMatrixStepper's).
+  template <std::size_t Lanes>
+  void next_lanes(std::array<std::uint64_t, Lanes>& states) const {
+    for (std::uint64_t& state : states) state = next(state);
+  }
 
  private:
   std::uint64_t constant_ = 0;
