@@ -33,17 +33,18 @@ FeedbackStepper::FeedbackStepper(const Feedback& feedback) : top_(feedback.bits(
 }
 
 template <int Pairs>
-QuadraticFeedbackStepper<Pairs>::QuadraticFeedbackStepper(const Feedback& feedback) : top_(feedback.bits() - 1) {
+QuadraticFeedbackStepper<Pairs>::QuadraticFeedbackStepper(const Feedback& feedback)
+    : top_bit_(std::uint64_t{1} << (feedback.bits() - 1)), top_(feedback.bits() - 1) {
   if (!fits(feedback)) throw InternalError("QuadraticFeedbackStepper: the feedback has another shape");
   std::size_t pair = 0;
   for (const Feedback::Monomial monomial : feedback.monomials()) {
     if (monomial == 0) {
-      constant_ = 1;
+      constant_ = top_bit_;
     } else if (std::has_single_bit(monomial)) {
       linear_taps_ |= monomial;
     } else {
-      first_[pair] = static_cast<std::uint32_t>(std::countr_zero(monomial));
-      second_[pair] = static_cast<std::uint32_t>(63 - std::countl_zero(monomial));
+      first_up_[pair] = static_cast<std::uint32_t>(top_ - std::countr_zero(monomial));
+      second_up_[pair] = static_cast<std::uint32_t>(top_ - (63 - std::countl_zero(monomial)));
       ++pair;
     }
   }

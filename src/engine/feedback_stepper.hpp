@@ -68,13 +68,8 @@ class QuadraticFeedbackStepper {
   // Throws InternalError unless fits(feedback).
   explicit QuadraticFeedbackStepper(const Feedback& feedback);
   int bits() const { return top_ + 1; }
-  std::uint64_t value(std::uint64_t state) const {
-    // Products of bits a and b land in bit 0 of the AND of the shifted states; bits above it are garbage.
-    std::uint64_t sum = constant_ ^ static_cast<std::uint64_t>(std::popcount(state & linear_taps_));
-    for (int i = 0; i < Pairs; ++i) sum ^= (state >> first_[i]) & (state >> second_[i]);
-    return sum & 1U;
-  }
-  std::uint64_t next(std::uint64_t state) const { return (state >> 1) | (value(state) << top_); }
+  std::uint64_t value(std::uint64_t state) const { return (at_top(state) >> top_) & 1U; }
+  std::uint64_t next(std::uint64_t state) const { return (state >> 1) | (at_top(state) & top_bit_); }
   // One step of each of several independent walks: their latencies overlap (the engine's walks
   // use this, as they do GfpMatrixStepper's).
   template <std::size_t Lanes>
@@ -83,10 +78,20 @@ class QuadraticFeedbackStepper {
   }
 
  private:
-  std::uint64_t constant_ = 0;
+  // F(s) in bit n - 1, other bits garbage: the product x_a x_b is bit n - 1 of
+  // (s << (n - 1 - a)) & (s << (n - 1 - b)), so no shift and mask follow the sum (a tenth faster
+  // a step than summing in bit 0).
+  std::uint64_t at_top(std::uint64_t state) const {
+    std::uint64_t sum = constant_ ^ (static_cast<std::uint64_t>(std::popcount(state & linear_taps_)) << top_);
+    for (int i = 0; i < Pairs; ++i) sum ^= (state << first_up_[i]) & (state << second_up_[i]);
+    return sum;
+  }
+
+  std::uint64_t constant_ = 0;  // the constant term in bit n - 1
   std::uint64_t linear_taps_ = 0;
-  std::array<std::uint32_t, Pairs> first_{};
-  std::array<std::uint32_t, Pairs> second_{};
+  std::array<std::uint32_t, Pairs> first_up_{};   // n - 1 - a for the product x_a x_b
+  std::array<std::uint32_t, Pairs> second_up_{};  // n - 1 - b
+  std::uint64_t top_bit_;
   int top_;
 };
 
