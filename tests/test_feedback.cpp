@@ -211,3 +211,15 @@ TEST_CASE("feedback parsers take any text without crashing: a function or InputE
     }
   }
 }
+
+TEST_CASE("the notation is told from the text", "[feedback]") {
+  const Feedback expected = parse_feedback("x0 + x1 + x2 + x1*x2", 4);
+  CHECK(parse_feedback_any("x0 + x1 + x2 + x1*x2", 4) == expected);
+  CHECK(parse_feedback_any(" 0,1,2,(1,2)", 4) == expected);
+  CHECK(parse_feedback_any("0x5656", 4) == expected);
+  CHECK(parse_feedback_any("1", 4) == parse_feedback("1", 4));
+  CHECK(parse_feedback_any("(3)", 4) == parse_feedback("x3", 4));
+  CHECK_THROWS_WITH(parse_feedback_any("0x565", 4), Contains("has 3 hex digits; a 4-bit register needs 4"));
+  CHECK_THROWS_WITH(parse_feedback_any("0,1,(1,4)", 4), Contains("feedback term list") && Contains("variable x4"));
+  CHECK_THROWS_WITH(parse_feedback_any("x0 + (x1)", 4), Contains("cannot parse feedback \"x0 + (x1)\""));
+}

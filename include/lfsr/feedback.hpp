@@ -98,4 +98,10 @@ Feedback parse_feedback_terms(std::string_view text, int bits);
 // "6a". Throws InputError naming the expected length when the number of digits differs.
 Feedback parse_feedback_truth_table(std::string_view text, int bits);
 
+// Any of the three notations, told apart by their characters: "0x..." is a truth table; text with
+// ',' or '(' (and no 'x') is a term list; anything else is algebraic normal form. So "1" is the
+// constant 1, and a term list of one variable is written "(3)". Throws InputError as the parser
+// of the notation chosen does.
+Feedback parse_feedback_any(std::string_view text, int bits);
+
 }  // namespace lfsr

@@ -206,4 +206,14 @@ Feedback parse_feedback_truth_table(std::string_view text, int bits) {
   return Feedback(bits, std::move(monomials));
 }
 
+Feedback parse_feedback_any(std::string_view text, int bits) {
+  const std::string_view trimmed = trim(text);
+  if (trimmed.size() >= 2 && trimmed[0] == '0' && (trimmed[1] == 'x' || trimmed[1] == 'X')) {
+    return parse_feedback_truth_table(text, bits);
+  }
+  const bool has_x = trimmed.find_first_of("xX") != std::string_view::npos;
+  if (!has_x && trimmed.find_first_of(",(") != std::string_view::npos) return parse_feedback_terms(text, bits);
+  return parse_feedback(text, bits);
+}
+
 }  // namespace lfsr
