@@ -2,9 +2,11 @@
 // writes its gathered lines then, leaves no finished line waiting.
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "lfsr/error.hpp"
 #include "lfsr/polynomial.hpp"
 #include "lfsr/report.hpp"
 #include "many/batch.hpp"
@@ -134,6 +136,58 @@ TEST_CASE("with summary the task summaries, added in order, are the summary of e
   });
   CHECK(summarized == 64);
   CHECK(task_summaries > 16);
+  CHECK(by_tasks.examples() == one_by_one.examples());
+  CHECK(dump_json(by_tasks.json()) == dump_json(one_by_one.json()));
+}
+
+namespace {
+
+// A runner whose first run loses every other task, as when a worker dies part-way: the even
+// chunks' results never arrive and the run ends in a WorkerError; later runs are whole.
+class LosingRunner final : public Runner {
+ public:
+  Mode mode() const override { return Mode::threads; }
+  int workers() const override { return 1; }
+  std::vector<std::string> run(const JobDescription& job) override {
+    if (runs_++ > 0) return inner_->run(job);
+    JobDescription odd = job;
+    odd.on_result = [&job](std::uint64_t chunk, std::string&& result) {
+      if (chunk % 2 == 1) job.on_result(chunk, std::move(result));
+    };
+    inner_->run(odd);
+    throw WorkerError("a worker died part-way");
+  }
+
+ private:
+  std::unique_ptr<Runner> inner_ = make_sequential_runner();
+  int runs_ = 0;
+};
+
+}  // namespace
+
+TEST_CASE("a summary retried after a dead worker keeps each cycle type's first register as example", "[batch]") {
+  // Tasks of 5 registers, every other one lost (registers 0-4, 10-14, ...): the retry's 40
+  // registers in tasks of 2 would put 4 and 10 in one task, whose summary is added at 4's turn,
+  // before that of 5-9. Register 10 has the cycle type that 5 has first.
+  std::vector<std::string> texts(80, "x^7");
+  for (std::size_t i = 5; i < 10; ++i) texts[i] = "x^7+x+1";
+  texts[10] = "x^7+x^3+1";
+  const std::vector<Lfsr> registers = registers_of(texts);
+  BatchOptions options;
+  options.method = "enumerate";
+  CycleTypeSummary one_by_one;
+  const auto sequential = make_sequential_runner();
+  analyze_batch(registers, *sequential, options, [&](std::size_t i, BatchOutcome&& outcome) {
+    one_by_one.add(registers[i].polynomial, outcome.result);
+  });
+  options.summary = true;
+  LosingRunner losing;
+  CycleTypeSummary by_tasks;
+  analyze_batch(registers, losing, options, [&](std::size_t i, BatchOutcome&& outcome) {
+    REQUIRE(outcome.ok());
+    if (outcome.task_summary) by_tasks.add(*outcome.task_summary);
+    if (!outcome.summarized) by_tasks.add(registers[i].polynomial, outcome.result);
+  });
   CHECK(by_tasks.examples() == one_by_one.examples());
   CHECK(dump_json(by_tasks.json()) == dump_json(one_by_one.json()));
 }

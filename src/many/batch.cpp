@@ -422,8 +422,12 @@ void run_whole_registers(const std::vector<Lfsr>& registers, std::size_t begin, 
     if (pending.empty()) return;
     // Tasks of several registers when there are many: a small register takes microseconds, less
     // than a task's round trip to a forked worker; sixteen tasks per worker still balance the load.
+    // A retry takes one register per task: the registers left may have gaps between them, and a
+    // task's summary is added at its first register's turn, so a task spanning a gap would add
+    // later registers' examples before those of the registers in the gap.
     const std::size_t per_chunk =
-        std::clamp<std::size_t>(items.size() / (16 * static_cast<std::size_t>(runner.workers())), 1, 64);
+        attempt > 0 ? 1
+                    : std::clamp<std::size_t>(items.size() / (16 * static_cast<std::size_t>(runner.workers())), 1, 64);
     const std::size_t chunks = (items.size() + per_chunk - 1) / per_chunk;
     // A scan's registers go by their positions when those follow one another (always, but after a
     // worker died part-way and only some are analyzed again).
