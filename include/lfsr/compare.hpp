@@ -6,7 +6,7 @@
 
 #include "lfsr/cycle_structure.hpp"
 #include "lfsr/enumerate.hpp"
-#include "lfsr/linear_map.hpp"
+#include "lfsr/transition.hpp"
 #include "lfsr/runner.hpp"
 
 namespace lfsr {
@@ -43,7 +43,7 @@ struct Comparison {
 // falls on every mode alike rather than on one. Throws MismatchError naming the modes when any
 // run's result, warm-up or timed, differs from the first. `spread`, when given (the MPI runner
 // under mpirun), is timed as a fourth mode in each round.
-Comparison compare_modes(const LinearMap& map, int workers, int repeats, const EnumerationOptions& options = {},
+Comparison compare_modes(const Transition& map, int workers, int repeats, const EnumerationOptions& options = {},
                          int warmups = 1, std::unique_ptr<Runner> spread = nullptr);
 
 }  // namespace lfsr

@@ -6,6 +6,7 @@
 
 #include "lfsr/cycle_structure.hpp"
 #include "lfsr/linear_map.hpp"
+#include "lfsr/transition.hpp"
 #include "lfsr/runner.hpp"
 
 namespace lfsr {
@@ -58,12 +59,12 @@ inline const char* automatic_method(const mpz_class& states) {
 
 // Bytes the enumeration of `map` needs with `workers` workers (shared bitsets, claim table,
 // per-worker buffers): compare with the memory available before starting.
-std::uint64_t enumeration_memory_bytes(const LinearMap& map, int workers);
+std::uint64_t enumeration_memory_bytes(const Transition& map, int workers);
 
 // The cycle structure of `map`, every chunk run by `runner`. Throws ResourceError when the state
 // space exceeds max_enumeration_states, WorkerError when a worker fails, InternalError when the
 // counts do not add up (never returns a result that fails its own consistency checks).
-CycleStructure enumerate(const LinearMap& map, Runner& runner, const EnumerationOptions& options = {});
+CycleStructure enumerate(const Transition& map, Runner& runner, const EnumerationOptions& options = {});
 
 // The job kind of enumerate_by_segments' chunks: a runner that rebuilds jobs from their spec
 // (a forked worker, a cluster rank) runs it like any registered kind.
@@ -81,7 +82,7 @@ inline constexpr const char* segments_job_kind = "enumerate.segments";
 // result is returned. A singular map's cyclic states and longest tail are found first by
 // enumerate's image passes on `local` (in the calling process's shared arena). Throws as
 // enumerate() does.
-CycleStructure enumerate_by_segments(const LinearMap& map, Runner& spread, Runner& local,
+CycleStructure enumerate_by_segments(const Transition& map, Runner& spread, Runner& local,
                                      const EnumerationOptions& options = {});
 
 }  // namespace lfsr

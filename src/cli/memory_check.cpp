@@ -108,7 +108,7 @@ constexpr std::uint64_t small_run_bytes = std::uint64_t{1} << 20;
 }  // namespace
 
 // Refuses a run the memory cannot hold rather than letting the kernel kill it halfway.
-void check_memory(std::string_view state_space, const LinearMap& map, int workers,
+void check_memory(std::string_view state_space, const Transition& map, int workers,
                   const std::optional<std::string>& max_memory) {
   const std::uint64_t needed = enumeration_memory_bytes(map, workers);
   std::uint64_t allowed = std::numeric_limits<std::uint64_t>::max();

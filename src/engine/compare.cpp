@@ -37,7 +37,7 @@ std::string summary(const CycleStructure& result) {
 
 }  // namespace
 
-Comparison compare_modes(const LinearMap& map, int workers, int repeats, const EnumerationOptions& options, int warmups,
+Comparison compare_modes(const Transition& map, int workers, int repeats, const EnumerationOptions& options, int warmups,
                          std::unique_ptr<Runner> spread) {
   std::vector<std::unique_ptr<Runner>> runners;
   runners.push_back(make_sequential_runner());

@@ -22,6 +22,6 @@ EnumerationLayout plan_enumeration_layout(std::uint64_t states, int workers, con
 // Maps all states through the transition until the image stops shrinking (ImagePass). Allocates
 // layout.image_from and layout.image_to in the SharedArena (layout.states and layout.chunk_states
 // set); afterwards image_to holds the cyclic states.
-CyclicStates find_cyclic_states(const LinearMap& map, Runner& runner, EnumerationLayout& layout);
+CyclicStates find_cyclic_states(const Transition& map, Runner& runner, EnumerationLayout& layout);
 
 }  // namespace lfsr

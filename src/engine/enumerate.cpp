@@ -37,7 +37,7 @@ class EnumerationJob final : public ChunkJob {
   EnumerationLayout layout_;
 };
 
-std::string job_spec(const EnumerationLayout& layout, const LinearMap& map) {
+std::string job_spec(const EnumerationLayout& layout, const Transition& map) {
   return ByteWriter().put(layout).put_bytes(map.serialize()).take();
 }
 
@@ -45,7 +45,7 @@ template <template <class> class Worker>
 std::unique_ptr<ChunkJob> rebuild_job(std::string_view spec) {
   ByteReader in(spec);
   const auto layout = in.get<EnumerationLayout>();
-  const LinearMap map = LinearMap::deserialize(in.get_bytes());
+  const Transition map = Transition::deserialize(in.get_bytes());
   return with_stepper(map, [&](const auto& stepper) -> std::unique_ptr<ChunkJob> {
     return std::make_unique<EnumerationJob<Worker, std::decay_t<decltype(stepper)>>>(stepper, layout);
   });
@@ -97,7 +97,7 @@ EnumerationLayout plan_enumeration_layout(std::uint64_t states, int workers, con
   return layout;
 }
 
-CyclicStates find_cyclic_states(const LinearMap& map, Runner& runner, EnumerationLayout& layout) {
+CyclicStates find_cyclic_states(const Transition& map, Runner& runner, EnumerationLayout& layout) {
   SharedArena& arena = SharedArena::instance();
   const std::uint64_t states = layout.states;
   layout.image_from = arena.allocate(bitset_bytes(states));
@@ -140,7 +140,7 @@ Mode automatic_mode(std::uint64_t states, int workers) {
   return workers <= 1 || states < parallel_threshold_states ? Mode::seq : Mode::threads;
 }
 
-std::uint64_t enumeration_memory_bytes(const LinearMap& map, int workers) {
+std::uint64_t enumeration_memory_bytes(const Transition& map, int workers) {
   const std::uint64_t states = map.state_count();
   if (states == 0) return ~std::uint64_t{0};
   const EnumerationLayout layout = plan_enumeration_layout(states, workers, {});
@@ -150,10 +150,10 @@ std::uint64_t enumeration_memory_bytes(const LinearMap& map, int workers) {
          static_cast<std::uint64_t>(workers) * per_worker;
 }
 
-CycleStructure enumerate(const LinearMap& map, Runner& runner, const EnumerationOptions& options) {
+CycleStructure enumerate(const Transition& map, Runner& runner, const EnumerationOptions& options) {
   const std::uint64_t states = map.state_count();
   if (states == 0 || states > max_enumeration_states)
-    throw ResourceError(fmt::format("a state space of {}^{} states is too large to enumerate", map.p, map.dimension));
+    throw ResourceError(fmt::format("a state space of {} states is too large to enumerate", map.state_space()));
   // The marks and claims live in this process's arena: ranks of their own would not see them.
   if (&runner.shared_memory_runner() != &runner)
     throw InternalError("the enumeration engine runs on a runner of one process (enumerate_on chooses it)");

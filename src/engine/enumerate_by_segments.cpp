@@ -42,7 +42,7 @@ class SegmentJob final : public ChunkJob {
 
 // The spec: the plan, the serialized map, and (singular maps) one bit per segment point, set when
 // it is cyclic. No arena offsets: a process that shares no memory with the caller rebuilds it.
-std::string segment_spec(const SegmentPlan& plan, const LinearMap& map, const std::vector<std::uint64_t>& cyclic) {
+std::string segment_spec(const SegmentPlan& plan, const Transition& map, const std::vector<std::uint64_t>& cyclic) {
   ByteWriter out;
   out.put(plan).put_bytes(map.serialize());
   out.put_bytes(std::string_view(reinterpret_cast<const char*>(cyclic.data()), cyclic.size() * 8));
@@ -52,7 +52,7 @@ std::string segment_spec(const SegmentPlan& plan, const LinearMap& map, const st
 std::unique_ptr<ChunkJob> rebuild_segment_job(std::string_view spec) {
   ByteReader in(spec);
   const auto plan = in.get<SegmentPlan>();
-  const LinearMap map = LinearMap::deserialize(in.get_bytes());
+  const Transition map = Transition::deserialize(in.get_bytes());
   const std::string_view bits = in.get_bytes();
   auto cyclic = std::make_shared<std::vector<std::uint64_t>>(bits.size() / 8);
   if (!plan.all_cyclic && cyclic->size() * 64 < plan.points)
@@ -75,14 +75,15 @@ int ceil_log2(std::uint64_t n) { return n <= 1 ? 0 : 64 - std::countl_zero(n - 1
 // chunks balance; never fewer bits than the claim-based engine's distinguished points use. The
 // word-level Fibonacci GF(2) walk skips most of its zero-run search from 15 bits on (about 3x
 // faster at n = 28 than with 12 bits), so from 2^24 states it takes at least 15 (512 points).
-int choose_segment_bits(const LinearMap& map, std::uint64_t states, const EnumerationOptions& options) {
+int choose_segment_bits(const Transition& map, std::uint64_t states, const EnumerationOptions& options) {
   const int log_states = ceil_log2(states);
   if (options.segment_bits > 0) return std::min(options.segment_bits, std::max(log_states, 1));
   const int bits = std::max(std::clamp(log_states - 8, 2, 10), log_states - 16);
-  return map.kind == LinearMap::Kind::gf2_fibonacci && log_states >= 24 ? std::max(bits, 15) : bits;
+  const LinearMap* linear = map.linear_map();
+  return linear && linear->kind == LinearMap::Kind::gf2_fibonacci && log_states >= 24 ? std::max(bits, 15) : bits;
 }
 
-SegmentPlan plan_segments(const LinearMap& map, std::uint64_t states, int workers, const EnumerationOptions& options) {
+SegmentPlan plan_segments(const Transition& map, std::uint64_t states, int workers, const EnumerationOptions& options) {
   SegmentPlan plan;
   plan.states = states;
   plan.segment_bits = choose_segment_bits(map, states, options);
@@ -108,17 +109,15 @@ std::uint64_t states_on(const FoundCycles& found) {
   return total;
 }
 
-// Cycles of a Fibonacci GF(2) register with no segment point, of length at most `shortfall`: the
-// periodic windows (short_cycle_search.hpp), each counted by its smallest state. A cycle holding a
-// segment point was walked in phase 1 and is skipped.
-void add_short_cycles(const LinearMap& map, int segment_bits, std::uint64_t shortfall, bool list_cycles,
+// Cycles of a GF(2) shift register (linear or not) with no segment point, of length at most
+// `shortfall`: the periodic windows (short_cycle_search.hpp), each counted by its smallest state. A
+// cycle holding a segment point was walked in phase 1 and is skipped.
+template <class Next>
+void add_short_cycles(int bits, const Next& next, int segment_bits, std::uint64_t shortfall, bool list_cycles,
                       FoundCycles& found) {
-  const int top = map.dimension - 1;
-  const std::uint64_t taps = map.gf2_taps;
   const std::uint64_t segment_mask = (std::uint64_t{1} << segment_bits) - 1;
-  const auto next = [taps, top](std::uint64_t s) { return Gf2FibonacciStepper::step(s, taps, top); };
   for_each_short_cycle(
-      map.dimension, static_cast<int>(shortfall), next, [] { return false; },
+      bits, static_cast<int>(shortfall), next, [] { return false; },
       [&](std::uint64_t window, int period) {
         std::uint64_t state = window;
         for (int step = 0; step < period; ++step, state = next(state))
@@ -130,11 +129,11 @@ void add_short_cycles(const LinearMap& map, int segment_bits, std::uint64_t shor
 
 }  // namespace
 
-CycleStructure enumerate_by_segments(const LinearMap& map, Runner& spread, Runner& local,
+CycleStructure enumerate_by_segments(const Transition& map, Runner& spread, Runner& local,
                                      const EnumerationOptions& options) {
   const std::uint64_t states = map.state_count();
   if (states == 0 || states > max_enumeration_states)
-    throw ResourceError(fmt::format("a state space of {}^{} states is too large to enumerate", map.p, map.dimension));
+    throw ResourceError(fmt::format("a state space of {} states is too large to enumerate", map.state_space()));
   // Chunks for every worker of every rank the runner spreads them over.
   SegmentPlan plan = plan_segments(map, states, spread.workers() * spread.ranks(), options);
 
@@ -207,9 +206,12 @@ CycleStructure enumerate_by_segments(const LinearMap& map, Runner& spread, Runne
         fmt::format("segments cover {} states, more than the {} cyclic ones", accounted, cyclic_states));
   const std::uint64_t shortfall = cyclic_states - accounted;
   // The missing states lie on cycles without segment points, each at most `shortfall` long.
-  if (shortfall != 0 && shortfall <= short_cycle_search_limit && map.kind == LinearMap::Kind::gf2_fibonacci &&
-      map.dimension > short_cycle_search_limit) {
-    add_short_cycles(map, plan.segment_bits, shortfall, options.list_cycles, found);
+  if (shortfall != 0 && shortfall <= short_cycle_search_limit && map.is_gf2_shift_register() &&
+      map.dimension() > short_cycle_search_limit) {
+    with_stepper(map, [&](const auto& stepper) {
+      const auto next = [&stepper](std::uint64_t s) { return stepper.next(s); };
+      add_short_cycles(map.dimension(), next, plan.segment_bits, shortfall, options.list_cycles, found);
+    });
     accounted = states_on(found);
   }
   // Too many states on cycles without segment points to find them so: the claim-based engine

@@ -3,7 +3,7 @@
 
 namespace lfsr {
 
-CycleStructure enumerate_on(const LinearMap& map, Runner& runner, const EnumerationOptions& options) {
+CycleStructure enumerate_on(const Transition& map, Runner& runner, const EnumerationOptions& options) {
   Runner& local = runner.shared_memory_runner();
   if (&local == &runner) return enumerate(map, runner, options);
   return enumerate_by_segments(map, runner, local, options);

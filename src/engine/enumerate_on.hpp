@@ -4,7 +4,7 @@
 
 #include "lfsr/cycle_structure.hpp"
 #include "lfsr/enumerate.hpp"
-#include "lfsr/linear_map.hpp"
+#include "lfsr/transition.hpp"
 #include "lfsr/runner.hpp"
 
 namespace lfsr {
@@ -14,6 +14,6 @@ namespace lfsr {
 // claims through this process's memory), enumerate_by_segments: the segments are walked on every
 // rank, and what they leave (cycles without segment points) is found by the engine on the
 // runner's part inside this process (rank 0's workers). Both give the same result.
-CycleStructure enumerate_on(const LinearMap& map, Runner& runner, const EnumerationOptions& options = {});
+CycleStructure enumerate_on(const Transition& map, Runner& runner, const EnumerationOptions& options = {});
 
 }  // namespace lfsr

@@ -110,11 +110,12 @@ std::uint64_t walk_any_map(std::uint64_t states, const Step& step, SmallBuffers&
 
 // Calls walk(step) with the cheapest successor function of `map`.
 template <class Walk>
-void with_step(const LinearMap& map, const Walk& walk) {
-  if (map.kind == LinearMap::Kind::gf2_fibonacci) {
+void with_step(const Transition& map, const Walk& walk) {
+  const LinearMap* linear = map.linear_map();
+  if (linear && linear->kind == LinearMap::Kind::gf2_fibonacci) {
     // The stepper's output tables serve long walks; here one shift and parity per state is all.
-    const std::uint64_t taps = map.gf2_taps;
-    const int top = map.dimension - 1;
+    const std::uint64_t taps = linear->gf2_taps;
+    const int top = linear->dimension - 1;
     walk([=](std::uint64_t state) { return Gf2FibonacciStepper::step(state, taps, top); });
     return;
   }
@@ -125,10 +126,10 @@ mpz_class big(std::uint64_t value) { return mpz_class(static_cast<unsigned long>
 
 }  // namespace
 
-CycleStructure enumerate_small(const LinearMap& map, bool list_cycles) {
+CycleStructure enumerate_small(const Transition& map, bool list_cycles) {
   const std::uint64_t states = map.state_count();
   if (states == 0 || states > small_enumeration_states)
-    throw InternalError(fmt::format("enumerate_small: {}^{} states is not a small state space", map.p, map.dimension));
+    throw InternalError(fmt::format("enumerate_small: {} states is not a small state space", map.state_space()));
   thread_local SmallBuffers buffers;
   Found found;
   const bool permutation = map.is_invertible();
@@ -159,7 +160,7 @@ CycleStructure enumerate_small(const LinearMap& map, bool list_cycles) {
   }
   result.cycle_list = std::move(found.listed);
   if (longest_tail > 0) {
-    // The state enumerate() reports, by the same search over unit vectors.
+    // The state enumerate() reports, by the same search.
     const std::uint32_t* next = buffers.next.data();
     const std::uint8_t* mark = buffers.mark.data();
     result.longest_tail_state = big(smallest_longest_tail_state(

@@ -5,7 +5,7 @@
 #include <cstdint>
 
 #include "lfsr/cycle_structure.hpp"
-#include "lfsr/linear_map.hpp"
+#include "lfsr/transition.hpp"
 
 namespace lfsr {
 
@@ -20,6 +20,6 @@ inline constexpr std::uint64_t small_enumeration_states = std::uint64_t{1} << 15
 // field equal to what enumerate() returns on any runner (the smallest state of each cycle length as
 // its representative, the smallest state of longest tail, the cycle list when asked for). Throws
 // InternalError when the state space is larger.
-CycleStructure enumerate_small(const LinearMap& map, bool list_cycles = false);
+CycleStructure enumerate_small(const Transition& map, bool list_cycles = false);
 
 }  // namespace lfsr

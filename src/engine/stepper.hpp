@@ -8,8 +8,10 @@
 #include <utility>
 #include <vector>
 
+#include "engine/feedback_stepper.hpp"
 #include "engine/gfp_fibonacci_stepper.hpp"
 #include "lfsr/linear_map.hpp"
+#include "lfsr/transition.hpp"
 
 namespace lfsr {
 
@@ -288,6 +290,14 @@ decltype(auto) with_stepper(const LinearMap& map, Visit&& visit) {
   if (map.p == 2) return std::forward<Visit>(visit)(Gf2MatrixStepper(map));
   if (GfpFibonacciStepper::fits(map)) return std::forward<Visit>(visit)(GfpFibonacciStepper(map));
   return std::forward<Visit>(visit)(GfpMatrixStepper(map));
+}
+
+// The same for any transition: a feedback function gets its evaluator (with_feedback_stepper).
+template <class Visit>
+decltype(auto) with_stepper(const Transition& transition, Visit&& visit) {
+  if (const Feedback* feedback = transition.feedback())
+    return with_feedback_stepper(*feedback, std::forward<Visit>(visit));
+  return with_stepper(*transition.linear_map(), std::forward<Visit>(visit));
 }
 
 }  // namespace lfsr

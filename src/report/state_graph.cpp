@@ -55,7 +55,7 @@ std::uint64_t mark_cycles(const std::vector<std::uint64_t>& next, std::vector<bo
 
 }  // namespace
 
-std::string state_graph_dot(const LinearMap& map, std::uint32_t q, int n, std::string_view title) {
+std::string state_graph_dot(const Transition& map, std::uint32_t q, int n, std::string_view title) {
   const std::uint64_t states = map.state_count();
   assert(states != 0 && states <= max_graph_states);
   std::vector<std::uint64_t> next(states);

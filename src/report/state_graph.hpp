@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "lfsr/linear_map.hpp"
+#include "lfsr/transition.hpp"
 
 namespace lfsr {
 
@@ -16,6 +16,6 @@ inline constexpr std::uint64_t max_graph_states = 4096;
 // labelled with its digit vector (state_digits_text) and its index; an edge from each state to its
 // successor; states on a cycle filled and drawn as double circles, transient states as plain
 // ellipses; `title` (lines separated by '\n') and the counts of states and cycles as its label.
-std::string state_graph_dot(const LinearMap& map, std::uint32_t q, int n, std::string_view title);
+std::string state_graph_dot(const Transition& map, std::uint32_t q, int n, std::string_view title);
 
 }  // namespace lfsr
