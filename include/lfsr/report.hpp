@@ -33,7 +33,9 @@ struct RunInfo {
   int bits = 0;
   std::string polynomial;                // Polynomial::to_string(); for a matrix, its characteristic polynomial
   std::string form;                      // "fibonacci" | "galois"; empty for a matrix
-  std::string input = "polynomial";      // "polynomial" (an LFSR) | "matrix" (--matrix) | "sequence"
+  std::string input = "polynomial";      // "polynomial" (an LFSR) | "matrix" (--matrix) | "sequence" | "feedback"
+  std::string feedback;                  // input "feedback": F in canonical algebraic normal form (no polynomial)
+  bool invertible = false;               // input "feedback": whether the register is a permutation of its states
   std::optional<SequenceInfo> sequence;  // input "sequence" only
   std::string method = "enumerate";
   std::string mode;    // runner that ran the chunks: "seq" | "threads" | "fork" | "mpi"

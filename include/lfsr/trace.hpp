@@ -1,4 +1,4 @@
-// Following one state: the states a register or a matrix visits from it and the symbols it outputs.
+// Following one state: the states a register (linear or not) or a matrix visits from it and the symbols it outputs.
 #pragma once
 
 #include <gmpxx.h>
@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "lfsr/feedback.hpp"
 #include "lfsr/lfsr.hpp"
 #include "lfsr/matrix.hpp"
 
@@ -56,5 +57,7 @@ Trace trace_states(const Lfsr& lfsr, const mpz_class& start, std::optional<std::
 
 // The same for v -> A v; a step costs one product by the nonzero entries of A, O(n^2) at most.
 Trace trace_states(const Matrix& matrix, const mpz_class& start, std::optional<std::uint64_t> steps);
+// The same for a nonlinear feedback register: x_0 is output, F(x_0..x_{n-1}) enters x_{n-1}.
+Trace trace_states(const Feedback& feedback, const mpz_class& start, std::optional<std::uint64_t> steps);
 
 }  // namespace lfsr

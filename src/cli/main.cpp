@@ -111,17 +111,21 @@ void check_list_cycles_usage(const lfsr::cli::Options& options) {
     throw lfsr::InputError(fmt::format("--list-cycles lists the cycles of one enumeration: not with {}", conflict));
 }
 
-// Counted by the algebraic method (milliseconds for any space small enough to enumerate), so that
-// a list too long is refused before the enumeration starts.
-void check_list_cycles_count(const lfsr::cli::Options& options, const Subject& subject) {
-  const mpz_class cycles = subject.algebraic_cycle_structure().total_cycles();
+void refuse_list_over_limit(const lfsr::cli::Options& options, const mpz_class& cycles) {
   if (cycles > *options.list_cycles)
     throw lfsr::InputError(fmt::format("--list-cycles: {} cycles, more than the limit {} (--list-cycles N raises it)",
                                        cycles.get_str(), *options.list_cycles));
 }
 
+// Counted by the algebraic method (milliseconds for any space small enough to enumerate), so that
+// a list too long is refused before the enumeration starts.
+void check_list_cycles_count(const lfsr::cli::Options& options, const Subject& subject) {
+  refuse_list_over_limit(options, subject.algebraic_cycle_structure().total_cycles());
+}
+
 // --method auto enumerates while that is quick and factors the polynomial beyond.
 std::string choose_method(const lfsr::cli::Options& options, const Subject& subject) {
+  if (!subject.has_algebra()) return "enumerate";  // check_combinations refused algebraic and both
   if (options.list_cycles && options.method == "auto") return "enumerate";
   if (options.compare) {
     if (options.method == "algebraic")
@@ -145,8 +149,8 @@ lfsr::Report analyze(const Subject& subject, const lfsr::cli::Options& options, 
   }
 
   check_state_space(subject);
-  if (options.list_cycles) check_list_cycles_count(options, subject);
-  const lfsr::LinearMap map = subject.linear_map();
+  if (options.list_cycles && subject.has_algebra()) check_list_cycles_count(options, subject);
+  const lfsr::Transition map = subject.transition();
   lfsr::EnumerationOptions enumeration{
       .chunk_states = options.chunk.value_or(0), .list_cycles = options.list_cycles.has_value(), .on_progress = {}};
   if (progress.enabled())
@@ -179,6 +183,8 @@ lfsr::Report analyze(const Subject& subject, const lfsr::cli::Options& options, 
   const auto start = std::chrono::steady_clock::now();
   lfsr::CycleStructure result = lfsr::enumerate_on(map, *runner, enumeration);
   progress.clear();
+  // Without algebra the cycles are counted only now: the list is refused after the enumeration.
+  if (options.list_cycles) refuse_list_over_limit(options, result.total_cycles());
   subject.add_minimal_polynomials(result);
   if (run.method == "both") subject.check_against_algebra(result);
   run.mode = std::string(lfsr::mode_name(runner->mode()));
@@ -305,7 +311,7 @@ void print_state_graph(const Subject& subject, const lfsr::cli::Options& options
   std::string title = lfsr::heading_text(subject.describe());
   while (title.ends_with('\n')) title.pop_back();
   const lfsr::cli::WholeWrite whole;
-  fmt::print("{}", lfsr::state_graph_dot(subject.linear_map(), subject.field().q(), subject.dimension(), title));
+  fmt::print("{}", lfsr::state_graph_dot(subject.transition(), subject.field().q(), subject.dimension(), title));
   flush_output();
 }
 

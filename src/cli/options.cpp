@@ -119,6 +119,12 @@ void add_options(CLI::App& app, Options& options) {
                                 "Analyze the linear map v -> A v for the n x n matrix A over GF(q) in FILE (- for "
                                 "standard input): n rows of n elements separated by spaces or commas, # comments")
                      ->type_name("FILE");
+  auto* feedback =
+      app.add_option("--feedback", options.feedback,
+                     "Nonlinear feedback shift register over GF(2) of --bits N cells: x_{n-1} <- F(x0..x_{n-1}) as "
+                     "the register shifts toward x0, its output. F in algebraic normal form (x0+x1+x2*x3, also ^ "
+                     "and &), as a term list 0,1,2,(1,2) = x0+x1+x2+x1*x2, or a truth table 0x... (n <= 20)")
+          ->type_name("F");
   auto* batch = app.add_option("--batch", options.batch,
                                "Analyze every register in FILE (- for standard input): one polynomial per line as "
                                "--poly takes it, or taps:12,6,4,1; # comments. JSON: one object per line")
@@ -153,8 +159,9 @@ void add_options(CLI::App& app, Options& options) {
   matrix->excludes(poly)->excludes(taps);
   sequence->excludes(sequence_file)->excludes(poly)->excludes(taps)->excludes(matrix);
   sequence_file->excludes(poly)->excludes(taps)->excludes(matrix);
-  batch->excludes(poly)->excludes(taps)->excludes(matrix)->excludes(scan)->excludes(sequence)->excludes(sequence_file);
-  scan->excludes(poly)->excludes(taps)->excludes(matrix)->excludes(sequence)->excludes(sequence_file);
+  feedback->excludes(poly)->excludes(taps)->excludes(matrix)->excludes(sequence)->excludes(sequence_file);
+  batch->excludes(poly)->excludes(taps)->excludes(matrix)->excludes(feedback)->excludes(scan)->excludes(sequence)->excludes(sequence_file);
+  scan->excludes(poly)->excludes(taps)->excludes(matrix)->excludes(feedback)->excludes(sequence)->excludes(sequence_file);
   app.add_option("--field", options.field,
                  fmt::format("Field order q, a prime power up to {} (default 2)", max_field_order))
       ->type_name("q")
@@ -254,12 +261,32 @@ void add_options(CLI::App& app, Options& options) {
       ->type_name("S")
       ->check(factor_seconds_check());
   // --merge takes everything that decides the output from its parts.
-  for (const char* decided_by_parts : {"--bits", "--poly", "--taps", "--matrix", "--batch", "--scan", "--nonsingular",
+  for (const char* decided_by_parts : {"--bits", "--poly", "--taps", "--matrix", "--feedback", "--batch", "--scan", "--nonsingular",
                                        "--shard", "--summary", "--sequence", "--sequence-file", "--field", "--modulus",
                                        "--form", "--method", "--period-of", "--trace", "--compare", "--plot"})
     merge->excludes(decided_by_parts);
   app.footer(usage_examples);
 }
+
+namespace {
+
+// A nonlinear register is a GF(2) shift register in Fibonacci form, known only by enumeration.
+void check_feedback_combinations(const Options& options) {
+  if (!options.bits) throw InputError("--feedback needs --bits N, the register length (F reads x0..x_{N-1})");
+  if (options.field != 2 || options.modulus)
+    throw InputError("--feedback registers are over GF(2): not with --field or --modulus");
+  if (options.form && *options.form != "fibonacci")
+    throw InputError("--feedback registers shift toward x0 (Fibonacci form): not with --form galois");
+  if (options.method == "algebraic" || options.method == "both")
+    throw InputError(fmt::format("--method {} factors the characteristic polynomial of a linear register; a "
+                                 "nonlinear register has none: its cycles are found by --method enumerate",
+                                 options.method));
+  if (options.period_of)
+    throw InputError("--period-of works from the minimal polynomial of a linear register: for --feedback, "
+                     "--trace STATE follows the state until it repeats");
+}
+
+}  // namespace
 
 void check_combinations(const CLI::App& app, const Options& options) {
   const bool many = options.batch || options.scan;
@@ -286,6 +313,7 @@ void check_combinations(const CLI::App& app, const Options& options) {
     throw InputError(fmt::format("--compare runs every mode: not with --mode {}", options.mode));
   if (options.all_cycles && (options.period_of || options.trace))
     throw InputError("--all-cycles lists the cycles of a whole analysis: not with --period-of or --trace");
+  if (options.feedback) check_feedback_combinations(options);
   if (many && (options.progress || options.all_cycles))
     throw InputError("--progress and --all-cycles apply to the report of one register, not to --batch or --scan");
 }

@@ -1,4 +1,5 @@
-// What one run analyzes: an LFSR (polynomial and form) or any linear map given by its matrix.
+// What one run analyzes: an LFSR (polynomial and form), any linear map given by its matrix, or a
+// nonlinear feedback shift register.
 #pragma once
 
 #include <gmpxx.h>
@@ -9,21 +10,30 @@
 
 #include "lfsr/algebra.hpp"
 #include "lfsr/cycle_structure.hpp"
+#include "lfsr/feedback.hpp"
 #include "lfsr/lfsr.hpp"
 #include "lfsr/linear_map.hpp"
 #include "lfsr/matrix.hpp"
 #include "lfsr/report.hpp"
 #include "lfsr/state_period.hpp"
 #include "lfsr/trace.hpp"
+#include "lfsr/transition.hpp"
 #include "options.hpp"
 
 namespace lfsr::cli {
 
-// Both kinds answer the same questions; only the algebra behind them differs (an LFSR's primary
-// parts follow from its polynomial alone, a matrix's need ranks).
+// A nonlinear feedback shift register (--feedback F --bits N), over GF(2).
+struct FeedbackRegister {
+  Field field;
+  Feedback feedback;
+};
+
+// The linear kinds answer the same questions; only the algebra behind them differs (an LFSR's
+// primary parts follow from its polynomial alone, a matrix's need ranks). A nonlinear register has
+// no algebra: it is enumerated and traced, and asking it for algebra is an InputError.
 class Subject {
  public:
-  // --matrix FILE, or the register of --poly / --taps / --bits, with the factoring bound of the
+  // --matrix FILE, --feedback F, or the register of --poly / --taps / --bits, with the factoring bound of the
   // options. Throws InputError naming the problem.
   static Subject from_options(const Options& options);
   // The register Berlekamp-Massey recovered from --sequence (linear complexity >= 1).
@@ -37,7 +47,10 @@ class Subject {
   std::string state_space_name() const;
   // The register keys of a report (field, bits, polynomial, form, input).
   RunInfo describe() const;
-  LinearMap linear_map() const;
+  // What the engine steps.
+  Transition transition() const;
+  // Whether the algebraic method applies (a linear register or map).
+  bool has_algebra() const;
   CycleStructure algebraic_cycle_structure() const;
   StatePeriod state_period(const mpz_class& state) const;
   // The states visited from `state` (see trace_states). Throws InputError as trace_states does.
@@ -48,10 +61,10 @@ class Subject {
   void check_against_algebra(const CycleStructure& enumerated) const;
 
  private:
-  explicit Subject(std::variant<Lfsr, Matrix> what, std::string polynomial, AlgebraOptions algebra)
+  explicit Subject(std::variant<Lfsr, Matrix, FeedbackRegister> what, std::string polynomial, AlgebraOptions algebra)
       : what_(std::move(what)), polynomial_(std::move(polynomial)), algebra_(std::move(algebra)) {}
 
-  std::variant<Lfsr, Matrix> what_;
+  std::variant<Lfsr, Matrix, FeedbackRegister> what_;
   std::string polynomial_;  // the characteristic polynomial as text
   std::optional<SequenceInfo> sequence_;
   AlgebraOptions algebra_;  // the factoring bound of this run, one budget for all its questions

@@ -185,4 +185,17 @@ Trace trace_states(const Matrix& matrix, const mpz_class& start, std::optional<s
   });
 }
 
+Trace trace_states(const Feedback& feedback, const mpz_class& start, std::optional<std::uint64_t> steps) {
+  const int n = feedback.bits();
+  const auto size = static_cast<std::size_t>(n);
+  const std::string owner = fmt::format("a {}-bit register", n);
+  // (x_0..x_{n-1}) -> (x_1..x_{n-1}, F(x_0..x_{n-1})), F read on the state index of the digits.
+  return run_trace(Field::from_order(2), n, start, steps, 0, owner, [&](const auto& v, auto& next) {
+    std::uint64_t state = 0;
+    for (std::size_t j = 0; j < size; ++j) state |= static_cast<std::uint64_t>(v[j]) << j;
+    std::copy(v.begin() + 1, v.end(), next.begin());
+    next[size - 1] = feedback.value(state) ? 1 : 0;
+  });
+}
+
 }  // namespace lfsr

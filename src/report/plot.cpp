@@ -79,6 +79,7 @@ std::string run_title(const RunInfo& run) {
   if (run.input == "matrix")
     return fmt::format("{} linear map v -> A v, {} x {}, characteristic polynomial {}", run.field.name(), run.bits,
                        run.bits, run.polynomial);
+  if (run.input == "feedback") return fmt::format("GF(2) nonlinear feedback register, {} bits, F = {}", run.bits, run.feedback);
   return fmt::format("{} register {}, {} form", run.field.name(), run.polynomial, run.form);
 }
 

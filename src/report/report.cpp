@@ -135,9 +135,14 @@ nlohmann::ordered_json register_json(const RunInfo& run) {
   json["version"] = version();
   json["field"] = field_json(run.field);
   json["bits"] = run.bits;
-  json["polynomial"] = run.polynomial;
+  // A nonlinear register has no polynomial: null, and its feedback function after "input".
+  json["polynomial"] = run.input == "feedback" ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(run.polynomial);
   json["form"] = run.form.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(run.form);
   json["input"] = run.input;
+  if (run.input == "feedback") {
+    json["feedback"] = run.feedback;
+    json["invertible"] = run.invertible;
+  }
   json["method"] = run.method;
   return json;
 }
@@ -302,6 +307,12 @@ std::string field_definition_text(const Field& field) {
 // coefficients their meaning. A long polynomial is broken between its terms.
 std::string heading_text(const RunInfo& run) {
   constexpr std::size_t continued = 4;
+  if (run.input == "feedback") {
+    return wrap_line(fmt::format("GF(2) nonlinear feedback shift register, x{} <- F = ", run.bits - 1), run.feedback,
+                     continued, BreakAt::terms) +
+           (run.invertible ? "\ninvertible: yes, a permutation of the states\n"
+                           : "\ninvertible: no, some states have no predecessor\n");
+  }
   const std::string first =
       run.input == "matrix"
           ? wrap_line(fmt::format("{} linear map v -> A v, A of size {} x {}, characteristic polynomial ",
@@ -452,7 +463,8 @@ std::string report_text(const Report& report, std::size_t cycle_rows) {
   std::string out;
   out += heading_text(run);
   out += sequence_text(run);
-  fmt::format_to(std::back_inserter(out), "{} {}, {} states\n\n", run.input == "matrix" ? "dimension" : "degree",
+  fmt::format_to(std::back_inserter(out), "{} {}, {} states\n\n",
+                 run.input == "matrix" ? "dimension" : run.input == "feedback" ? "length" : "degree",
                  run.bits, state_space_text(report));
   append_cycle_table(out, result, run.field, cycle_rows);
   out += '\n';
@@ -501,6 +513,7 @@ constexpr std::size_t trace_digits_width = 40;
 // "s" for a Fibonacci register's cells, "r" for a Galois register's coefficients, "v" for a matrix.
 std::string_view trace_digit_letter(const RunInfo& run) {
   if (run.input == "matrix") return "v";
+  if (run.input == "feedback") return "x";
   return run.form == "galois" ? "r" : "s";
 }
 

@@ -790,3 +790,37 @@ if(NOT LFSR_WITH_MPI)
                   env OMPI_COMM_WORLD_SIZE=2 OMPI_COMM_WORLD_RANK=0 bash ${LFSR_CLI_TEST_DIR}/expect_failure.sh
                   $<TARGET_FILE:lfsr-analyze> 2 "this lfsr-analyze was built without MPI" --scan --bits 4)
 endif()
+
+# Nonlinear feedback registers: --feedback F --bits N.
+lfsr_cli_prints("x0+x1+x2+x1*x2 on 4 bits: one cycle of the 15 nonzero states" "^ +15 +1 +15 +1$"
+                --bits 4 --feedback "x0+x1+x2+x1*x2")
+lfsr_cli_prints("the term list 0,1,2,(1,2) is x0+x1+x2+x1*x2" "F = x0 \\+ x1 \\+ x2 \\+ x1\\*x2$"
+                --bits 4 --feedback "0,1,2,(1,2)")
+lfsr_cli_prints("XOR and AND as ^ and &" "F = x0 \\+ x1 \\+ x2 \\+ x1\\*x2$" --bits 4 --feedback "x0^x1^x2^x1&x2")
+lfsr_cli_prints("a truth table in hex: 6a is x0+x1*x2 on 3 bits" "F = x0 \\+ x1\\*x2$" --bits 3 --feedback 0x6a)
+lfsr_cli_prints("a singular feedback register: its longest-tail state" "^longest-tail state +4$" --bits 3 --feedback "x1*x2")
+lfsr_cli_prints("a singular feedback register is not invertible" "^invertible: no" --bits 3 --feedback "x1*x2")
+lfsr_cli_json("a feedback register in JSON: input feedback, no polynomial, invertible" --bits 4
+              --feedback "0,1,2,(1,2)" --format json -- "input=\"feedback\"" "polynomial=null" "form=\"fibonacci\""
+              "feedback=\"x0 + x1 + x2 + x1*x2\"" "invertible=true" "total_cycles=2" "method=\"enumerate\"")
+lfsr_cli_json("a feedback register lists its cycles" --bits 4 --feedback "x0+x1+x2+x1*x2" --list-cycles
+              --format json -- "cycle_list=[{\"smallest_state\":0,\"length\":1},{\"smallest_state\":1,\"length\":15}]")
+lfsr_cli_prints("traces a feedback register: x1*x2+x3 from 5 reaches 0 after 3 steps"
+                "^after 4 steps the state of step 3 comes back: tail 3, period 1$" --bits 4 --feedback "x1*x2+x3"
+                --trace 5)
+lfsr_cli_prints("a feedback register runs in fork mode" "^enumerated in .*fork, 2 workers" --bits 18
+                --feedback "x0+x1+x5*x7+x3*x9" --mode fork --workers 2)
+lfsr_cli_rejects("feedback: a variable outside the register" 2 "variable x4 is outside x0..x3" --bits 4 --feedback "x0+x4")
+lfsr_cli_rejects("feedback: a syntax error names its column" 2 "at column 4" --bits 4 --feedback "x0+")
+lfsr_cli_rejects("feedback: a truth table of the wrong length" 2 "a 4-bit register needs 4" --bits 4 --feedback 0x12)
+lfsr_cli_rejects("feedback needs --bits" 2 "--feedback needs --bits N" --feedback x0)
+lfsr_cli_rejects("feedback: --method algebraic is refused" 2 "a nonlinear register has none" --bits 4 --feedback x0
+                 --method algebraic)
+lfsr_cli_rejects("feedback: --method both is refused" 2 "a nonlinear register has none" --bits 4 --feedback x0
+                 --method both)
+lfsr_cli_rejects("feedback registers are over GF(2)" 2 "are over GF(2)" --bits 4 --feedback x0 --field 3)
+lfsr_cli_rejects("feedback: --period-of points to --trace" 2 "--trace STATE follows" --bits 4 --feedback x0 --period-of 1)
+lfsr_cli_rejects("feedback: a list of cycles over the limit is refused" 2 "more than the limit 2" --bits 4
+                 --feedback "x0" --list-cycles 2)
+lfsr_cli_script("every mode gives a feedback register the same report, and linear F the --poly report" 120
+                bash ${LFSR_CLI_TEST_DIR}/feedback_modes.sh $<TARGET_FILE:lfsr-analyze>)
