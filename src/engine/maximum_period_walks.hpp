@@ -1,0 +1,225 @@
+// The kernels of the maximum-period search: candidates compiled into walk lanes, the test for
+// cycles shorter than the register, and walks from state 1 interleaved over several candidates.
+#pragma once
+
+#include <algorithm>
+#include <array>
+#include <bit>
+#include <cstdint>
+#include <limits>
+#include <vector>
+
+#include "engine/feedback_stepper.hpp"
+#include "lfsr/error.hpp"
+#include "lfsr/feedback.hpp"
+#include "lfsr/feedback_family.hpp"
+#include "lfsr/maximum_period_search.hpp"
+
+namespace lfsr {
+
+// A quadratic F with at most MaxPairs products, as QuadraticFeedbackStepper steps it, but with the
+// number of products fixed for the whole family: a member with fewer is padded with x_j*x_j = x_j
+// against an extra linear x_j, so that members of different shapes share one compiled loop. A
+// default lane is F = 0, which keeps state 0 where it is.
+template <int MaxPairs>
+struct QuadraticLane {
+  std::uint64_t constant_top = 0;  // the constant term in bit n - 1
+  std::uint64_t linear_taps = 0;
+  std::uint64_t top_bit = 0;
+  std::uint32_t top = 0;
+  std::array<std::uint32_t, MaxPairs> first_up{};  // n - 1 - a for the product x_a x_b
+  std::array<std::uint32_t, MaxPairs> second_up{};
+
+  // Whether F has degree at most 2 and at most MaxPairs products.
+  static bool fits(const Feedback& feedback) {
+    int pairs = 0;
+    for (const Feedback::Monomial monomial : feedback.monomials()) {
+      if (std::popcount(monomial) > 2) return false;
+      pairs += std::popcount(monomial) == 2 ? 1 : 0;
+    }
+    return pairs <= MaxPairs;
+  }
+  explicit QuadraticLane(const Feedback& feedback) {
+    if (!fits(feedback)) throw InternalError("QuadraticLane: feedback of higher degree or more products");
+    top = static_cast<std::uint32_t>(feedback.bits() - 1);
+    top_bit = std::uint64_t{1} << top;
+    int pairs = 0;
+    for (const Feedback::Monomial monomial : feedback.monomials()) {
+      if (monomial == 0) {
+        constant_top = top_bit;
+      } else if (std::has_single_bit(monomial)) {
+        linear_taps ^= monomial;
+      } else {
+        const auto a = static_cast<std::uint32_t>(std::countr_zero(monomial));
+        const auto b = static_cast<std::uint32_t>(std::bit_width(monomial) - 1);
+        first_up[static_cast<std::size_t>(pairs)] = top - a;
+        second_up[static_cast<std::size_t>(pairs)] = top - b;
+        ++pairs;
+      }
+    }
+    for (; pairs < MaxPairs; ++pairs) {  // x_{n-1} * x_{n-1} + x_{n-1} = 0
+      first_up[static_cast<std::size_t>(pairs)] = 0;
+      second_up[static_cast<std::size_t>(pairs)] = 0;
+      linear_taps ^= top_bit;
+    }
+  }
+  QuadraticLane() = default;
+
+  std::uint64_t next(std::uint64_t state) const {
+    std::uint64_t sum = constant_top ^ (static_cast<std::uint64_t>(std::popcount(state & linear_taps)) << top);
+    for (std::size_t i = 0; i < MaxPairs; ++i) sum ^= (state << first_up[i]) & (state << second_up[i]);
+    return (state >> 1) | (sum & top_bit);
+  }
+};
+
+// Any F, through the general stepper; the default lane is F = 0 on 1 bit... of the right width
+// once assigned. Used for the families of degree above 2 or with more products than unrolled.
+struct GeneralLane {
+  FeedbackStepper stepper{Feedback(1, {})};
+  static bool fits(const Feedback&) { return true; }
+  explicit GeneralLane(const Feedback& feedback) : stepper(feedback) {}
+  GeneralLane() = default;
+  std::uint64_t next(std::uint64_t state) const { return stepper.next(state); }
+};
+
+// Calls visit(pattern, length) for each Lyndon word over {0, 1} (a word smaller than each of its
+// proper rotations, so one per aperiodic necklace) whose length is in (shorter_than, longest],
+// in lexicographic order; letter j is bit j of pattern. Returns true as soon as visit does.
+// Duval's algorithm: repeat the word up to the longest length, drop the trailing ones, raise the
+// last letter.
+template <class Visit>
+bool any_lyndon_word(int shorter_than, int longest, Visit&& visit) {
+  std::uint64_t pattern = 0;  // "0"
+  int length = 1;
+  for (;;) {
+    if (length > shorter_than && visit(pattern, length)) return true;
+    for (int i = length; i < longest; ++i) pattern |= ((pattern >> (i - length)) & 1U) << i;
+    int size = longest;
+    while (size > 0 && ((pattern >> (size - 1)) & 1U) != 0) {
+      --size;
+      pattern &= ~(std::uint64_t{1} << size);
+    }
+    if (size == 0) return false;
+    pattern |= std::uint64_t{1} << (size - 1);
+    length = size;
+  }
+}
+
+// Whether the register has a cycle of length d, 1 <= d <= longest < n, other than the fixed point
+// 0 (which a register of period 2^n - 1 has). The states of such a cycle are the n-bit windows of
+// the d-periodic repetition of a word, one cycle per aperiodic necklace: each is checked by d steps
+// from the window of its Lyndon word, most of them ending at the first step (the feedback bit
+// differs from the repetition's next letter half the time). The short words are tried first.
+// `steps` counts the register steps made.
+template <class Lane>
+bool has_short_cycle(const Lane& lane, int bits, int longest, std::uint64_t& steps) {
+  const std::uint64_t window_mask = bits == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << bits) - 1;
+  const auto top = static_cast<unsigned>(bits - 1);
+  std::uint64_t made = 0;
+  const auto closes = [&](std::uint64_t pattern, int length) {
+    if (pattern == 0) return false;  // the fixed point 0, or no cycle at all
+    std::uint64_t state = 0;
+    for (int j = 0; j < bits; j += length) state |= pattern << j;
+    state &= window_mask;
+    int next_letter = bits % length;  // letter (r + n) mod d of the repetition
+    for (int r = 0; r < length; ++r) {
+      state = lane.next(state);
+      ++made;
+      if (((state >> top) & 1U) != ((pattern >> next_letter) & 1U)) return false;
+      if (++next_letter == length) next_letter = 0;
+    }
+    return true;
+  };
+  // Rounds of growing length, each trying only the words longer than the round before: a short
+  // cycle is found before the long words are enumerated (they come first in lexicographic order).
+  bool found = false;
+  int shorter_than = 0;
+  for (const int round : {4, 8, 12, 16, 64}) {
+    const int up_to = std::min(round, longest);
+    if (up_to <= shorter_than) break;
+    if (any_lyndon_word(shorter_than, up_to, closes)) {
+      found = true;
+      break;
+    }
+    shorter_than = up_to;
+  }
+  steps += made;
+  return found;
+}
+
+// One candidate in a walk lane: its compiled feedback, its number, and the steps after which its
+// walk stops: 2^n - 1 when F(0) = 0 (0 is fixed, so state 1 can return at most after the 2^n - 1
+// nonzero states), 2^n otherwise. The walk has maximum period exactly when it returns to 1 after
+// those steps.
+template <class Lane>
+struct Walk {
+  Lane lane;
+  std::uint64_t index = 0;
+  std::uint64_t limit = 0;
+};
+
+// Walks from state 1 of the candidates that next_walk(Walk&) -> bool hands out, Lanes of them
+// stepped together; finish(const Walk&, returned) gets each candidate once, `returned` the steps
+// after which its walk came back to 1 (0 when it did not within its limit). A lane whose walk ends
+// takes the next candidate at once. Returns the number of steps walked.
+template <class Lane, std::size_t Lanes, class NextWalk, class Finish>
+std::uint64_t walk_in_lanes(NextWalk&& next_walk, Finish&& finish) {
+  std::array<Walk<Lane>, Lanes> walks{};
+  std::array<std::uint64_t, Lanes> states{};
+  std::array<std::uint64_t, Lanes> taken{};
+  std::array<bool, Lanes> active{};
+  std::size_t running = 0;
+  const auto load = [&](std::size_t l) {
+    active[l] = next_walk(walks[l]);
+    if (!active[l]) walks[l] = Walk<Lane>{};  // F = 0 from state 0: never comes to 1
+    states[l] = active[l] ? 1 : 0;
+    taken[l] = 0;
+    running += active[l] ? 1 : 0;
+  };
+  for (std::size_t l = 0; l < Lanes; ++l) load(l);
+  std::uint64_t steps = 0;
+  while (running > 0) {
+    // Rounds until a lane reaches its limit, stopping early when a lane comes back to 1.
+    std::uint64_t burst = std::numeric_limits<std::uint64_t>::max();
+    for (std::size_t l = 0; l < Lanes; ++l) {
+      if (active[l]) burst = std::min(burst, walks[l].limit - taken[l]);
+    }
+    std::uint64_t rounds = 0;
+    while (rounds < burst) {
+      bool back = false;
+      for (std::size_t l = 0; l < Lanes; ++l) {
+        states[l] = walks[l].lane.next(states[l]);
+        back |= states[l] == 1;
+      }
+      ++rounds;
+      if (back) break;
+    }
+    steps += rounds * running;
+    for (std::size_t l = 0; l < Lanes; ++l) {
+      if (!active[l]) continue;
+      taken[l] += rounds;
+      if (states[l] == 1 || taken[l] == walks[l].limit) {
+        finish(walks[l], states[l] == 1 ? taken[l] : 0);
+        --running;
+        load(l);
+      }
+    }
+  }
+  return steps;
+}
+
+// How the search runs, for benchmarks comparing kernels; the library's choice is the default.
+struct MaximumPeriodKernel {
+  int lanes = 8;              // interleaved walks: 1, 2, 4, 8 or 16
+  int short_cycle_bits = -1;  // longest short cycle tried before a walk; -1: the default for n, 0: none
+};
+
+// The default longest short cycle tried for n-bit registers.
+int default_short_cycle_bits(int bits);
+
+// search_maximum_period with a chosen kernel.
+std::vector<MaximumPeriodMember> search_maximum_period_with(const FeedbackFamily& family, std::uint64_t begin,
+                                                            std::uint64_t end, const MaximumPeriodKernel& kernel,
+                                                            MaximumPeriodSearchCounts& counts);
+
+}  // namespace lfsr
