@@ -35,6 +35,7 @@
 #include "many_registers.hpp"
 #include "memory_check.hpp"
 #include "merge_parts.hpp"
+#include "nlfsr_search.hpp"
 #include "options.hpp"
 #include "plot_file.hpp"
 #include "progress_line.hpp"
@@ -437,6 +438,7 @@ int main(int argc, char** argv) {
     if (options.compare && options.format == "csv")
       throw lfsr::InputError("--compare times the modes in a table that text and JSON carry: not with --format csv");
     if (options.plot) lfsr::cli::check_plot_file(*options.plot);
+    if (options.search_nlfsr) return lfsr::cli::run_nlfsr_search(options);
     if (options.batch || options.scan) {
       if (options.format == "dot")
         throw lfsr::InputError("--format dot draws the state graph of one register, not of --batch or --scan");

@@ -473,7 +473,8 @@ PartLabel part_label(const Options& options, const Field& field, const RegisterS
                        .scan = options.scan,
                        .bits = options.bits.value_or(0),
                        .nonsingular = options.nonsingular,
-                       .batch_bytes = {}};
+                       .batch_bytes = {},
+                       .search_family = {}};
   if (!options.scan) settings.batch_bytes = dynamic_cast<const BatchFile&>(source).bytes();
   const auto [first_line, last_line] = source.part_lines();
   return {parse_shard(*options.shard), run_identity(settings), first_line, last_line};

@@ -20,6 +20,7 @@
 #include "many/shard_merge.hpp"
 #include "many_registers.hpp"
 #include "report/exact_json.hpp"
+#include "search/search_summary.hpp"
 #include "termination_signals.hpp"
 
 namespace lfsr::cli {
@@ -34,6 +35,11 @@ constexpr std::size_t max_first_line_bytes = std::size_t{1} << 16;
 constexpr std::string_view header_start = R"({"shard":)";
 constexpr std::string_view end_start = R"({"shard_end":)";
 constexpr std::string_view register_start = R"({"line":)";
+
+// The summaries of a search's parts or of a scan's or batch's, as the first part's is.
+nlohmann::ordered_json merge_any_summaries(const std::vector<const nlohmann::ordered_json*>& in_order) {
+  return is_search_summary(*in_order.front()) ? merge_search_summaries(in_order) : merge_summaries(in_order);
+}
 
 std::string how_to_shard() { return "run the parts with --shard I/N --format json"; }
 
@@ -296,7 +302,7 @@ Part read_part(const std::string& file, std::optional<TemporaryLines>& lines) {
     part.read.label = with_file(file, [&] { return parse_part_label(part.summary["shard"]); });
     part.read.end = with_file(file, [&] { return parse_part_end(part.summary["shard"]); });
     // Every key the merge reads, checked now, when the message can name the file.
-    with_file(file, [&] { return merge_summaries({&part.summary}); });
+    with_file(file, [&] { return merge_any_summaries({&part.summary}); });
     return part;
   }
   if (first.starts_with(register_start)) {
@@ -333,10 +339,12 @@ int merge_parts(const std::vector<std::string>& files) {
   if (parts.front().kind == PartKind::summary) {
     std::vector<const nlohmann::ordered_json*> summaries;
     for (const std::size_t i : order) summaries.push_back(&parts[i].summary);
-    const nlohmann::ordered_json summary = merge_summaries(summaries);
-    errors = summary["errors"].get<std::uint64_t>();
+    const nlohmann::ordered_json summary = merge_any_summaries(summaries);
     TemporaryLines::write_whole(dump_json(summary, 2) + "\n");
-    report_failed_lines(errors, summary["registers"].get<std::uint64_t>() + errors, whole.failed_lines);
+    if (!is_search_summary(summary)) {  // a search has no failed lines
+      errors = summary["errors"].get<std::uint64_t>();
+      report_failed_lines(errors, summary["registers"].get<std::uint64_t>() + errors, whole.failed_lines);
+    }
   } else {
     for (const std::size_t i : order) {
       lines->write_out(parts[i].offset, parts[i].size);

@@ -125,6 +125,13 @@ void add_options(CLI::App& app, Options& options) {
                      "the register shifts toward x0, its output. F in algebraic normal form (x0+x1+x2*x3, also ^ "
                      "and &), as a term list 0,1,2,(1,2) = x0+x1+x2+x1*x2, or a truth table 0x... (n <= 20)")
           ->type_name("F");
+  auto* search_nlfsr =
+      app.add_option("--search-nlfsr", options.search_nlfsr,
+                     "Every feedback function of FAMILY with --bits N cells whose register has maximum period 2^N-1 "
+                     "(every nonzero state on one cycle) or 2^N (de Bruijn): x0+xa+xb+xc*xd, x0+xa+xb*xc+xd*xe, "
+                     "x0+xa+xb+xc+xd+xe*xf (indices 1..N-1), or anf:T:D (x0 plus at most T-1 monomials of degree "
+                     "at most D); text, JSON Lines or --summary")
+          ->type_name("FAMILY");
   auto* batch = app.add_option("--batch", options.batch,
                                "Analyze every register in FILE (- for standard input): one polynomial per line as "
                                "--poly takes it, or taps:12,6,4,1; # comments. JSON: one object per line")
@@ -160,8 +167,23 @@ void add_options(CLI::App& app, Options& options) {
   sequence->excludes(sequence_file)->excludes(poly)->excludes(taps)->excludes(matrix);
   sequence_file->excludes(poly)->excludes(taps)->excludes(matrix);
   feedback->excludes(poly)->excludes(taps)->excludes(matrix)->excludes(sequence)->excludes(sequence_file);
-  batch->excludes(poly)->excludes(taps)->excludes(matrix)->excludes(feedback)->excludes(scan)->excludes(sequence)->excludes(sequence_file);
-  scan->excludes(poly)->excludes(taps)->excludes(matrix)->excludes(feedback)->excludes(sequence)->excludes(sequence_file);
+  search_nlfsr->excludes(poly)->excludes(taps)->excludes(matrix)->excludes(feedback)->excludes(sequence)->excludes(
+      sequence_file);
+  batch->excludes(poly)
+      ->excludes(taps)
+      ->excludes(matrix)
+      ->excludes(feedback)
+      ->excludes(search_nlfsr)
+      ->excludes(scan)
+      ->excludes(sequence)
+      ->excludes(sequence_file);
+  scan->excludes(poly)
+      ->excludes(taps)
+      ->excludes(matrix)
+      ->excludes(feedback)
+      ->excludes(search_nlfsr)
+      ->excludes(sequence)
+      ->excludes(sequence_file);
   app.add_option("--field", options.field,
                  fmt::format("Field order q, a prime power up to {} (default 2)", max_field_order))
       ->type_name("q")
@@ -261,9 +283,10 @@ void add_options(CLI::App& app, Options& options) {
       ->type_name("S")
       ->check(factor_seconds_check());
   // --merge takes everything that decides the output from its parts.
-  for (const char* decided_by_parts : {"--bits", "--poly", "--taps", "--matrix", "--feedback", "--batch", "--scan", "--nonsingular",
-                                       "--shard", "--summary", "--sequence", "--sequence-file", "--field", "--modulus",
-                                       "--form", "--method", "--period-of", "--trace", "--compare", "--plot"})
+  for (const char* decided_by_parts :
+       {"--bits",    "--poly",        "--taps",   "--matrix",    "--feedback", "--search-nlfsr",  "--batch",
+        "--scan",    "--nonsingular", "--shard",  "--summary",   "--sequence", "--sequence-file", "--field",
+        "--modulus", "--form",        "--method", "--period-of", "--trace",    "--compare",       "--plot"})
     merge->excludes(decided_by_parts);
   app.footer(usage_examples);
 }
@@ -278,21 +301,36 @@ void check_feedback_combinations(const Options& options) {
   if (options.form && *options.form != "fibonacci")
     throw InputError("--feedback registers shift toward x0 (Fibonacci form): not with --form galois");
   if (options.method == "algebraic" || options.method == "both")
-    throw InputError(fmt::format("--method {} factors the characteristic polynomial of a linear register; a "
-                                 "nonlinear register has none: its cycles are found by --method enumerate",
-                                 options.method));
+    throw InputError(
+        fmt::format("--method {} factors the characteristic polynomial of a linear register; a "
+                    "nonlinear register has none: its cycles are found by --method enumerate",
+                    options.method));
   if (options.period_of)
-    throw InputError("--period-of works from the minimal polynomial of a linear register: for --feedback, "
-                     "--trace STATE follows the state until it repeats");
+    throw InputError(
+        "--period-of works from the minimal polynomial of a linear register: for --feedback, "
+        "--trace STATE follows the state until it repeats");
+}
+
+// A search prints what it finds: options of one register's report, or of its algebra, are refused.
+void check_search_combinations(const CLI::App& app, const Options& options) {
+  if (!options.bits) throw InputError("--search-nlfsr needs --bits N, the register length of the family's members");
+  if (options.field != 2 || options.modulus)
+    throw InputError("--search-nlfsr searches registers over GF(2): not with --field or --modulus");
+  for (const char* option : {"--form", "--method", "--period-of", "--trace", "--list-cycles", "--compare", "--plot",
+                             "--chunk", "--all-cycles", "--progress", "--max-memory", "--factor-seconds"})
+    if (app.count(option) > 0)
+      throw InputError(fmt::format("--search-nlfsr lists the family's maximum-period members: not with {}", option));
+  if (options.format == "dot") throw InputError("--search-nlfsr lists registers: not with --format dot");
 }
 
 }  // namespace
 
 void check_combinations(const CLI::App& app, const Options& options) {
-  const bool many = options.batch || options.scan;
+  const bool many = options.batch || options.scan || options.search_nlfsr;
   if (options.profile && !options.sequence && !options.sequence_file)
     throw InputError("--profile is the linear complexity profile of --sequence or --sequence-file: give one of them");
-  if (options.shard && !many) throw InputError("--shard runs a part of a --scan or --batch: give one of them");
+  if (options.shard && !many)
+    throw InputError("--shard runs a part of a --scan, --batch or --search-nlfsr: give one of them");
   if (!options.merge.empty()) {
     if (app.count("--format") > 0 && options.format != "json")
       throw InputError(fmt::format("--merge prints JSON, as its parts hold: not --format {}", options.format));
@@ -314,6 +352,7 @@ void check_combinations(const CLI::App& app, const Options& options) {
   if (options.all_cycles && (options.period_of || options.trace))
     throw InputError("--all-cycles lists the cycles of a whole analysis: not with --period-of or --trace");
   if (options.feedback) check_feedback_combinations(options);
+  if (options.search_nlfsr) check_search_combinations(app, options);
   if (many && (options.progress || options.all_cycles))
     throw InputError("--progress and --all-cycles apply to the report of one register, not to --batch or --scan");
 }

@@ -20,6 +20,7 @@ struct Options {
   std::optional<std::string> taps;
   std::optional<std::string> matrix;  // a file name, "-" for standard input
   std::optional<std::string> feedback;  // F of a nonlinear register, any notation parse_feedback_any reads
+  std::optional<std::string> search_nlfsr;  // a feedback family, as FeedbackFamily reads it
   std::optional<std::string> batch;   // a file name, "-" for standard input
   bool scan = false;
   bool nonsingular = false;

@@ -13,7 +13,9 @@ std::string run_identity_text(const RunSettings& settings) {
   std::string text =
       fmt::format("lfsr-analyze run\nversion {}\nschema_version {}\nfield {}\nform {}\nmethod {}\n", version(),
                   json_schema_version, dump_json(field_json(settings.field)), settings.form, settings.method);
-  if (settings.scan) {
+  if (!settings.search_family.empty()) {
+    text += fmt::format("search {}\nbits {}\n", settings.search_family, settings.bits);
+  } else if (settings.scan) {
     text += fmt::format("scan {}\nbits {}\n", settings.nonsingular ? "nonsingular" : "all", settings.bits);
   } else {
     text += fmt::format("batch {} bytes fnv1a64 {:016x}\n", settings.batch_bytes.bytes(), settings.batch_bytes.value());

@@ -43,6 +43,7 @@ struct RunSettings {
   int bits = 0;                 // scan
   bool nonsingular = false;     // scan
   Fnv1a64 batch_bytes;          // batch: the file's bytes, as far as the run reads them
+  std::string search_family;    // --search-nlfsr: the family's canonical name (and `bits`), else empty
 };
 
 // The text the identity hashes: one "key value" line per setting, with the program's version and
