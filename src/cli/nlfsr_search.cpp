@@ -30,6 +30,13 @@ std::string period_name(std::uint64_t period, int bits) {
   return period == (std::uint64_t{1} << bits) ? fmt::format("2^{}", bits) : fmt::format("2^{}-1", bits);
 }
 
+// The published term-list notation, which writes no constant term: empty for a de Bruijn
+// register's F = 1 + x0 + ...
+std::string terms_of(const Feedback& feedback) {
+  const bool constant = !feedback.monomials().empty() && feedback.monomials().front() == 0;
+  return constant ? std::string() : feedback.to_term_list();
+}
+
 // One found member as a JSON line: "line" (its position in the search, from 1, as a scan's
 // registers are numbered), then what it is.
 std::string member_json_line(const FeedbackFamily& family, const MaximumPeriodMember& member) {
@@ -41,7 +48,8 @@ std::string member_json_line(const FeedbackFamily& family, const MaximumPeriodMe
   json["bits"] = family.bits();
   json["index"] = member.index;
   json["feedback"] = member.feedback.to_string();
-  json["terms"] = member.feedback.to_term_list();
+  const std::string terms = terms_of(member.feedback);
+  json["terms"] = terms.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(terms);
   json["period"] = member.period;
   json["de_bruijn"] = member.period == (std::uint64_t{1} << family.bits());
   return json.dump() + "\n";
@@ -49,13 +57,13 @@ std::string member_json_line(const FeedbackFamily& family, const MaximumPeriodMe
 
 std::string member_text_line(const FeedbackFamily& family, const MaximumPeriodMember& member) {
   return fmt::format("{:>12}  {:<8}  {:<26}  {}\n", member.index, period_name(member.period, family.bits()),
-                     member.feedback.to_term_list(), member.feedback.to_string());
+                     terms_of(member.feedback).empty() ? "-" : terms_of(member.feedback), member.feedback.to_string());
 }
 
 std::string member_csv_row(const FeedbackFamily& family, const MaximumPeriodMember& member) {
   return csv_row({std::to_string(member.index), std::to_string(member.period),
-                  member.period == (std::uint64_t{1} << family.bits()) ? "true" : "false",
-                  member.feedback.to_term_list(), member.feedback.to_string()});
+                  member.period == (std::uint64_t{1} << family.bits()) ? "true" : "false", terms_of(member.feedback),
+                  member.feedback.to_string()});
 }
 
 std::string summary_text(const SearchSummary& summary) {
@@ -104,11 +112,13 @@ int run_nlfsr_search(const Options& options) {
     if (json && part) write_lines(part_header_line(*part) + "\n");
     if (csv) write_lines(csv_row({"index", "period", "de_bruijn", "terms", "feedback"}));
     if (options.format == "text")
-      write_lines(fmt::format(
-          "maximum-period NLFSRs of {}, n = {}: members {}..{} of {}\n\n{:>12}  {:<8}  {:<26}  {}\n", family.name(),
-          family.bits(), begin, end == 0 ? 0 : end - 1, family.count(), "member", "period", "terms", "feedback"));
+      write_lines(fmt::format("maximum-period NLFSRs of {}, n = {}: {}\n\n{:>12}  {:<8}  {:<26}  {}\n", family.name(),
+                              family.bits(),
+                              begin == end ? fmt::format("none of the {} members", family.count())
+                                           : fmt::format("members {}..{} of {}", begin, end - 1, family.count()),
+                              "member", "period", "terms", "feedback"));
   }
-  SearchSummary summary{family.name(), family.bits(), family.count(), end - begin, 0, 0, {}, "", 1, 0};
+  SearchSummary summary{family.name(), family.bits(), family.count(), end - begin, 0, 0, {}, "", 1, 0, 0};
   const auto start = std::chrono::steady_clock::now();
   summary.counts = search_maximum_period_on(family, begin, end, *runner, [&](std::vector<MaximumPeriodMember>&& found) {
     std::string lines;
@@ -124,6 +134,7 @@ int run_nlfsr_search(const Options& options) {
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   summary.mode = std::string(mode_name(runner->mode()));
   summary.workers = runner->workers();
+  summary.ranks = runner->mode() == Mode::mpi ? runner->ranks() : 0;
 
   const std::uint64_t found = summary.nonzero_cycle + summary.de_bruijn;
   if (options.summary) {

@@ -42,6 +42,7 @@ nlohmann::ordered_json search_summary_json(const SearchSummary& summary) {
   json["walk_steps"] = summary.counts.walk_steps;
   json["mode"] = summary.mode;
   json["workers"] = summary.workers;
+  if (summary.ranks > 0) json["ranks"] = summary.ranks;
   json["seconds"] = std::round(summary.seconds * 1e6) / 1e6;
   return json;
 }

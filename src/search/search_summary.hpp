@@ -22,12 +22,13 @@ struct SearchSummary {
   MaximumPeriodSearchCounts counts;
   std::string mode;
   int workers = 1;
+  int ranks = 0;  // the MPI job's ranks when mode is "mpi"; 0 otherwise (no `ranks` key)
   double seconds = 0;
 };
 
 // The JSON object (docs/json.md): schema_version, version, search, bits, candidates, searched,
 // maximum_period, nonzero_cycle, de_bruijn, short_cycle_rejects, walks, walk_steps, mode,
-// workers, seconds.
+// workers, ranks (under mpirun), seconds.
 nlohmann::ordered_json search_summary_json(const SearchSummary& summary);
 
 // Whether a part's summary is a search's (it has the key "search").

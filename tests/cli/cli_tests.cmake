@@ -776,6 +776,9 @@ if(LFSR_WITH_MPI AND NOT LFSR_SANITIZE)
   lfsr_cli_script("mpirun registers and matrices print what a single run prints" 120
                   bash ${LFSR_CLI_TEST_DIR}/mpi_equals_single.sh ${MPIEXEC_EXECUTABLE} $<TARGET_FILE:lfsr-analyze>
                   ${LFSR_CLI_TEST_DIR}/json_without_timing.py registers)
+  lfsr_cli_script("mpirun: nonlinear registers and the maximum-period search print what a single run prints" 120
+                  bash ${LFSR_CLI_TEST_DIR}/mpi_equals_single.sh ${MPIEXEC_EXECUTABLE} $<TARGET_FILE:lfsr-analyze>
+                  ${LFSR_CLI_TEST_DIR}/json_without_timing.py nonlinear)
   lfsr_cli_script("mpirun: a rank killed ends the job, no summary, no process left" 60
                   bash ${LFSR_CLI_TEST_DIR}/mpi_rank_death.sh ${MPIEXEC_EXECUTABLE} $<TARGET_FILE:lfsr-analyze>)
 endif()
@@ -824,3 +827,24 @@ lfsr_cli_rejects("feedback: a list of cycles over the limit is refused" 2 "more 
                  --feedback "x0" --list-cycles 2)
 lfsr_cli_script("every mode gives a feedback register the same report, and linear F the --poly report" 120
                 bash ${LFSR_CLI_TEST_DIR}/feedback_modes.sh $<TARGET_FILE:lfsr-analyze>)
+
+# --search-nlfsr FAMILY --bits N: the maximum-period members of a feedback family.
+lfsr_cli_prints("the search lists x0+x1+x2+x1*x2 among the 4-bit maximum-period registers"
+                "^ +0  2\\^4-1 +0,1,2,\\(1,2\\) +x0 \\+ x1 \\+ x2 \\+ x1\\*x2$" --search-nlfsr "x0+xa+xb+xc*xd" --bits 4)
+lfsr_cli_prints("the search counts 6 of the 3025 12-bit members" "^6 of 3025 members have maximum period"
+                --search-nlfsr "x0+xa+xb+xc*xd" --bits 12)
+lfsr_cli_json("the search summary in JSON" --search-nlfsr "x0 + xa + xb + xc*xd" --bits 12 --summary --format json --
+              "search=\"x0+xa+xb+xc*xd\"" "bits=12" "candidates=3025" "searched=3025" "maximum_period=6"
+              "nonzero_cycle=6" "de_bruijn=0")
+lfsr_cli_rejects("the search refuses an unknown family" 2 "x0+xa+xb+xc*xd" --search-nlfsr "x0+xa*xb" --bits 8)
+lfsr_cli_rejects("the search needs --bits" 2 "--search-nlfsr needs --bits N" --search-nlfsr "x0+xa+xb+xc*xd")
+lfsr_cli_rejects("the search is over GF(2)" 2 "registers over GF(2)" --search-nlfsr "x0+xa+xb+xc*xd" --bits 8
+                 --field 3)
+lfsr_cli_rejects("the search refuses --method" 2 "not with --method" --search-nlfsr "x0+xa+xb+xc*xd" --bits 8
+                 --method enumerate)
+lfsr_cli_rejects("the search refuses --format dot" 2 "not with --format dot" --search-nlfsr "x0+xa+xb+xc*xd" --bits 8
+                 --format dot)
+lfsr_cli_script("the search lists exactly the registers a plain simulation finds, in every mode" 300
+                python3 ${LFSR_CLI_TEST_DIR}/nlfsr_search_reference.py $<TARGET_FILE:lfsr-analyze>)
+lfsr_cli_script("the search in --shard parts merges into the whole search" 120
+                bash ${LFSR_CLI_TEST_DIR}/nlfsr_search_parts.sh $<TARGET_FILE:lfsr-analyze>)

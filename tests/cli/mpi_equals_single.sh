@@ -76,4 +76,18 @@ if "mpi" not in modes:
     sys.exit(f"--compare under mpirun has no mpi row: {modes}")
 PY
     ;;
+  nonlinear)
+    # A nonlinear register spread by segments (a permutation, and a singular one whose image
+    # passes run on rank 0), and the search's summary.
+    check 0 --bits 20 --feedback "x0+x1+x5*x7+x3*x9" --list-cycles 1000000 --mode seq
+    check 0 --bits 16 --feedback "x1+x4*x6+x2*x3*x5+x15" --mode threads --workers 2
+    check 0 --search-nlfsr "x0+xa+xb*xc+xd*xe" --bits 10 --summary --mode fork --workers 2
+    # The search's JSON Lines (which name no runner) are those of a single run.
+    "$binary" --search-nlfsr "x0+xa+xb+xc*xd" --bits 13 --format json >"$work/single"
+    for ranks in 2 3; do
+      "$mpirun" --oversubscribe -n "$ranks" "$binary" --search-nlfsr "x0+xa+xb+xc*xd" --bits 13 --format json \
+        --workers 1 >"$work/mpi"
+      cmp -s "$work/single" "$work/mpi" || { echo "mpirun -n $ranks: the search's lines differ"; exit 1; }
+    done
+    ;;
 esac
