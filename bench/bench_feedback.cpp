@@ -6,12 +6,14 @@
 #include <array>
 #include <cstdlib>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "bench_clock.hpp"
 #include "engine/feedback_stepper.hpp"
 #include "engine/stepper.hpp"
+#include "lfsr/enumerate.hpp"
 #include "lfsr/feedback.hpp"
 #include "lfsr/linear_map.hpp"
 #include "plain_loop.hpp"
@@ -70,6 +72,7 @@ int main(int argc, char** argv) {
   constexpr std::uint64_t states = std::uint64_t{1} << n;
   fmt::print("usage: bench_feedback [repeats=5]; n = {}, {} rounds, every variant once per round\n", n, repeats);
   fmt::print("plain loop: one visited bit per state, every cycle walked (a full enumeration of a permutation)\n");
+  fmt::print("engine: enumerate(), the whole report, on one worker or two threads\n");
   fmt::print(
       "chain: 2^24 dependent steps from state 1; 8 lanes: 8 walks x 2^21 steps; bit-sliced: 64 walks x 2^18 steps\n\n");
 
@@ -84,20 +87,33 @@ int main(int argc, char** argv) {
       "x0 + x7 + x4*x9 + x2*x11 + x6*x15 + x13*x22",
   };
 
+  // The engine's full enumeration (enumerate(), every field of the report), on one worker and on
+  // two threads, against the same plain LFSR loop.
+  const std::unique_ptr<Runner> sequential = make_sequential_runner();
+  const std::unique_ptr<Runner> threads = make_thread_runner(2);
+  const auto engine = [](const Transition& transition, Runner& runner) {
+    return [&transition, &runner] { return enumerate(transition, runner).total_cycles().get_ui(); };
+  };
+  const Transition lfsr_transition = lfsr_map;
+
   std::vector<Timing> timings;
   timings.push_back({"LFSR " + default_maximal_polynomial(n).to_string() + " plain loop",
                      [&] { return bench::plain_loop(lfsr, states); },
                      {}});
   timings.push_back({"LFSR chain", [&] { return chain(lfsr, states); }, {}});
   timings.push_back({"LFSR 8 lanes", [&] { return lfsr_lanes(lfsr, states); }, {}});
+  timings.push_back({"LFSR engine seq (its word-level walk)", engine(lfsr_transition, *sequential), {}});
   std::vector<Feedback> parsed;
   for (const std::string& text : feedbacks) parsed.push_back(parse_feedback(text, n));
+  const std::vector<Transition> transitions(parsed.begin(), parsed.end());
   std::vector<FeedbackStepper> plain_steppers(parsed.begin(), parsed.end());
   std::vector<FeedbackTableStepper> table_steppers(parsed.begin(), parsed.end());
   for (std::size_t f = 0; f < parsed.size(); ++f) {
     const FeedbackStepper& plain = plain_steppers[f];
     const FeedbackTableStepper& table = table_steppers[f];
     const Feedback& feedback = parsed[f];
+    timings.push_back({feedbacks[f] + ": engine seq", engine(transitions[f], *sequential), {}});
+    timings.push_back({feedbacks[f] + ": engine threads 2", engine(transitions[f], *threads), {}});
     timings.push_back(
         {feedbacks[f] + ": per-monomial plain loop", [&] { return bench::plain_loop(plain, states); }, {}});
     timings.push_back({feedbacks[f] + ": with_feedback_stepper plain loop",
@@ -143,7 +159,8 @@ int main(int argc, char** argv) {
   fmt::print("{:<64} {:>9} {:>9} {:>8} {:>14}\n", "variant", "min s", "median s", "ns/state", "LFSR/variant");
   for (const Timing& timing : timings) {
     const double med = median(timing.seconds);
-    const bool loop = timing.name.find("plain loop") != std::string::npos;
+    const bool loop =
+        timing.name.find("plain loop") != std::string::npos || timing.name.find("engine") != std::string::npos;
     const bool in_lanes = timing.name.find("lanes") != std::string::npos;
     fmt::print("{:<64} {:>9.4f} {:>9.4f} {:>8.2f} {:>14.2f}\n", timing.name,
                *std::min_element(timing.seconds.begin(), timing.seconds.end()), med,
@@ -154,7 +171,8 @@ int main(int argc, char** argv) {
                    med);
   }
   fmt::print(
-      "\nLFSR/variant: the LFSR's median time over the variant's (plain loops against the LFSR plain loop,\n"
+      "\nLFSR/variant: the LFSR's median time over the variant's (plain loops and the engine's full enumeration\n"
+      "against the LFSR plain loop,\n"
       "lanes against the LFSR's 8 lanes, other walks against the LFSR chain); 1 = as fast as the LFSR.{}\n",
       sink == 42 ? " " : "");
   return 0;

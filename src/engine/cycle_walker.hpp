@@ -594,15 +594,35 @@ class CycleWalker final : public ChunkWorker {
     const bool quiet = control_.long_walks.load(std::memory_order_relaxed) == 0;
     quiet_failures_ = productive || !quiet ? 0 : quiet_failures_ + 1;
     if (quiet_failures_ < failures_before_marking || unmarked_.empty()) return;
+    // Cycles no walk has reached yet, found by their DPs; then what is missing lies on cycles
+    // without DPs.
+    walk_from_unclaimed_dps();
     // Few states missing: they lie on short cycles, found at once by the short-cycle search.
-    search_short_cycles();
+    if (!finished()) search_short_cycles();
     if (!finished()) mark_unmarked_walks();
   }
 
-  // Fibonacci GF(2) with n above the search limit: states on cycles of length L <= limit < n are
-  // L-periodic windows (short_cycle_search.hpp).
+  // A permutation's cycles that hold a DP no chain has claimed yet: every DP of the space is tested
+  // (one claim bit each, 2^-dp_bits of the states) and a chain walked from each unclaimed one, once
+  // per worker. Random starts find a cycle with probability its share of the states, which for the
+  // last medium cycles of a nonlinear register's permutation leaves them to the marks and the scan;
+  // their DPs find them at once. The claims keep every chain exact whoever walks it.
+  // Not for Fibonacci GF(2), whose cycles of up to 64 states are counted from their bits alone,
+  // their DPs left unclaimed (settled_without_walk).
+  void walk_from_unclaimed_dps() {
+    if constexpr (by_words) return;
+    if (!layout_.lazy_blocks || swept_dps_) return;  // a singular map's DPs may be transient
+    swept_dps_ = true;
+    const std::uint64_t step = std::uint64_t{1} << layout_.dp_bits;
+    for (std::uint64_t dp = 0; dp < layout_.states && !finished(); dp += step)
+      if (!claims_.test(dp >> layout_.dp_bits)) walk_chain(dp);
+  }
+
+  // A GF(2) shift register (Fibonacci LFSR or NLFSR) with n above the search limit: states on
+  // cycles of length L <= limit < n are L-periodic windows (short_cycle_search.hpp).
+  static constexpr bool shift_register = by_words || requires { Stepper::shift_register; };
   bool searches_short_cycles() const {
-    if constexpr (by_words) return stepper_.bits() > short_cycle_search_limit;
+    if constexpr (shift_register) return stepper_.bits() > short_cycle_search_limit;
     return false;
   }
 
@@ -614,7 +634,7 @@ class CycleWalker final : public ChunkWorker {
   // Published counts may lag, so the shortfall read is an upper bound: the search is still
   // exhaustive. Each shortfall is searched once by each worker.
   void search_short_cycles() {
-    if constexpr (by_words) search_short_cycles_by_windows();
+    if constexpr (shift_register) search_short_cycles_by_windows();
   }
   void search_short_cycles_by_windows() {
     if (claimed_cycle_length_ == 0) return;
@@ -645,17 +665,54 @@ class CycleWalker final : public ChunkWorker {
   // The count proof has not come through yet, and starts keep landing on walked cycles. First
   // tally our chains, so that blocks wholly on accounted chains are skipped, then mark the rest.
   void mark_unmarked_walks() {
-    for (const UnmarkedWalk& walk : unmarked_)
-      visit_walk(walk.start, walk.length, [this](std::uint64_t s) { tally(s); });
+    if (layout_.blocks() == 1) {
+      // One block: its tally is the walks' length, without a walk.
+      for (const UnmarkedWalk& walk : unmarked_) local_tally_[0] += static_cast<std::uint32_t>(walk.length);
+    } else {
+      visit_unmarked_walks([this](std::uint64_t s) { tally(s); });
+    }
     tallied_ = true;
     publish();
-    for (const UnmarkedWalk& walk : unmarked_) {
-      visit_walk(walk.start, walk.length, [this](std::uint64_t s) {
-        if (!block_full(s >> layout_.block_bits)) mark(s);
-      });
-    }
+    visit_unmarked_walks([this](std::uint64_t s) {
+      if (!block_full(s >> layout_.block_bits)) mark(s);
+    });
     unmarked_.clear();
     quiet_failures_ = 0;
+  }
+
+  // Calls visit(state) for every state of the unmarked walks; stops early once the run is finished.
+  // A kernel that steps several walks at once walks them in lanes, a walk per lane, each lane taking
+  // the next walk when its own ends: one walk at a time is bound by the step's latency, and a
+  // permutation with many long cycles (a nonlinear register's) leaves most of its states here.
+  template <class Visit>
+  void visit_unmarked_walks(Visit&& visit) {
+    if constexpr (interleaves && !by_words) {
+      std::array<std::uint64_t, walk_lanes> state{};
+      std::array<std::uint64_t, walk_lanes> left{};
+      std::size_t next_walk = 0;
+      for (;;) {
+        for (std::size_t lane = 0; lane < walk_lanes; ++lane) {
+          for (; left[lane] == 0 && next_walk < unmarked_.size(); ++next_walk) {
+            state[lane] = unmarked_[next_walk].start;
+            left[lane] = unmarked_[next_walk].length;
+          }
+        }
+        // Every lane busy: the steps until the first of them ends, with no test in the loop.
+        const std::uint64_t run = *std::min_element(left.begin(), left.end());
+        if (run == 0) break;
+        for (std::uint64_t done = 0; done < run; ++done) {
+          if ((done & 0xFFFF) == 0 && finished()) return;
+          for (const std::uint64_t s : state) visit(s);
+          stepper_.next_lanes(state);
+        }
+        for (std::uint64_t& steps : left) steps -= run;
+      }
+      // Fewer walks left than lanes: the rest one at a time.
+      for (std::size_t lane = 0; lane < walk_lanes; ++lane)
+        if (left[lane] != 0) visit_walk(state[lane], left[lane], visit);
+    } else {
+      for (const UnmarkedWalk& walk : unmarked_) visit_walk(walk.start, walk.length, visit);
+    }
   }
 
   // Calls visit(state) for `length` states from `start`; stops early once the run is finished.
@@ -684,6 +741,7 @@ class CycleWalker final : public ChunkWorker {
 
   // Kernels that step several independent walks at once (next_lanes) walk long chains in lanes.
   static constexpr std::size_t walk_lanes = 8;
+  static constexpr std::uint64_t unmarked_piece = std::uint64_t{1} << 16;
   static constexpr bool interleaves = requires(const Stepper& stepper, std::array<std::uint64_t, walk_lanes>& states) {
     stepper.next_lanes(states);
   };
@@ -705,7 +763,9 @@ class CycleWalker final : public ChunkWorker {
     int fruitless_starts = 0;
     std::uint64_t length(std::size_t lane) const { return round - origin[lane]; }
     std::array<std::uint64_t, walk_lanes> first{};
-    std::array<std::uint64_t, walk_lanes> marked{};  // chain states marked and tallied before the lanes began
+    // The chain's unmarked states from unmarked_start on are those from position marked[lane] on
+    // (the states marked and tallied before the lanes began, then the pieces already recorded).
+    std::array<std::uint64_t, walk_lanes> marked{};
     std::array<std::uint64_t, walk_lanes> unmarked_start{};
     std::array<LanePhase, walk_lanes> phase{};
   };
@@ -741,6 +801,16 @@ class CycleWalker final : public ChunkWorker {
           for (std::size_t lane = 0; lane < walk_lanes; ++lane)
             if (is_distinguished(lanes.state[lane])) lane_reached_dp(lanes, lane);
       }
+      // A chain's unmarked states are recorded in pieces of about unmarked_piece states, so that
+      // marking them later (visit_unmarked_walks) runs in lanes even when one chain holds most of a
+      // cycle: the piece's first state is all a later walk needs to start from.
+      if ((lanes.round & (unmarked_piece - 1)) == 0)
+        for (std::size_t lane = 0; lane < walk_lanes; ++lane)
+          if (lanes.phase[lane] == LanePhase::chain && lanes.length(lane) > lanes.marked[lane]) {
+            unmarked_.push_back({lanes.unmarked_start[lane], lanes.length(lane) - lanes.marked[lane]});
+            lanes.unmarked_start[lane] = lanes.state[lane];
+            lanes.marked[lane] = lanes.length(lane);
+          }
       bool active = false;
       for (std::size_t lane = 0; lane < walk_lanes; ++lane) {
         // Only prefixes are given up: a chain lane holds claims that its chain must answer for.
@@ -848,6 +918,7 @@ class CycleWalker final : public ChunkWorker {
   std::uint64_t scan_block_ = no_block;
   std::vector<UnmarkedWalk> unmarked_;
   int quiet_failures_ = 0;
+  bool swept_dps_ = false;                // walk_from_unclaimed_dps has run
   std::uint64_t searched_shortfall_ = 0;  // the shortfall last searched for short cycles
   std::uint64_t unpublished_ = 0;
   std::vector<std::uint32_t> local_tally_;  // per block: states on our chains not yet published

@@ -79,6 +79,20 @@ std::uint64_t popcount(const std::uint64_t* words, std::uint64_t bits) {
 
 mpz_class big(std::uint64_t value) { return mpz_class(std::to_string(value)); }
 
+// A nonlinear register's permutation looks random: a few cycles hold most states, and cycles too
+// short to hold a DP one in 2^10 hold about a thousand states, which only marks and a scan of
+// every state would find. One DP in 16 states leaves about 16 states on cycles without DPs, which
+// the short-cycle search finds (they are periodic windows), and the count proof then needs no
+// marks; the claims cost one bit per 16 states.
+constexpr int feedback_dp_bits = 3;
+
+EnumerationLayout plan_layout(const Transition& map, std::uint64_t states, int workers,
+                              const EnumerationOptions& options) {
+  EnumerationLayout layout = plan_enumeration_layout(states, workers, options);
+  if (map.feedback() != nullptr) layout.dp_bits = std::min(layout.dp_bits, feedback_dp_bits);
+  return layout;
+}
+
 }  // namespace
 
 EnumerationLayout plan_enumeration_layout(std::uint64_t states, int workers, const EnumerationOptions& options) {
@@ -143,7 +157,7 @@ Mode automatic_mode(std::uint64_t states, int workers) {
 std::uint64_t enumeration_memory_bytes(const Transition& map, int workers) {
   const std::uint64_t states = map.state_count();
   if (states == 0) return ~std::uint64_t{0};
-  const EnumerationLayout layout = plan_enumeration_layout(states, workers, {});
+  const EnumerationLayout layout = plan_layout(map, states, workers, {});
   const std::uint64_t bitsets = map.is_invertible() ? 1 : 3;
   const std::uint64_t per_worker = layout.blocks() * pending_marks_per_block(layout) * 4 + (std::uint64_t{1} << 16);
   return bitsets * bitset_bytes(states) + bitset_bytes(states >> layout.dp_bits) + layout.blocks() * 8 +
@@ -159,7 +173,7 @@ CycleStructure enumerate(const Transition& map, Runner& runner, const Enumeratio
     throw InternalError("the enumeration engine runs on a runner of one process (enumerate_on chooses it)");
   SharedArena& arena = SharedArena::instance();
   arena.reset();
-  EnumerationLayout layout = plan_enumeration_layout(states, runner.workers(), options);
+  EnumerationLayout layout = plan_layout(map, states, runner.workers(), options);
   layout.visited = arena.allocate(bitset_bytes(states));
   layout.claims = arena.allocate(bitset_bytes((states >> layout.dp_bits) + 1));
   layout.block_ready = arena.allocate(layout.blocks() * sizeof(std::atomic<std::uint32_t>));

@@ -17,6 +17,8 @@ namespace lfsr {
 // s' = (s >> 1) | (F(s) << (n - 1)).
 class FeedbackStepper {
  public:
+  // The engine's short-cycle search applies: the states are windows of the output sequence.
+  static constexpr bool shift_register = true;
   explicit FeedbackStepper(const Feedback& feedback);
   int bits() const { return top_ + 1; }
   std::uint64_t value(std::uint64_t state) const {
@@ -55,6 +57,7 @@ class FeedbackStepper {
 template <int Pairs>
 class QuadraticFeedbackStepper {
  public:
+  static constexpr bool shift_register = true;
   static constexpr int pairs = Pairs;
   // Whether F has degree <= 2 and exactly Pairs products.
   static bool fits(const Feedback& feedback) {
@@ -119,6 +122,7 @@ decltype(auto) with_feedback_stepper(const Feedback& feedback, Visit&& visit) {
 // plus one, whatever the number of monomials.
 class FeedbackTableStepper {
  public:
+  static constexpr bool shift_register = true;
   static constexpr int max_variables = 16;
   // Whether F reads at most max_variables variables.
   static bool fits(const Feedback& feedback);
