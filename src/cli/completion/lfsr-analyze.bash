@@ -23,6 +23,7 @@ _lfsr_analyze() {
     --format) values="text json csv dot" ;;
     --mode) values="seq threads fork auto" ;;
     --method) values="enumerate algebraic both auto" ;;
+    --search-nlfsr) values="x0+xa+xb+xc*xd x0+xa+xb*xc+xd*xe x0+xa+xb+xc+xd+xe*xf" ;;
     --matrix | --batch | --merge | --sequence-file | --plot)
       compopt -o filenames 2>/dev/null
       if [[ -z $prefix ]] && declare -F _filedir >/dev/null; then
@@ -34,7 +35,7 @@ _lfsr_analyze() {
       return 0
       ;;
     # Values with no fixed set (numbers, polynomials, sequences, states, sizes): nothing to offer.
-    --bits | --poly | --taps | --shard | --sequence | --field | --modulus | --period-of | --trace | --steps | --workers | \
+    --bits | --poly | --taps | --feedback | --shard | --sequence | --field | --modulus | --period-of | --trace | --steps | --workers | \
       --chunk | --repeat | --warmup | --max-memory | --factor-seconds)
       COMPREPLY=()
       return 0
@@ -46,7 +47,7 @@ _lfsr_analyze() {
   fi
 
   # --list-cycles takes an optional N: after it, as anywhere else, the options.
-  local options="-h --help --version --bits --poly --taps --matrix --batch --scan --nonsingular --shard --merge --summary
+  local options="-h --help --version --bits --poly --taps --matrix --feedback --search-nlfsr --batch --scan --nonsingular --shard --merge --summary
     --sequence --sequence-file --profile --field --modulus --form --format --mode --method --all-cycles
     --period-of --trace --steps --plot --list-cycles --workers --chunk --compare --repeat --warmup --progress
     --no-progress --max-memory --factor-seconds"
