@@ -23,7 +23,6 @@ _lfsr_analyze() {
     --format) values="text json csv dot" ;;
     --mode) values="seq threads fork auto" ;;
     --method) values="enumerate algebraic both auto" ;;
-    --search-nlfsr) values="x0+xa+xb+xc*xd x0+xa+xb*xc+xd*xe x0+xa+xb+xc+xd+xe*xf" ;;
     --matrix | --batch | --merge | --sequence-file | --plot)
       compopt -o filenames 2>/dev/null
       if [[ -z $prefix ]] && declare -F _filedir >/dev/null; then
@@ -35,7 +34,7 @@ _lfsr_analyze() {
       return 0
       ;;
     # Values with no fixed set (numbers, polynomials, sequences, states, sizes): nothing to offer.
-    --bits | --poly | --taps | --feedback | --shard | --sequence | --field | --modulus | --period-of | --trace | --steps | --workers | \
+    --bits | --poly | --taps | --feedback | --search-nlfsr | --shard | --sequence | --field | --modulus | --period-of | --trace | --steps | --workers | \
       --chunk | --repeat | --warmup | --max-memory | --factor-seconds)
       COMPREPLY=()
       return 0
