@@ -33,6 +33,8 @@ lfsr::Report maximal_length_report() {
                               .polynomial = "x^4+x+1",
                               .form = "fibonacci",
                               .input = "polynomial",
+                              .feedback = {},
+                              .invertible = false,
                               .sequence = {},
                               .method = "enumerate",
                               .mode = "seq",
