@@ -84,11 +84,12 @@ int main(int argc, char** argv) {
   const int degree = argc > 3 ? std::clamp(std::atoi(argv[3]), 2, 20) : 16;
   const Field gf2 = Field::from_order(2);
   const PolynomialScan scan(gf2, degree, false);
-  std::vector<Lfsr> registers;
+  std::vector<BatchRegister> registers;
   std::vector<LinearMap> singular;
   for (std::uint64_t i = 0; i < scan.size(); ++i) {
-    registers.push_back(Lfsr{scan.at(i)});
-    if (registers.back().polynomial.coefficient(0) == 0) singular.push_back(linear_map_of(registers.back()));
+    const Lfsr lfsr{scan.at(i)};
+    registers.push_back(lfsr);
+    if (lfsr.polynomial.coefficient(0) == 0) singular.push_back(linear_map_of(lfsr));
   }
   fmt::print("{} registers of degree {} over GF(2), {} singular; {} workers, {} CPUs; min (median) of {} runs\n",
              registers.size(), degree, singular.size(), workers, std::thread::hardware_concurrency(), repeats);
@@ -101,7 +102,7 @@ int main(int argc, char** argv) {
   const Times scan_time = timed(repeats, [&] {
     CycleTypeSummary summary;
     analyze_batch(registers, *runner, options,
-                  [&](std::size_t i, BatchOutcome&& outcome) { summary.add(registers[i].polynomial, outcome.result); });
+                  [&](std::size_t i, BatchOutcome&& outcome) { summary.add(registers[i], outcome.result); });
     maximal = summary.maximal_length;
   });
 

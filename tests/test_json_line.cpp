@@ -4,6 +4,7 @@
 
 #include "lfsr/algebra.hpp"
 #include "lfsr/enumerate.hpp"
+#include "lfsr/feedback.hpp"
 #include "lfsr/state_period.hpp"
 #include "random_matrices.hpp"
 #include "report/json_line.hpp"
@@ -83,4 +84,30 @@ TEST_CASE("a JSON line with keys a batch never has goes through the general writ
   report.run.sequence.reset();
   report.compare.push_back(ModeTiming{Mode::seq, 1, 0.001, 0.001, 0.002, 1.0, 16000.0});
   require_same_line(4, report);
+}
+
+TEST_CASE("a feedback register's direct JSON line equals the general writer's", "[report][json][feedback]") {
+  const auto runner = make_sequential_runner();
+  std::uint64_t line = 1;
+  // Invertible and singular, with and without transient states, a constant term, the zero function.
+  for (const auto& [text, bits] : {std::pair{"x0+x1+x2+x1*x2", 4}, std::pair{"x1*x2", 3}, std::pair{"1+x0+x3*x5", 7},
+                                   std::pair{"0", 2}, std::pair{"x0+x3*x9+x1*x4*x7", 10}}) {
+    CAPTURE(text, bits);
+    const Feedback feedback = parse_feedback(text, bits);
+    RunInfo run;
+    run.field = Field::from_order(2);
+    run.bits = bits;
+    run.form = "fibonacci";
+    run.input = "feedback";
+    run.feedback = feedback.to_string();
+    run.invertible = feedback.is_invertible();
+    run.mode = "fork";
+    run.workers = 2;
+    run.seconds = 0.000125;
+    for (const bool list_cycles : {false, true})
+      require_same_line(line++, Report{run,
+                                       enumerate(feedback, *runner,
+                                                 {.chunk_states = 0, .list_cycles = list_cycles, .on_progress = {}}),
+                                       {}});
+  }
 }

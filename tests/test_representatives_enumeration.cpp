@@ -4,9 +4,9 @@
 #include <random>
 
 #include "brute_force.hpp"
-#include "many/batch.hpp"
 #include "lfsr/enumerate.hpp"
 #include "lfsr/matrix.hpp"
+#include "many/batch.hpp"
 
 using namespace lfsr;
 using namespace lfsr::testing;
@@ -179,17 +179,17 @@ TEST_CASE("without list_cycles no cycle is listed, and representatives are still
 TEST_CASE("a batch carries the named states from its workers", "[representatives]") {
   // Whole registers are enumerated inside forked workers; their results cross a pipe.
   const Field gf3 = Field::from_order(3);
-  std::vector<Lfsr> registers;
+  std::vector<BatchRegister> registers;
   for (const char* text : {"x^6+x^3+1", "x^8+x^4+x^3+x^2", "x^5", "x^7+x^6+2*x^2"})
-    registers.push_back({parse_polynomial(text, gf3)});
+    registers.push_back(Lfsr{parse_polynomial(text, gf3)});
   const auto runner = make_fork_runner(2);
   BatchOptions options;
   options.method = "enumerate";
   std::size_t reported = 0;
   analyze_batch(registers, *runner, options, [&](std::size_t i, BatchOutcome&& outcome) {
-    CAPTURE(registers[i].polynomial.to_string());
+    CAPTURE(registers[i].text());
     REQUIRE(outcome.ok());
-    const CycleStructure direct = enumerate(linear_map_of(registers[i]), *make_sequential_runner());
+    const CycleStructure direct = enumerate(registers[i].transition(), *make_sequential_runner());
     // The batch adds each state's minimal polynomial; the states themselves are the engine's.
     std::map<mpz_class, mpz_class> batch_states;
     std::map<mpz_class, mpz_class> direct_states;

@@ -21,14 +21,14 @@ namespace {
 // The summary of a scan run through analyze_batch, as --scan --summary computes it.
 CycleTypeSummary scan_summary(const Field& field, int n, bool nonsingular, const std::string& method, Runner& runner) {
   const PolynomialScan scan(field, n, nonsingular);
-  std::vector<Lfsr> registers;
+  std::vector<BatchRegister> registers;
   for (std::uint64_t i = 0; i < scan.size(); ++i) registers.push_back(Lfsr{scan.at(i), Form::fibonacci});
   CycleTypeSummary summary;
   BatchOptions options;
   options.method = method;
   analyze_batch(registers, runner, options, [&](std::size_t i, BatchOutcome&& outcome) {
     REQUIRE(outcome.ok());
-    summary.add(registers[i].polynomial, outcome.result);
+    summary.add(registers[i], outcome.result);
   });
   return summary;
 }

@@ -66,7 +66,7 @@ constexpr std::size_t max_batch_line_bytes = std::size_t{4} << 20;
 // One input line or scan position: a register, or why there is none.
 struct Entry {
   std::uint64_t line = 0;
-  std::optional<Lfsr> lfsr;
+  std::optional<BatchRegister> batch_register;
   std::string error;
 };
 
@@ -80,9 +80,9 @@ class RegisterSource {
   virtual std::pair<std::uint64_t, std::uint64_t> part_lines() const = 0;
 };
 
-// --batch: "x^4+x+1", "0x13" or "taps:4,1" per line; '#' starts a comment. With --shard only the
-// part's range of lines, counted in a first pass over the file, numbered as in the whole file;
-// that pass also hashes the bytes the run reads, for the run's identity.
+// --batch: "x^4+x+1", "0x13", "taps:4,1" or "feedback:4:x0+x1+x2+x1*x2" per line; '#' starts a comment. With --shard
+// only the part's range of lines, counted in a first pass over the file, numbered as in the whole file; that pass also
+// hashes the bytes the run reads, for the run's identity.
 class BatchFile final : public RegisterSource {
  public:
   BatchFile(const std::string& path, const Field& field, Form form, const std::optional<Shard>& shard)
@@ -102,7 +102,7 @@ class BatchFile final : public RegisterSource {
       }
       if (any_entry) continue;
       try {
-        any_entry = parse_batch_line(text, field).has_value();
+        any_entry = parse_batch_line(text, field, form).has_value();
       } catch (const InputError&) {
         any_entry = true;
       }
@@ -140,10 +140,11 @@ class BatchFile final : public RegisterSource {
       }
       Entry entry{line_, std::nullopt, ""};
       try {
-        std::optional<Polynomial> f = parse_batch_line(text, field_);
-        if (!f) continue;
-        coefficients += f->coefficients().size();
-        entry.lfsr = Lfsr{std::move(*f), form_};
+        entry.batch_register = parse_batch_line(text, field_, form_);
+        if (!entry.batch_register) continue;
+        const Lfsr* lfsr = entry.batch_register->lfsr();
+        coefficients +=
+            lfsr ? lfsr->polynomial.coefficients().size() : entry.batch_register->feedback()->monomials().size();
       } catch (const InputError& error) {
         entry.error = error.what();
       }
@@ -265,7 +266,7 @@ class Output {
     }
   }
 
-  void done(const Entry& entry, const Lfsr& lfsr, BatchOutcome&& outcome) {
+  void done(const Entry& entry, const BatchRegister& batch_register, BatchOutcome&& outcome) {
     if (outcome.task_summary) summary_.add(*outcome.task_summary);  // its task's, summarized by a worker
     if (!outcome.ok()) {
       failed(entry, outcome.error, outcome.error_code);
@@ -280,12 +281,12 @@ class Output {
     }
     maximal_ += outcome.result.maximal_length() ? 1 : 0;
     if (options_.summary) {
-      summary_.add(lfsr.polynomial, outcome.result);
+      summary_.add(batch_register, outcome.result);
       return;
     }
     const CycleStructure& result = outcome.result;
     if (csv()) {
-      emit(csv_row({std::to_string(entry.line), lfsr.polynomial.to_string(), result.total_cycles().get_str(),
+      emit(csv_row({std::to_string(entry.line), batch_register.text(), result.total_cycles().get_str(),
                     result.max_cycle_length().get_str(), result.maximal_length() ? "true" : "false",
                     result.cyclic_states.get_str(), result.transient_states.get_str(),
                     fmt::format("{:.6f}", outcome.seconds), ""}));
@@ -295,10 +296,10 @@ class Output {
       const std::string row =
           fmt::format("{:>6}  {:>10}  {:>14}  {:<7}  {:>9.6f}  ", entry.line, readable(result.total_cycles()),
                       readable(result.max_cycle_length()), result.maximal_length() ? "yes" : "no", outcome.seconds);
-      emit(wrap_line(row, lfsr.polynomial.to_string(), polynomial_column, BreakAt::terms) + "\n");
+      emit(wrap_line(row, batch_register.text(), polynomial_column, BreakAt::terms) + "\n");
       return;
     }
-    const Report report{run_info(lfsr, outcome.method, outcome.seconds), std::move(outcome.result), {}};
+    const Report report{run_info(batch_register, outcome.method, outcome.seconds), std::move(outcome.result), {}};
     append_report_json_line(pending_, entry.line, report);
     pending_ += '\n';
   }
@@ -375,8 +376,8 @@ class Output {
                        *options_.bits);
   }
 
-  RunInfo run_info(const Lfsr& lfsr, const std::string& method, double seconds) const {
-    RunInfo run = register_run_info(lfsr);
+  RunInfo run_info(const BatchRegister& batch_register, const std::string& method, double seconds) const {
+    RunInfo run = batch_register.run_info();
     run.method = method;
     run.mode = std::string(mode_name(runner_.mode()));
     run.workers = runner_.workers();
@@ -513,8 +514,9 @@ int run_many_registers(const Options& options) {
   batch_options.named_states = options.format == "json" && !options.summary;  // only JSON lines show states
   batch_options.json_lines = batch_options.named_states;
   batch_options.summary = options.summary;
-  batch_options.check_memory = [&](const Lfsr& lfsr, const LinearMap& map) {
-    check_memory(fmt::format("{}^{}", field.q(), lfsr.degree()), map, runner->workers(), options.max_memory);
+  batch_options.check_memory = [&](const BatchRegister& batch_register, const Transition& map) {
+    check_memory(fmt::format("{}^{}", batch_register.field().q(), batch_register.bits()), map, runner->workers(),
+                 options.max_memory);
   };
   // Under mpirun a window per rank: each window is one run, whose last tasks leave ranks idle.
   const std::size_t window = window_registers * static_cast<std::size_t>(runner->ranks());
@@ -536,11 +538,11 @@ int run_many_registers(const Options& options) {
       entries.clear();
       more = source->read(entries, window);
     }
-    std::vector<Lfsr> registers;
+    std::vector<BatchRegister> registers;
     std::vector<std::size_t> entry_of;  // registers[i] is entries[entry_of[i]]
     for (std::size_t e = 0; e < entries.size(); ++e) {
-      if (!entries[e].lfsr) continue;
-      registers.push_back(std::move(*entries[e].lfsr));  // the entry keeps its line number only
+      if (!entries[e].batch_register) continue;
+      registers.push_back(std::move(*entries[e].batch_register));  // the entry keeps its line number only
       entry_of.push_back(e);
     }
     // A scan's window is the positions from its first line on: tasks name registers by position.

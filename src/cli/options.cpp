@@ -134,7 +134,8 @@ void add_options(CLI::App& app, Options& options) {
           ->type_name("FAMILY");
   auto* batch = app.add_option("--batch", options.batch,
                                "Analyze every register in FILE (- for standard input): one polynomial per line as "
-                               "--poly takes it, or taps:12,6,4,1; # comments. JSON: one object per line")
+                               "--poly takes it, taps:12,6,4,1, or feedback:N:F for --feedback F --bits N; # "
+                               "comments. JSON: one object per line")
                     ->type_name("FILE");
   auto* scan = app.add_flag("--scan", options.scan,
                             "Analyze every monic polynomial of degree --bits over the field, in increasing order "

@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 
 #include <algorithm>
+#include <bit>
 #include <chrono>
 #include <exception>
 #include <limits>
@@ -37,10 +38,12 @@ namespace {
 
 constexpr const char* batch_job = "batch.registers";
 
-mpz_class state_count(const Lfsr& lfsr) {
+// resolve_method for an LFSR, without wrapping it in a BatchRegister (a copy of its polynomial).
+std::string linear_method(const std::string& method, const Lfsr& lfsr) {
+  if (method != "auto") return method;
   mpz_class states;
   mpz_ui_pow_ui(states.get_mpz_t(), lfsr.field().q(), static_cast<unsigned long>(lfsr.degree()));
-  return states;
+  return automatic_method(states);
 }
 
 // A JSON line written in the worker is all the caller needs of a register: the result stays there.
@@ -114,9 +117,9 @@ struct RunnerKeys {
 
 // With BatchOptions::json_lines: the register's JSON keys into outcome.json_keys, its result
 // dropped. The keys say the method, mode, workers and seconds as a single run's report does.
-void write_json_keys(const Lfsr& lfsr, const RunnerKeys& runner, BatchOutcome& outcome) {
+void write_json_keys(const BatchRegister& batch_register, const RunnerKeys& runner, BatchOutcome& outcome) {
   if (!outcome.ok()) return;
-  Report report{register_run_info(lfsr), std::move(outcome.result), {}};
+  Report report{batch_register.run_info(), std::move(outcome.result), {}};
   report.run.method = outcome.method;
   report.run.mode = runner.mode;
   report.run.workers = runner.workers;
@@ -129,10 +132,14 @@ void write_json_keys(const Lfsr& lfsr, const RunnerKeys& runner, BatchOutcome& o
   outcome.result = CycleStructure{};
 }
 
-// The field goes by its order and modulus, the registers by form and coefficients, or, from a
+// How a register of a job's spec is written: the kind, then its form and coefficients or its
+// serialized feedback function.
+enum class SpecKind : std::uint8_t { lfsr, feedback };
+
+// The field goes by its order and modulus, the registers by kind and description, or, from a
 // scan, by their first position in it and their count (`first_position`).
-std::string batch_spec(const std::vector<const Lfsr*>& registers, const BatchOptions& options, const RunnerKeys& runner,
-                       std::size_t per_chunk, std::optional<std::uint64_t> first_position) {
+std::string batch_spec(const std::vector<const BatchRegister*>& registers, const BatchOptions& options,
+                       const RunnerKeys& runner, std::size_t per_chunk, std::optional<std::uint64_t> first_position) {
   ByteWriter out;
   const Field& field = registers.front()->field();
   out.put_bytes(options.method)
@@ -149,12 +156,20 @@ std::string batch_spec(const std::vector<const Lfsr*>& registers, const BatchOpt
       .put(registers.size())
       .put(first_position.has_value());
   if (first_position) {
-    out.put(options.scan->degree).put(options.scan->nonsingular).put(registers.front()->form).put(*first_position);
+    out.put(options.scan->degree)
+        .put(options.scan->nonsingular)
+        .put(registers.front()->lfsr()->form)
+        .put(*first_position);
     return out.take();
   }
-  for (const Lfsr* lfsr : registers) {
-    out.put(lfsr->form).put(lfsr->polynomial.coefficients().size());
-    for (const std::uint32_t c : lfsr->polynomial.coefficients()) out.put(c);
+  for (const BatchRegister* batch_register : registers) {
+    if (const Feedback* feedback = batch_register->feedback()) {
+      out.put(SpecKind::feedback).put_bytes(feedback->serialize());
+      continue;
+    }
+    const Lfsr& lfsr = *batch_register->lfsr();
+    out.put(SpecKind::lfsr).put(lfsr.form).put(lfsr.polynomial.coefficients().size());
+    for (const std::uint32_t c : lfsr.polynomial.coefficients()) out.put(c);
   }
   return out.take();
 }
@@ -198,25 +213,54 @@ PeriodCheck period_check(const std::string& method) {
   return method == "both" ? PeriodCheck::checked : PeriodCheck::unchecked;
 }
 
+// A feedback register has no algebra: asked for it, it fails with the words of a single --feedback
+// run (options.cpp).
+void refuse_algebra_of_feedback(const std::string& method) {
+  if (method == "algebraic" || method == "both")
+    throw InputError(
+        fmt::format("--method {} factors the characteristic polynomial of a linear register; a "
+                    "nonlinear register has none: its cycles are found by --method enumerate",
+                    method));
+}
+
+// A feedback register whose state space a single run would not enumerate fails as that run does.
+void refuse_too_many_states(const BatchRegister& batch_register) {
+  if (batch_register.states() > max_enumeration_states)
+    throw ResourceError(fmt::format("state space of {}^{} states is too large to enumerate (the limit is 2^{})",
+                                    batch_register.field().q(), batch_register.bits(),
+                                    std::bit_width(max_enumeration_states) - 1));
+}
+
+// The cycle structure of a small state space in this thread: in one tight loop, or by the engine
+// on a sequential runner with this thread's memory (other workers analyze theirs at the same time).
+CycleStructure enumerate_here(const Transition& map) {
+  if (map.state_count() <= small_enumeration_states) return enumerate_small(map);  // no engine set-up
+  const PrivateArenaScope private_arena;
+  const std::unique_ptr<Runner> here = make_sequential_runner();
+  return enumerate(map, *here);
+}
+
+// A feedback register analyzed whole in this worker: enumerated, its states named by the
+// enumeration alone (they have no minimal polynomial).
+BatchOutcome analyze_feedback_here(const BatchRegister& batch_register, const std::string& requested_method) {
+  return recorded(resolve_method(requested_method, batch_register), true, [&](BatchOutcome& outcome) {
+    refuse_algebra_of_feedback(outcome.method);
+    outcome.result = enumerate_here(batch_register.transition());
+  });
+}
+
 // One register analyzed in this worker, with the memory of this thread: other workers analyze
 // theirs at the same time. Its factoring has a time budget of its own.
 BatchOutcome analyze_whole_here(const Lfsr& lfsr, const std::string& requested_method, bool named_states,
                                 double factor_seconds) {
-  return recorded(resolve_method(requested_method, lfsr), true, [&](BatchOutcome& outcome) {
+  return recorded(linear_method(requested_method, lfsr), true, [&](BatchOutcome& outcome) {
     const AlgebraOptions algebra = register_algebra_options(factor_seconds);
     if (outcome.method == "algebraic") {
       outcome.result =
           named_states ? algebraic_cycle_structure(lfsr, algebra) : algebraic_cycle_structure(lfsr.polynomial, algebra);
       return;
     }
-    const LinearMap map = linear_map_of(lfsr);
-    if (map.state_count() <= small_enumeration_states) {
-      outcome.result = enumerate_small(map);  // the same result without the engine's set-up
-    } else {
-      const PrivateArenaScope private_arena;
-      const std::unique_ptr<Runner> here = make_sequential_runner();
-      outcome.result = enumerate(map, *here);
-    }
+    outcome.result = enumerate_here(linear_map_of(lfsr));
     if (named_states) add_minimal_polynomials(lfsr, outcome.result, period_check(outcome.method), algebra);
     if (outcome.method == "both") check_against_algebra(lfsr, outcome.result, algebra);
   });
@@ -271,9 +315,11 @@ BatchOutcome analyze_in_child_process(const Lfsr& lfsr, bool named_states, doubl
   });
 }
 
-BatchOutcome analyze_whole(const Lfsr& lfsr, const std::string& requested_method, bool named_states,
+BatchOutcome analyze_whole(const BatchRegister& batch_register, const std::string& requested_method, bool named_states,
                            double factor_seconds) {
-  if (lfsr.degree() >= isolated_degree && resolve_method(requested_method, lfsr) == "algebraic")
+  if (batch_register.feedback()) return analyze_feedback_here(batch_register, requested_method);
+  const Lfsr& lfsr = *batch_register.lfsr();
+  if (lfsr.degree() >= isolated_degree && linear_method(requested_method, lfsr) == "algebraic")
     return analyze_in_child_process(lfsr, named_states, factor_seconds);
   return analyze_whole_here(lfsr, requested_method, named_states, factor_seconds);
 }
@@ -308,6 +354,10 @@ class BatchJob final : public ChunkJob {
       return;
     }
     for (; count > 0; --count) {
+      if (in.get<SpecKind>() == SpecKind::feedback) {
+        registers_.emplace_back(Feedback::deserialize(in.get_bytes()));
+        continue;
+      }
       const auto form = in.get<Form>();
       std::vector<std::uint32_t> coefficients(in.get<std::size_t>());
       for (std::uint32_t& c : coefficients) c = in.get<std::uint32_t>();
@@ -327,11 +377,11 @@ class BatchJob final : public ChunkJob {
       const std::size_t begin = chunk * job_.per_chunk_;
       const std::size_t end = std::min(job_.registers_.size(), begin + job_.per_chunk_);
       for (std::size_t i = begin; i < end; ++i) {
-        const Lfsr& lfsr = job_.registers_[i];
-        BatchOutcome outcome = analyze_whole(lfsr, job_.method_, job_.named_states_, job_.factor_seconds_);
-        if (job_.json_lines_) write_json_keys(lfsr, job_.runner_, outcome);
+        const BatchRegister& batch_register = job_.registers_[i];
+        BatchOutcome outcome = analyze_whole(batch_register, job_.method_, job_.named_states_, job_.factor_seconds_);
+        if (job_.json_lines_) write_json_keys(batch_register, job_.runner_, outcome);
         if (job_.summary_ && outcome.ok()) {
-          summary.add(lfsr.polynomial, outcome.result);
+          summary.add(batch_register, outcome.result);
           outcome.summarized = true;
         }
         put_outcome(out, outcome);
@@ -351,7 +401,7 @@ class BatchJob final : public ChunkJob {
   bool summary_ = false;
   RunnerKeys runner_;
   std::size_t per_chunk_ = 1;
-  std::vector<Lfsr> registers_;
+  std::vector<BatchRegister> registers_;
 };
 
 const bool registered = [] {
@@ -384,23 +434,30 @@ RunnerKeys runner_keys(const Runner& runner) {
   return {std::string(mode_name(runner.mode())), runner.workers(), runner.mode() == Mode::mpi ? runner.ranks() : 0};
 }
 
-bool runs_whole(const Lfsr& lfsr, const BatchOptions& options) {
-  return resolve_method(options.method, lfsr) == "algebraic" || state_count(lfsr) <= options.whole_register_states;
+bool runs_whole(const BatchRegister& batch_register, const BatchOptions& options) {
+  if (batch_register.lfsr() && resolve_method(options.method, batch_register) == "algebraic") return true;
+  return batch_register.states() <= options.whole_register_states;
 }
 
 // A large register: its chunks over all workers, then the algebraic check if asked for. A run whose
 // worker died is void as a whole: it runs again, once, on a pool forked afresh.
-BatchOutcome analyze_chunked(const Lfsr& lfsr, Runner& runner, const BatchOptions& options) {
-  const std::string method = resolve_method(options.method, lfsr);
+BatchOutcome analyze_chunked(const BatchRegister& batch_register, Runner& runner, const BatchOptions& options) {
+  const std::string method = resolve_method(options.method, batch_register);
   for (int attempt = 0;; ++attempt) {
     try {
       return recorded(method, false, [&](BatchOutcome& outcome) {
-        const AlgebraOptions algebra = register_algebra_options(options.factor_seconds);
-        const LinearMap map = linear_map_of(lfsr);
-        if (options.check_memory) options.check_memory(lfsr, map);
+        if (batch_register.feedback()) {
+          refuse_algebra_of_feedback(method);
+          refuse_too_many_states(batch_register);
+        }
+        const Transition map = batch_register.transition();
+        if (options.check_memory) options.check_memory(batch_register, map);
         outcome.result = enumerate_on(map, runner);
-        if (options.named_states) add_minimal_polynomials(lfsr, outcome.result, period_check(method), algebra);
-        if (method == "both") check_against_algebra(lfsr, outcome.result, algebra);
+        const Lfsr* lfsr = batch_register.lfsr();
+        if (lfsr == nullptr) return;  // a feedback register's states have no minimal polynomial
+        const AlgebraOptions algebra = register_algebra_options(options.factor_seconds);
+        if (options.named_states) add_minimal_polynomials(*lfsr, outcome.result, period_check(method), algebra);
+        if (method == "both") check_against_algebra(*lfsr, outcome.result, algebra);
       });
     } catch (const WorkerError&) {
       if (attempt > 0) throw;
@@ -409,11 +466,11 @@ BatchOutcome analyze_chunked(const Lfsr& lfsr, Runner& runner, const BatchOption
 }
 
 // Runs registers [begin, end), all small, as one job; retries once what a dead worker lost.
-void run_whole_registers(const std::vector<Lfsr>& registers, std::size_t begin, std::size_t end, Runner& runner,
-                         const BatchOptions& options, InOrder& in_order) {
+void run_whole_registers(const std::vector<BatchRegister>& registers, std::size_t begin, std::size_t end,
+                         Runner& runner, const BatchOptions& options, InOrder& in_order) {
   for (int attempt = 0;; ++attempt) {
     std::vector<std::size_t> pending;
-    std::vector<const Lfsr*> items;
+    std::vector<const BatchRegister*> items;
     for (std::size_t i = begin; i < end; ++i) {
       if (in_order.has(i)) continue;
       pending.push_back(i);
@@ -457,12 +514,13 @@ void run_whole_registers(const std::vector<Lfsr>& registers, std::size_t begin, 
 
 }  // namespace
 
-std::string resolve_method(const std::string& method, const Lfsr& lfsr) {
+std::string resolve_method(const std::string& method, const BatchRegister& batch_register) {
   if (method != "auto") return method;
-  return automatic_method(state_count(lfsr));
+  if (const Lfsr* lfsr = batch_register.lfsr()) return linear_method(method, *lfsr);
+  return "enumerate";
 }
 
-void analyze_batch(const std::vector<Lfsr>& registers, Runner& runner, const BatchOptions& options,
+void analyze_batch(const std::vector<BatchRegister>& registers, Runner& runner, const BatchOptions& options,
                    const std::function<void(std::size_t, BatchOutcome&&)>& report) {
   InOrder in_order(report);
   for (std::size_t begin = 0; begin < registers.size();) {

@@ -1,5 +1,6 @@
 // Many registers in one run: small ones analyzed whole, one per task, by the workers of one runner
 // (the fork pool serves the whole batch), large ones chunked over all workers; results in order.
+// LFSRs and nonlinear feedback registers mix freely (BatchRegister).
 #pragma once
 
 #include <cstddef>
@@ -15,6 +16,8 @@
 #include "lfsr/lfsr.hpp"
 #include "lfsr/linear_map.hpp"
 #include "lfsr/runner.hpp"
+#include "lfsr/transition.hpp"
+#include "many/batch_register.hpp"
 #include "many/scan.hpp"
 
 namespace lfsr {
@@ -62,7 +65,7 @@ struct BatchOptions {
   bool summary = false;
   // Called before a register is chunked over the workers; throws ResourceError when the memory
   // cannot hold its enumeration (that register then fails, not the batch).
-  std::function<void(const Lfsr&, const LinearMap&)> check_memory;
+  std::function<void(const BatchRegister&, const Transition&)> check_memory;
   // Called each time report has been handed the registers of a finished task (up to 64 small
   // registers, or one large one): a caller that gathers its output writes it out then, one write
   // per task rather than per register, and no line waits on a register still being analyzed.
@@ -79,8 +82,10 @@ struct BatchOptions {
   std::optional<ScanPositions> scan;
 };
 
-// The method `auto` picks for one register: enumerate up to 2^24 states, else algebraic.
-std::string resolve_method(const std::string& method, const Lfsr& lfsr);
+// The method `auto` picks for one register: enumerate up to 2^24 states, else algebraic; always
+// enumerate for a feedback register, which has no algebra (asked for algebraic or both, it fails
+// as a single --feedback run does).
+std::string resolve_method(const std::string& method, const BatchRegister& batch_register);
 
 // Analyzes registers[0..n) with runner's workers and calls report(i, outcome) for i = 0, 1, ... in
 // order, each as soon as it and every register before it are done. A register's own failure (an
@@ -88,7 +93,7 @@ std::string resolve_method(const std::string& method, const Lfsr& lfsr);
 // worker that dies is replaced and its registers are analyzed again, once; a second failure throws
 // WorkerError, after every register before the lost ones has been reported. Exceptions from report
 // propagate.
-void analyze_batch(const std::vector<Lfsr>& registers, Runner& runner, const BatchOptions& options,
+void analyze_batch(const std::vector<BatchRegister>& registers, Runner& runner, const BatchOptions& options,
                    const std::function<void(std::size_t, BatchOutcome&&)>& report);
 
 }  // namespace lfsr

@@ -51,6 +51,19 @@ void CycleTypeSummary::add(const Polynomial& f, const CycleStructure& result) {
   ++type->second.registers;
 }
 
+void CycleTypeSummary::add(const BatchRegister& batch_register, const CycleStructure& result) {
+  if (const Lfsr* lfsr = batch_register.lfsr()) {
+    add(lfsr->polynomial, result);
+    return;
+  }
+  ++registers;
+  maximal_length += result.maximal_length() ? 1 : 0;
+  singular += batch_register.feedback()->is_invertible() ? 0 : 1;
+  const auto [type, first] = types.try_emplace(type_key(result.cycles));
+  if (first) type->second.example = batch_register.text();
+  ++type->second.registers;
+}
+
 void CycleTypeSummary::add(const CycleTypeSummary& later) {
   registers += later.registers;
   maximal_length += later.maximal_length;

@@ -12,6 +12,7 @@
 
 #include "lfsr/cycle_structure.hpp"
 #include "lfsr/polynomial.hpp"
+#include "many/batch_register.hpp"
 #include "runners/byte_io.hpp"
 
 namespace lfsr {
@@ -37,7 +38,9 @@ class PolynomialScan {
 };
 
 // Registers of each cycle type (the multiset of cycle lengths), and how many are maximal length,
-// irreducible and singular.
+// irreducible and singular. A feedback register of a batch is never irreducible (it has no
+// polynomial) and singular when it is not invertible (its step is not a permutation), as an LFSR
+// is singular exactly when c_0 = 0, its step then not a permutation either.
 struct CycleTypeSummary {
   std::uint64_t registers = 0;
   std::uint64_t maximal_length = 0;
@@ -45,8 +48,8 @@ struct CycleTypeSummary {
   std::uint64_t singular = 0;
   struct CycleType {
     std::uint64_t registers = 0;
-    // The first polynomial added with this type: in scan or file order, as batches report their
-    // registers in order.
+    // The first polynomial added with this type (BatchRegister::text() for a feedback register): in
+    // scan or file order, as batches report their registers in order.
     std::string example;
   };
   // Keyed by type_key(cycles): a register is counted by hashing a few bytes, where comparing maps
@@ -54,6 +57,9 @@ struct CycleTypeSummary {
   std::unordered_map<std::string, CycleType> types;
 
   void add(const Polynomial& f, const CycleStructure& result);
+  // An LFSR as above (its form changes nothing), or a feedback register, named by its batch line
+  // ("feedback:4:x0 + x1 + x2 + x1*x2") where it is a type's example.
+  void add(const BatchRegister& batch_register, const CycleStructure& result);
   // Adds the summary of registers that come after these in scan or file order: counts add up, and
   // its example of a type counts only where these registers have none. The summaries of
   // consecutive parts of a run (shards, cluster ranks, the tasks of a batch job), added in order,

@@ -89,13 +89,23 @@ void append_report_json_keys(std::string& out, const Report& report) {
   }
   out += '}';
   append_key(out, "bits", run.bits);
-  append_key(out, "polynomial", run.polynomial);
+  // A feedback register has no polynomial, and its function after "input" (register_json).
+  const bool feedback = run.input == "feedback";
+  if (feedback) {
+    out += ",\"polynomial\":null";
+  } else {
+    append_key(out, "polynomial", run.polynomial);
+  }
   if (run.form.empty()) {
     out += ",\"form\":null";
   } else {
     append_key(out, "form", run.form);
   }
   append_key(out, "input", run.input);
+  if (feedback) {
+    append_key(out, "feedback", run.feedback);
+    append_key(out, "invertible", run.invertible);
+  }
   append_key(out, "method", run.method);
   append_key(out, "mode", run.mode);
   append_key(out, "workers", run.workers);

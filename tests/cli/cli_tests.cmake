@@ -358,6 +358,17 @@ set_tests_properties("shard parts 1..N of a batch end where a line past the boun
                      PROPERTIES LABELS cli TIMEOUT 120)
 lfsr_cli_script("merge refuses missing, duplicated, foreign, mixed, cut and unreadable parts" 120
                 bash ${LFSR_CLI_TEST_DIR}/merge_refusals.sh $<TARGET_FILE:lfsr-analyze> ${LFSR_CLI_TEST_DIR}/expect_failure.sh)
+# Nonlinear feedback registers as batch lines, feedback:N:F.
+lfsr_cli_script("feedback batch lines equal their single runs in every mode, JSON, CSV, text and summary" 120
+                python3 ${LFSR_CLI_TEST_DIR}/batch_feedback.py $<TARGET_FILE:lfsr-analyze> ${LFSR_BATCHES}/feedback.txt 3)
+lfsr_cli_script("shard parts 1..N of a batch with feedback lines merge into the whole batch" 120
+                bash ${LFSR_CLI_TEST_DIR}/shard_merge.sh $<TARGET_FILE:lfsr-analyze>
+                ${LFSR_CLI_TEST_DIR}/json_without_timing.py --alternate-modes --batch ${LFSR_BATCHES}/feedback.txt)
+if(NOT LFSR_SANITIZE)
+  lfsr_cli_script("feedback batch lines of 2^23 states, chunked over the workers, equal their single runs" 120
+                  python3 ${LFSR_CLI_TEST_DIR}/batch_feedback.py $<TARGET_FILE:lfsr-analyze>
+                  ${LFSR_BATCHES}/feedback_large.txt 1)
+endif()
 lfsr_cli_script("shard parts name one run, whatever their runner, and another for other options or batch bytes" 60
                 bash ${LFSR_CLI_TEST_DIR}/run_identity.sh $<TARGET_FILE:lfsr-analyze>)
 lfsr_cli_rejects("rejects --shard 0/3" 2 "the part I must be between 1 and N = 3" --scan --bits 4 --shard 0/3)

@@ -50,6 +50,8 @@ case $cases in
     check 0 --scan --bits 4 --field 3 --mode seq
     check 0 --scan --bits 9 --nonsingular --method both --mode fork --workers 1
     check 2 --batch "$data/batches/mixed.txt" --mode threads --workers 2
+    check 2 --batch "$data/batches/feedback.txt" --mode fork --workers 2
+    check 2 --batch "$data/batches/feedback.txt" --summary --mode threads --workers 1
     # The text report names the ranks in a line of its own.
     "$mpirun" --oversubscribe -n 2 "$binary" --scan --bits 6 --summary >"$work/text"
     grep -qx "mpirun: 2 ranks, [0-9]* workers\? each" "$work/text" || { echo "no ranks line:"; cat "$work/text"; exit 1; }

@@ -1,4 +1,4 @@
-// Fuzzes one line of a --batch file (algebraic, hex or taps: text, '#' comments): a blank or
+// Fuzzes one line of a --batch file (algebraic, hex, taps: or feedback: text, '#' comments): a blank or
 // comment line gives no register, anything else parses back from its printed form (with a comment
 // after it), and a small register's cycle structure is checked.
 #include <cstddef>
@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "batch_line.hpp"
+#include "engine/small_enumeration.hpp"
 #include "fuzz_support.hpp"
 #include "lfsr/error.hpp"
 #include "structure_check.hpp"
@@ -22,9 +23,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const Field& field = field_for(data[0]);
   const Form form = (data[0] & 0x10) != 0 ? Form::galois : Form::fibonacci;
   const std::string_view line = as_text(data + 1, size - 1);
-  std::optional<Polynomial> f;
+  std::optional<BatchRegister> f;
   try {
-    f = cli::parse_batch_line(line, field);
+    f = cli::parse_batch_line(line, field, form);
   } catch (const InputError& error) {
     check_message(error);
     return 0;
@@ -34,8 +35,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     require(trim(body).empty(), "a line with text gave no register");
     return 0;
   }
-  const std::string text = f->to_string();
-  require(cli::parse_batch_line(text + "  # printed back", field) == f, "printed line parses to another:", text);
-  check_register(Lfsr{*f, form});
+  const std::string text = f->text();
+  require(cli::parse_batch_line(text + "  # printed back", field, form) == f, "printed line parses to another:", text);
+  if (const Lfsr* lfsr = f->lfsr()) {
+    check_register(*lfsr);
+  } else if (f->bits() <= 12) {
+    check_state_count(enumerate_small(f->transition()), std::uint64_t{1} << f->bits());
+  }
   return 0;
 }
