@@ -339,7 +339,8 @@ lfsr_cli_json("shard 2/3 of a degree-8 scan covers 85 of its 256 registers" --sc
               "registers=85" "shard~{\"index\":2,\"count\":3,\"first_line\":86,\"last_line\":170,\"exit_code\":0}")
 lfsr_cli_json("a shard past the end of a small scan is empty" --scan --bits 1 --shard 1/5 --summary --format json --
               "registers=0" "errors=0")
-lfsr_cli_rejects("rejects --shard without --scan or --batch" 2 "--shard runs a part of a --scan or --batch"
+lfsr_cli_rejects("rejects --shard without --scan, --batch or --search-nlfsr" 2
+                 "--shard runs a part of a --scan, --batch or --search-nlfsr"
                  --bits 4 --shard 1/2)
 lfsr_cli_rejects("rejects --shard of a batch on standard input" 2 "not standard input" --batch - --shard 1/2)
 lfsr_cli_script("shard parts 1..N of a batch with bad lines merge into the whole batch" 120
