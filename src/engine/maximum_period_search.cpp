@@ -4,8 +4,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <optional>
+#include <utility>
 
 #include "engine/maximum_period_walks.hpp"
+#include "engine/vector_walk_lanes.hpp"
 #include "lfsr/error.hpp"
 
 namespace lfsr {
@@ -29,9 +32,11 @@ int default_short_cycle_bits(int bits) {
 
 namespace {
 
-template <class Lane, std::size_t Lanes>
+// The search over begin..end-1 with the walks in Bank's lanes; FilterLane steps the short-cycle test.
+template <class FilterLane, class Bank>
 std::vector<MaximumPeriodMember> search_in_lanes(const FeedbackFamily& family, std::uint64_t begin, std::uint64_t end,
                                                  int short_cycle_bits, MaximumPeriodSearchCounts& counts) {
+  using Lane = typename Bank::Lane;
   const int n = family.bits();
   const std::uint64_t states = std::uint64_t{1} << n;
   std::vector<MaximumPeriodMember> found;
@@ -41,13 +46,13 @@ std::vector<MaximumPeriodMember> search_in_lanes(const FeedbackFamily& family, s
       const std::uint64_t index = next_index++;
       const Feedback feedback = family.member(index);
       ++counts.candidates;
-      Lane lane(feedback);
-      if (short_cycle_bits > 0 && has_short_cycle(lane, n, short_cycle_bits, counts.short_cycle_steps)) {
+      if (short_cycle_bits > 0 &&
+          has_short_cycle(FilterLane(feedback), n, short_cycle_bits, counts.short_cycle_steps)) {
         ++counts.short_cycle_rejects;
         continue;
       }
       ++counts.walks;
-      walk.lane = lane;
+      walk.lane = Lane(feedback);
       walk.index = index;
       walk.limit = feedback.value(0) ? states : states - 1;
       return true;
@@ -58,7 +63,8 @@ std::vector<MaximumPeriodMember> search_in_lanes(const FeedbackFamily& family, s
     if (returned != walk.limit) return;
     found.push_back({walk.index, family.member(walk.index), returned});
   };
-  counts.walk_steps += walk_in_lanes<Lane, Lanes>(next_walk, finish);
+  Bank bank(n);
+  counts.walk_steps += walk_in_lanes(bank, next_walk, finish);
   counts.found += found.size();
   std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.index < b.index; });
   return found;
@@ -70,36 +76,82 @@ std::vector<MaximumPeriodMember> search_with_lane(const FeedbackFamily& family, 
                                                   MaximumPeriodSearchCounts& counts) {
   switch (kernel.lanes) {
     case 1:
-      return search_in_lanes<Lane, 1>(family, begin, end, short_cycle_bits, counts);
+      return search_in_lanes<Lane, ScalarLanes<Lane, 1>>(family, begin, end, short_cycle_bits, counts);
     case 2:
-      return search_in_lanes<Lane, 2>(family, begin, end, short_cycle_bits, counts);
+      return search_in_lanes<Lane, ScalarLanes<Lane, 2>>(family, begin, end, short_cycle_bits, counts);
     case 4:
-      return search_in_lanes<Lane, 4>(family, begin, end, short_cycle_bits, counts);
+      return search_in_lanes<Lane, ScalarLanes<Lane, 4>>(family, begin, end, short_cycle_bits, counts);
     case 8:
-      return search_in_lanes<Lane, 8>(family, begin, end, short_cycle_bits, counts);
+      return search_in_lanes<Lane, ScalarLanes<Lane, 8>>(family, begin, end, short_cycle_bits, counts);
     case 16:
-      return search_in_lanes<Lane, 16>(family, begin, end, short_cycle_bits, counts);
+      return search_in_lanes<Lane, ScalarLanes<Lane, 16>>(family, begin, end, short_cycle_bits, counts);
     default:
       throw InternalError(fmt::format("maximum-period search: {} lanes are not compiled", kernel.lanes));
   }
 }
 
-// The largest number of products of two variables in a member of the family; -1 when a member
-// may have a monomial of degree 3 or more.
-int max_products(const FeedbackFamily& family) {
+// The AVX2 lanes for members of at most Linear linear terms and Pairs products.
+template <int Linear, int Pairs>
+std::vector<MaximumPeriodMember> search_in_vectors(const FeedbackFamily& family, std::uint64_t begin, std::uint64_t end,
+                                                   const MaximumPeriodKernel& kernel, int short_cycle_bits,
+                                                   MaximumPeriodSearchCounts& counts) {
+  using Filter = QuadraticLane<Pairs>;
+  switch (kernel.lanes) {
+    case 4:
+      return search_in_lanes<Filter, Avx2ShiftLanes<Linear, Pairs, 4>>(family, begin, end, short_cycle_bits, counts);
+    case 8:
+      return search_in_lanes<Filter, Avx2ShiftLanes<Linear, Pairs, 8>>(family, begin, end, short_cycle_bits, counts);
+    case 16:
+      return search_in_lanes<Filter, Avx2ShiftLanes<Linear, Pairs, 16>>(family, begin, end, short_cycle_bits, counts);
+    default:
+      throw InternalError(fmt::format("maximum-period search: {} vector lanes are not compiled", kernel.lanes));
+  }
+}
+
+// The most linear terms (x0 among them) and products of two variables in a member of the family;
+// products -1 when a member may have a monomial of degree 3 or more.
+struct Shape {
+  int linear;
+  int products;
+};
+
+Shape shape(const FeedbackFamily& family) {
   switch (family.kind()) {
     case FeedbackFamily::Kind::two_linear_one_product:
-    case FeedbackFamily::Kind::four_linear_one_product:
-      return 1;
+      return {3, 1};
     case FeedbackFamily::Kind::one_linear_two_products:
-      return 2;
+      return {2, 2};
+    case FeedbackFamily::Kind::four_linear_one_product:
+      return {5, 1};
     case FeedbackFamily::Kind::anf:
       break;
   }
   const int m = family.bits() - 1;
-  if (family.max_degree() == 1 || m < 2) return 0;
-  if (family.max_degree() > 2 && m >= 3) return -1;
-  return std::min(family.max_terms() - 1, m * (m - 1) / 2);
+  const int linear = std::min(family.max_terms(), m + 1);
+  if (family.max_degree() == 1 || m < 2) return {linear, 0};
+  if (family.max_degree() > 2 && m >= 3) return {linear, -1};
+  return {linear, std::min(family.max_terms() - 1, m * (m - 1) / 2)};
+}
+
+// The search in AVX2 lanes when the processor has them and the family's shape is compiled: the
+// three families' shapes, and those of anf:T:D for T <= 4, D <= 2 (members padded to the shape).
+std::optional<std::vector<MaximumPeriodMember>> search_in_vectors(const FeedbackFamily& family, std::uint64_t begin,
+                                                                  std::uint64_t end, const MaximumPeriodKernel& kernel,
+                                                                  int short_cycle_bits,
+                                                                  MaximumPeriodSearchCounts& counts) {
+  if (!kernel.vector || kernel.lanes % 4 != 0 || !avx2_lanes_available()) return std::nullopt;
+  const auto [linear, products] = shape(family);
+  const auto fits = [&](int most_linear, int most_products) {
+    return products >= 0 && linear <= most_linear && products <= most_products;
+  };
+  if (fits(3, 0)) return search_in_vectors<3, 0>(family, begin, end, kernel, short_cycle_bits, counts);
+  if (fits(4, 0)) return search_in_vectors<4, 0>(family, begin, end, kernel, short_cycle_bits, counts);
+  if (fits(3, 1)) return search_in_vectors<3, 1>(family, begin, end, kernel, short_cycle_bits, counts);
+  if (fits(5, 1)) return search_in_vectors<5, 1>(family, begin, end, kernel, short_cycle_bits, counts);
+  if (fits(2, 2)) return search_in_vectors<2, 2>(family, begin, end, kernel, short_cycle_bits, counts);
+  if (fits(3, 2)) return search_in_vectors<3, 2>(family, begin, end, kernel, short_cycle_bits, counts);
+  if (fits(4, 3)) return search_in_vectors<4, 3>(family, begin, end, kernel, short_cycle_bits, counts);
+  return std::nullopt;
 }
 
 }  // namespace
@@ -113,7 +165,8 @@ std::vector<MaximumPeriodMember> search_maximum_period_with(const FeedbackFamily
   }
   const int short_cycle_bits = kernel.short_cycle_bits < 0 ? default_short_cycle_bits(family.bits())
                                                            : std::min(kernel.short_cycle_bits, family.bits() - 1);
-  switch (max_products(family)) {
+  if (auto found = search_in_vectors(family, begin, end, kernel, short_cycle_bits, counts)) return std::move(*found);
+  switch (shape(family).products) {
     case 0:
       return search_with_lane<QuadraticLane<0>>(family, begin, end, kernel, short_cycle_bits, counts);
     case 1:

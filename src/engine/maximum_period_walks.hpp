@@ -7,6 +7,7 @@
 #include <bit>
 #include <cstdint>
 #include <limits>
+#include <utility>
 #include <vector>
 
 #include "engine/feedback_stepper.hpp"
@@ -158,12 +159,51 @@ struct Walk {
   std::uint64_t limit = 0;
 };
 
-// Walks from state 1 of the candidates that next_walk(Walk&) -> bool hands out, Lanes of them
-// stepped together; finish(const Walk&, returned) gets each candidate once, `returned` the steps
-// after which its walk came back to 1 (0 when it did not within its limit). A lane whose walk ends
-// takes the next candidate at once. Returns the number of steps walked.
-template <class Lane, std::size_t Lanes, class NextWalk, class Finish>
-std::uint64_t walk_in_lanes(NextWalk&& next_walk, Finish&& finish) {
+// Steps every lane, at most `burst` rounds, and stops after the first round that brings a lane to
+// state 1; returns the rounds made. The lanes are unrolled and their states kept in registers, so
+// the walks' latencies overlap.
+template <class Lane, std::size_t Lanes>
+std::uint64_t step_lanes(const std::array<Lane, Lanes>& lanes, std::array<std::uint64_t, Lanes>& states,
+                         std::uint64_t burst) {
+  return [&]<std::size_t... L>(std::index_sequence<L...>) {
+    std::array<std::uint64_t, Lanes> s = states;
+    std::uint64_t rounds = 0;
+    while (rounds < burst) {
+      ((s[L] = lanes[L].next(s[L])), ...);
+      ++rounds;
+      if (((s[L] == 1) | ...)) break;
+    }
+    states = s;
+    return rounds;
+  }
+  (std::make_index_sequence<Lanes>{});
+}
+
+// Lanes walks of scalar lanes (QuadraticLane, GeneralLane), stepped together by step_lanes. A
+// bank of lanes offers set(l, lane) and step(states, burst); Avx2ShiftLanes is the other kind.
+template <class LaneType, std::size_t Lanes>
+class ScalarLanes {
+ public:
+  using Lane = LaneType;
+  static constexpr std::size_t lanes = Lanes;
+  explicit ScalarLanes(int /*bits*/) {}
+  void set(std::size_t l, const Lane& lane) { lanes_[l] = lane; }
+  std::uint64_t step(std::array<std::uint64_t, Lanes>& states, std::uint64_t burst) const {
+    return step_lanes(lanes_, states, burst);
+  }
+
+ private:
+  std::array<Lane, Lanes> lanes_{};
+};
+
+// Walks from state 1 of the candidates that next_walk(Walk&) -> bool hands out, in the bank's
+// lanes; finish(const Walk&, returned) gets each candidate once, `returned` the steps after which
+// its walk came back to 1 (0 when it did not within its limit). A lane whose walk ends takes the
+// next candidate at once. Returns the number of steps walked.
+template <class Bank, class NextWalk, class Finish>
+std::uint64_t walk_in_lanes(Bank& bank, NextWalk&& next_walk, Finish&& finish) {
+  constexpr std::size_t Lanes = Bank::lanes;
+  using Lane = typename Bank::Lane;
   std::array<Walk<Lane>, Lanes> walks{};
   std::array<std::uint64_t, Lanes> states{};
   std::array<std::uint64_t, Lanes> taken{};
@@ -172,6 +212,7 @@ std::uint64_t walk_in_lanes(NextWalk&& next_walk, Finish&& finish) {
   const auto load = [&](std::size_t l) {
     active[l] = next_walk(walks[l]);
     if (!active[l]) walks[l] = Walk<Lane>{};  // F = 0 from state 0: never comes to 1
+    bank.set(l, walks[l].lane);
     states[l] = active[l] ? 1 : 0;
     taken[l] = 0;
     running += active[l] ? 1 : 0;
@@ -184,16 +225,7 @@ std::uint64_t walk_in_lanes(NextWalk&& next_walk, Finish&& finish) {
     for (std::size_t l = 0; l < Lanes; ++l) {
       if (active[l]) burst = std::min(burst, walks[l].limit - taken[l]);
     }
-    std::uint64_t rounds = 0;
-    while (rounds < burst) {
-      bool back = false;
-      for (std::size_t l = 0; l < Lanes; ++l) {
-        states[l] = walks[l].lane.next(states[l]);
-        back |= states[l] == 1;
-      }
-      ++rounds;
-      if (back) break;
-    }
+    const std::uint64_t rounds = bank.step(states, burst);
     steps += rounds * running;
     for (std::size_t l = 0; l < Lanes; ++l) {
       if (!active[l]) continue;
@@ -210,8 +242,9 @@ std::uint64_t walk_in_lanes(NextWalk&& next_walk, Finish&& finish) {
 
 // How the search runs, for benchmarks comparing kernels; the library's choice is the default.
 struct MaximumPeriodKernel {
-  int lanes = 8;              // interleaved walks: 1, 2, 4, 8 or 16
+  int lanes = 8;              // interleaved walks: 1, 2, 4, 8 or 16 (vector: 4, 8 or 16)
   int short_cycle_bits = -1;  // longest short cycle tried before a walk; -1: the default for n, 0: none
+  bool vector = true;         // AVX2 lanes where the processor has them and the family fits
 };
 
 // The default longest short cycle tried for n-bit registers.
