@@ -97,15 +97,20 @@ double projected_up_to(int largest, double seconds_per_candidate) {
   return total;
 }
 
-void compare_kernels(int repeats, const std::string& only, const std::vector<int>& lengths) {
+void compare_kernels(int repeats, const std::string& only, const std::vector<int>& lengths, std::uint64_t blocks,
+                     std::uint64_t run) {
   fmt::print("family x0+xa+xb+xc*xd; processor seconds of this process (one core); min and median of {} rounds\n",
              repeats);
   for (const int n : lengths) {
     const FeedbackFamily family("x0+xa+xb+xc*xd", n);
-    const std::vector<Range> ranges = n <= 20 ? sample(family, 16, 64) : sample(family, 4, 64);
+    const std::vector<Range> ranges = sample(family, blocks, run);
     std::vector<Kernel> kernels = {{"(a) scalar walk, with_feedback_stepper", scalar_walks}};
     for (const int lanes : {1, 2, 4, 8, 16}) {
       kernels.push_back(library_kernel(fmt::format("(b) {} lanes, no short-cycle test", lanes), {lanes, 0, false}));
+    }
+    kernels.push_back(library_kernel("(c) bit-sliced 64 lanes, no short-cycle test", {1, 0, false, true}));
+    if (avx2_lanes_available()) {
+      kernels.push_back(library_kernel("(c) bit-sliced AVX2 256 lanes, no short-cycle test", {1, 0, true, true}));
     }
     if (avx2_lanes_available()) {
       for (const int lanes : {4, 8, 16}) {
@@ -193,7 +198,9 @@ int main(int argc, char** argv) {
   if (mode == "kernels") {
     std::vector<int> lengths{20, 24};
     if (argc > 4) lengths = {std::atoi(argv[4])};
-    compare_kernels(argc > 2 ? std::atoi(argv[2]) : 3, argc > 3 ? argv[3] : "", lengths);
+    const std::uint64_t blocks = argc > 5 ? std::strtoull(argv[5], nullptr, 10) : 2;
+    const std::uint64_t run = argc > 6 ? std::strtoull(argv[6], nullptr, 10) : 1024;
+    compare_kernels(argc > 2 ? std::atoi(argv[2]) : 3, argc > 3 ? argv[3] : "", lengths, blocks, run);
   } else if (mode == "counts") {
     whole_families(argc > 2 ? std::atoi(argv[2]) : 20, argc > 3 ? argv[3] : "x0+xa+xb+xc*xd");
   } else {

@@ -258,12 +258,14 @@ TEST_CASE("every kernel of the search lists the same members", "[nlfsr-search]")
     for (const int lanes : {1, 2, 4, 8, 16}) {
       for (const int short_cycle_bits : {0, 4}) {
         for (const bool vector : {false, true}) {
-          CAPTURE(family.name, lanes, short_cycle_bits, vector);
-          MaximumPeriodSearchCounts counts;
-          CHECK(search_maximum_period_with(searched, 0, searched.count(), {lanes, short_cycle_bits, vector}, counts) ==
-                expected);
-          CHECK(counts.candidates == searched.count());
-          if (short_cycle_bits == 0) CHECK(counts.short_cycle_rejects == 0);
+          for (const bool bit_sliced : {false, true}) {
+            CAPTURE(family.name, lanes, short_cycle_bits, vector, bit_sliced);
+            MaximumPeriodSearchCounts counts;
+            CHECK(search_maximum_period_with(searched, 0, searched.count(),
+                                             {lanes, short_cycle_bits, vector, bit_sliced}, counts) == expected);
+            CHECK(counts.candidates == searched.count());
+            if (short_cycle_bits == 0) CHECK(counts.short_cycle_rejects == 0);
+          }
         }
       }
     }

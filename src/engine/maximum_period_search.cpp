@@ -7,6 +7,7 @@
 #include <optional>
 #include <utility>
 
+#include "engine/bit_sliced_walk_lanes.hpp"
 #include "engine/maximum_period_walks.hpp"
 #include "engine/vector_walk_lanes.hpp"
 #include "lfsr/error.hpp"
@@ -133,6 +134,36 @@ Shape shape(const FeedbackFamily& family) {
   return {linear, std::min(family.max_terms() - 1, m * (m - 1) / 2)};
 }
 
+// The search in bit-sliced lanes, 256 a word with AVX2 (when the processor has it and vector is
+// asked for) or 64, for quadratic families of at most 3 products.
+std::optional<std::vector<MaximumPeriodMember>> search_bit_sliced(const FeedbackFamily& family, std::uint64_t begin,
+                                                                  std::uint64_t end, const MaximumPeriodKernel& kernel,
+                                                                  int short_cycle_bits,
+                                                                  MaximumPeriodSearchCounts& counts) {
+  if (!kernel.bit_sliced) return std::nullopt;
+  const bool wide = kernel.vector && avx2_lanes_available();
+  const auto run = [&]<int Pairs>() {
+    if (wide) {
+      return search_in_lanes<QuadraticLane<Pairs>, BitSlicedLanes<Pairs, BitSlice256>>(family, begin, end,
+                                                                                       short_cycle_bits, counts);
+    }
+    return search_in_lanes<QuadraticLane<Pairs>, BitSlicedLanes<Pairs, std::uint64_t>>(family, begin, end,
+                                                                                       short_cycle_bits, counts);
+  };
+  switch (shape(family).products) {
+    case 0:
+      return run.template operator()<0>();
+    case 1:
+      return run.template operator()<1>();
+    case 2:
+      return run.template operator()<2>();
+    case 3:
+      return run.template operator()<3>();
+    default:
+      return std::nullopt;
+  }
+}
+
 // The search in AVX2 lanes when the processor has them and the family's shape is compiled: the
 // three families' shapes, and those of anf:T:D for T <= 4, D <= 2 (members padded to the shape).
 std::optional<std::vector<MaximumPeriodMember>> search_in_vectors(const FeedbackFamily& family, std::uint64_t begin,
@@ -165,6 +196,7 @@ std::vector<MaximumPeriodMember> search_maximum_period_with(const FeedbackFamily
   }
   const int short_cycle_bits = kernel.short_cycle_bits < 0 ? default_short_cycle_bits(family.bits())
                                                            : std::min(kernel.short_cycle_bits, family.bits() - 1);
+  if (auto found = search_bit_sliced(family, begin, end, kernel, short_cycle_bits, counts)) return std::move(*found);
   if (auto found = search_in_vectors(family, begin, end, kernel, short_cycle_bits, counts)) return std::move(*found);
   switch (shape(family).products) {
     case 0:

@@ -179,21 +179,31 @@ std::uint64_t step_lanes(const std::array<Lane, Lanes>& lanes, std::array<std::u
   (std::make_index_sequence<Lanes>{});
 }
 
-// Lanes walks of scalar lanes (QuadraticLane, GeneralLane), stepped together by step_lanes. A
-// bank of lanes offers set(l, lane) and step(states, burst); Avx2ShiftLanes is the other kind.
+// A bank of lanes, as walk_in_lanes drives it: start(l, lane) sets lane l walking from state 1,
+// idle(l) rests it (F = 0 from state 0, which never comes to 1), step(burst) steps every lane at
+// most `burst` rounds and stops after the first round that brings a walking lane to state 1,
+// returning the rounds made, and at_one(l) tells whether lane l is at state 1.
+// ScalarLanes: Lanes scalar lanes (QuadraticLane, GeneralLane) stepped together by step_lanes.
 template <class LaneType, std::size_t Lanes>
 class ScalarLanes {
  public:
   using Lane = LaneType;
   static constexpr std::size_t lanes = Lanes;
   explicit ScalarLanes(int /*bits*/) {}
-  void set(std::size_t l, const Lane& lane) { lanes_[l] = lane; }
-  std::uint64_t step(std::array<std::uint64_t, Lanes>& states, std::uint64_t burst) const {
-    return step_lanes(lanes_, states, burst);
+  void start(std::size_t l, const Lane& lane) {
+    lanes_[l] = lane;
+    states_[l] = 1;
   }
+  void idle(std::size_t l) {
+    lanes_[l] = Lane{};
+    states_[l] = 0;
+  }
+  bool at_one(std::size_t l) const { return states_[l] == 1; }
+  std::uint64_t step(std::uint64_t burst) { return step_lanes(lanes_, states_, burst); }
 
  private:
   std::array<Lane, Lanes> lanes_{};
+  std::array<std::uint64_t, Lanes> states_{};
 };
 
 // Walks from state 1 of the candidates that next_walk(Walk&) -> bool hands out, in the bank's
@@ -204,18 +214,19 @@ template <class Bank, class NextWalk, class Finish>
 std::uint64_t walk_in_lanes(Bank& bank, NextWalk&& next_walk, Finish&& finish) {
   constexpr std::size_t Lanes = Bank::lanes;
   using Lane = typename Bank::Lane;
-  std::array<Walk<Lane>, Lanes> walks{};
-  std::array<std::uint64_t, Lanes> states{};
-  std::array<std::uint64_t, Lanes> taken{};
-  std::array<bool, Lanes> active{};
+  std::vector<Walk<Lane>> walks(Lanes);
+  std::vector<std::uint64_t> taken(Lanes);
+  std::vector<char> active(Lanes);
   std::size_t running = 0;
   const auto load = [&](std::size_t l) {
-    active[l] = next_walk(walks[l]);
-    if (!active[l]) walks[l] = Walk<Lane>{};  // F = 0 from state 0: never comes to 1
-    bank.set(l, walks[l].lane);
-    states[l] = active[l] ? 1 : 0;
+    active[l] = next_walk(walks[l]) ? 1 : 0;
     taken[l] = 0;
-    running += active[l] ? 1 : 0;
+    if (active[l] != 0) {
+      bank.start(l, walks[l].lane);
+      ++running;
+    } else {
+      bank.idle(l);
+    }
   };
   for (std::size_t l = 0; l < Lanes; ++l) load(l);
   std::uint64_t steps = 0;
@@ -223,15 +234,16 @@ std::uint64_t walk_in_lanes(Bank& bank, NextWalk&& next_walk, Finish&& finish) {
     // Rounds until a lane reaches its limit, stopping early when a lane comes back to 1.
     std::uint64_t burst = std::numeric_limits<std::uint64_t>::max();
     for (std::size_t l = 0; l < Lanes; ++l) {
-      if (active[l]) burst = std::min(burst, walks[l].limit - taken[l]);
+      if (active[l] != 0) burst = std::min(burst, walks[l].limit - taken[l]);
     }
-    const std::uint64_t rounds = bank.step(states, burst);
+    const std::uint64_t rounds = bank.step(burst);
     steps += rounds * running;
     for (std::size_t l = 0; l < Lanes; ++l) {
-      if (!active[l]) continue;
+      if (active[l] == 0) continue;
       taken[l] += rounds;
-      if (states[l] == 1 || taken[l] == walks[l].limit) {
-        finish(walks[l], states[l] == 1 ? taken[l] : 0);
+      const bool back = bank.at_one(l);
+      if (back || taken[l] == walks[l].limit) {
+        finish(walks[l], back ? taken[l] : 0);
         --running;
         load(l);
       }
@@ -245,6 +257,7 @@ struct MaximumPeriodKernel {
   int lanes = 8;              // interleaved walks: 1, 2, 4, 8 or 16 (vector: 4, 8 or 16)
   int short_cycle_bits = -1;  // longest short cycle tried before a walk; -1: the default for n, 0: none
   bool vector = true;         // AVX2 lanes where the processor has them and the family fits
+  bool bit_sliced = false;    // 64 lanes a word (256 with vector), for the quadratic families
 };
 
 // The default longest short cycle tried for n-bit registers.

@@ -75,8 +75,21 @@ class Avx2ShiftLanes {
   static constexpr std::size_t lanes = Lanes;
 
   explicit Avx2ShiftLanes(int bits) : top_bit_(std::uint64_t{1} << (bits - 1)) {
-    for (std::size_t l = 0; l < Lanes; ++l) set(l, Lane{});
+    for (std::size_t l = 0; l < Lanes; ++l) idle(l);
   }
+  // As ScalarLanes (maximum_period_walks.hpp).
+  void start(std::size_t l, const Lane& lane) {
+    set(l, lane);
+    states_[l] = 1;
+  }
+  void idle(std::size_t l) {
+    set(l, Lane{});
+    states_[l] = 0;
+  }
+  bool at_one(std::size_t l) const { return states_[l] == 1; }
+  std::uint64_t step(std::uint64_t burst) { return step_vectors(states_, burst); }
+
+ private:
   void set(std::size_t l, const Lane& lane) {
     constant_[l] = lane.constant_top;
     for (std::size_t i = 0; i < Linear; ++i) linear_[i][l] = lane.linear_up[i];
@@ -86,8 +99,8 @@ class Avx2ShiftLanes {
     }
   }
   // As step_lanes: at most `burst` rounds, stopping after the first that brings a lane to state 1.
-  __attribute__((target("avx2"))) std::uint64_t step(std::array<std::uint64_t, Lanes>& states,
-                                                     std::uint64_t burst) const {
+  __attribute__((target("avx2"))) std::uint64_t step_vectors(std::array<std::uint64_t, Lanes>& states,
+                                                             std::uint64_t burst) const {
     constexpr std::size_t vectors = Lanes / 4;
     __m256i s[vectors];
     __m256i constant[vectors];
@@ -128,8 +141,8 @@ class Avx2ShiftLanes {
     return rounds;
   }
 
- private:
   std::uint64_t top_bit_;
+  alignas(32) std::array<std::uint64_t, Lanes> states_{};
   alignas(32) std::array<std::uint64_t, Lanes> constant_{};
   alignas(32) std::array<std::array<std::uint64_t, Lanes>, (Linear > 0 ? Linear : 1)> linear_{};
   alignas(32) std::array<std::array<std::uint64_t, Lanes>, (Pairs > 0 ? Pairs : 1)> first_{};
