@@ -5,6 +5,7 @@
 //   bench_nlfsr_search kernels [REPEATS=3 [FILTER [N]]]   every kernel (or those whose name holds FILTER)
 //                                              on the same samples at n = 20 and 24 (or N), min/median of REPEATS
 //   bench_nlfsr_search counts [MAX_N=20] [FAMILY="x0+xa+xb+xc*xd"]   whole family for n = 3..MAX_N
+//   bench_nlfsr_search ranges [N=20] [FAMILY]   the whole family at N searched in ranges of 64..65536
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -106,7 +107,8 @@ void compare_kernels(int repeats, const std::string& only, const std::vector<int
     const std::vector<Range> ranges = sample(family, blocks, run);
     std::vector<Kernel> kernels = {{"(a) scalar walk, with_feedback_stepper", scalar_walks}};
     for (const int lanes : {1, 2, 4, 8, 16}) {
-      kernels.push_back(library_kernel(fmt::format("(b) {} lanes, no short-cycle test", lanes), {lanes, 0, false}));
+      kernels.push_back(
+          library_kernel(fmt::format("(b) {} lanes, no short-cycle test", lanes), {lanes, 0, false, false}));
     }
     kernels.push_back(library_kernel("(c) bit-sliced 64 lanes, no short-cycle test", {1, 0, false, true}));
     if (avx2_lanes_available()) {
@@ -115,14 +117,17 @@ void compare_kernels(int repeats, const std::string& only, const std::vector<int
     if (avx2_lanes_available()) {
       for (const int lanes : {4, 8, 16}) {
         kernels.push_back(
-            library_kernel(fmt::format("(d) AVX2 {} lanes, no short-cycle test", lanes), {lanes, 0, true}));
+            library_kernel(fmt::format("(d) AVX2 {} lanes, no short-cycle test", lanes), {lanes, 0, true, false}));
       }
     }
-    for (const int bits : {n - 10, n - 7, n - 5, n - 4, n - 3, n - 2}) {
-      kernels.push_back(library_kernel(fmt::format("(b) 8 lanes, short cycles up to {} bits", bits), {8, bits, false}));
+    for (const int bits : {n - 12, n - 10, n - 8, n - 6, n - 4, n - 2}) {
+      kernels.push_back(
+          library_kernel(fmt::format("(b) 8 lanes, short cycles up to {} bits", bits), {8, bits, false, false}));
+      kernels.push_back(
+          library_kernel(fmt::format("(c) bit-sliced 64, short cycles up to {} bits", bits), {1, bits, false, true}));
       if (avx2_lanes_available()) {
-        kernels.push_back(
-            library_kernel(fmt::format("(d) AVX2 8 lanes, short cycles up to {} bits", bits), {8, bits, true}));
+        kernels.push_back(library_kernel(fmt::format("(c) bit-sliced AVX2 256, short cycles up to {} bits", bits),
+                                         {1, bits, true, true}));
       }
     }
     kernels.push_back(library_kernel("library default (search_maximum_period)", {}));
@@ -188,6 +193,22 @@ void whole_families(int largest, const std::string& name) {
   fmt::print("total processor seconds: {:.2f}\n", total);
 }
 
+// The whole family at one n searched in ranges of each size, as runners split it: the lanes of the
+// fast kernels idle at the end of each range, so small ranges cost more.
+void range_sizes(int n, const std::string& name) {
+  const FeedbackFamily family(name, n);
+  fmt::print("family {}, n = {}, {} members, searched in ranges of each size on one core\n", name, n, family.count());
+  fmt::print("{:>10} {:>10} {:>8}\n", "range", "cpu s", "found");
+  for (const std::uint64_t size : {64, 256, 1024, 4096, 16384, 65536}) {
+    std::size_t found = 0;
+    const double start = cpu_seconds();
+    for (std::uint64_t begin = 0; begin < family.count(); begin += size) {
+      found += search_maximum_period(family, begin, std::min(begin + size, family.count())).size();
+    }
+    fmt::print("{:>10} {:>10.3f} {:>8}\n", size, cpu_seconds() - start, found);
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -203,8 +224,12 @@ int main(int argc, char** argv) {
     compare_kernels(argc > 2 ? std::atoi(argv[2]) : 3, argc > 3 ? argv[3] : "", lengths, blocks, run);
   } else if (mode == "counts") {
     whole_families(argc > 2 ? std::atoi(argv[2]) : 20, argc > 3 ? argv[3] : "x0+xa+xb+xc*xd");
+  } else if (mode == "ranges") {
+    range_sizes(argc > 2 ? std::atoi(argv[2]) : 20, argc > 3 ? argv[3] : "x0+xa+xb+xc*xd");
   } else {
-    fmt::print(stderr, "usage: bench_nlfsr_search kernels [REPEATS] | counts [MAX_N] [FAMILY]\n");
+    fmt::print(stderr,
+               "usage: bench_nlfsr_search kernels [REPEATS [FILTER [N [BLOCKS [RUN]]]]] | counts [MAX_N [FAMILY]] |\n"
+               "       ranges [N [FAMILY]]\n");
     return 2;
   }
   return 0;

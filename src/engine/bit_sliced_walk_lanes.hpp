@@ -14,26 +14,54 @@
 
 namespace lfsr {
 
-// 256 lanes: four 64-bit words that GCC steps with AVX2 instructions inside functions compiled for
-// it. A struct with its alignment written out: the bare vector type is aligned to 16 bytes only in
-// code built without AVX, and std::vector would not give the 32 the AVX2 loads assume.
-struct alignas(32) BitSlice256 {
-  using Vector = std::uint64_t __attribute__((vector_size(32)));
-  Vector v;
+// 64 * Words lanes: Words 64-bit words that GCC steps with vector instructions: SSE2 for 2 words
+// (every x86-64 has it), AVX2 for 4 inside functions compiled for it. A struct with its alignment
+// written out: the bare vector type of 32 bytes is aligned to 16 only in code built without AVX,
+// and std::vector would not give the 32 that the AVX2 loads assume.
+template <int Words>
+struct BitSliceVector;  // GCC takes no vector_size that depends on a template parameter
+template <>
+struct BitSliceVector<2> {
+  using type = std::uint64_t __attribute__((vector_size(16)));
 };
-[[gnu::always_inline]] inline BitSlice256 operator&(const BitSlice256& a, const BitSlice256& b) { return {a.v & b.v}; }
-[[gnu::always_inline]] inline BitSlice256 operator|(const BitSlice256& a, const BitSlice256& b) { return {a.v | b.v}; }
-[[gnu::always_inline]] inline BitSlice256 operator^(const BitSlice256& a, const BitSlice256& b) { return {a.v ^ b.v}; }
-[[gnu::always_inline]] inline BitSlice256 operator~(const BitSlice256& a) { return {~a.v}; }
-[[gnu::always_inline]] inline BitSlice256& operator&=(BitSlice256& a, const BitSlice256& b) {
+template <>
+struct BitSliceVector<4> {
+  using type = std::uint64_t __attribute__((vector_size(32)));
+};
+template <int Words>
+struct alignas(8 * Words) BitSlices {
+  typename BitSliceVector<Words>::type v;
+};
+using BitSlice128 = BitSlices<2>;
+using BitSlice256 = BitSlices<4>;
+template <int W>
+[[gnu::always_inline]] inline BitSlices<W> operator&(const BitSlices<W>& a, const BitSlices<W>& b) {
+  return {a.v & b.v};
+}
+template <int W>
+[[gnu::always_inline]] inline BitSlices<W> operator|(const BitSlices<W>& a, const BitSlices<W>& b) {
+  return {a.v | b.v};
+}
+template <int W>
+[[gnu::always_inline]] inline BitSlices<W> operator^(const BitSlices<W>& a, const BitSlices<W>& b) {
+  return {a.v ^ b.v};
+}
+template <int W>
+[[gnu::always_inline]] inline BitSlices<W> operator~(const BitSlices<W>& a) {
+  return {~a.v};
+}
+template <int W>
+[[gnu::always_inline]] inline BitSlices<W>& operator&=(BitSlices<W>& a, const BitSlices<W>& b) {
   a.v &= b.v;
   return a;
 }
-[[gnu::always_inline]] inline BitSlice256& operator|=(BitSlice256& a, const BitSlice256& b) {
+template <int W>
+[[gnu::always_inline]] inline BitSlices<W>& operator|=(BitSlices<W>& a, const BitSlices<W>& b) {
   a.v |= b.v;
   return a;
 }
-[[gnu::always_inline]] inline BitSlice256& operator^=(BitSlice256& a, const BitSlice256& b) {
+template <int W>
+[[gnu::always_inline]] inline BitSlices<W>& operator^=(BitSlices<W>& a, const BitSlices<W>& b) {
   a.v ^= b.v;
   return a;
 }
@@ -119,7 +147,9 @@ template <int Pairs, class Word>
     if constexpr (std::is_same_v<Word, std::uint64_t>) {
       any = equal != 0;
     } else {
-      any = (equal.v[0] | equal.v[1] | equal.v[2] | equal.v[3]) != 0;
+      std::uint64_t bits = 0;
+      for (std::size_t i = 0; i < sizeof(Word) / 8; ++i) bits |= equal.v[i];
+      any = bits != 0;
     }
     if (any) {
       w.at_one = equal;
@@ -137,7 +167,7 @@ __attribute__((target("avx2"))) std::uint64_t step_bit_sliced_avx2(BitSlicedWord
 }
 
 // A bank of lanes for walk_in_lanes: QuadraticLane<Pairs> candidates (their padding products
-// x_{n-1}*x_{n-1} are products like any other), 64 lanes a word or 256 with AVX2.
+// x_{n-1}*x_{n-1} are products like any other), 64 lanes a word, 128 with SSE2, 256 with AVX2.
 template <int Pairs, class Word>
 class BitSlicedLanes {
  public:
@@ -150,8 +180,8 @@ class BitSlicedLanes {
     // Room for many steps between the moves of the window back to the front.
     w_.sequence.assign(static_cast<std::size_t>(bits) + 4096, Word{});
   }
-  // Lane l walks `lane` from state 1.
-  void start(std::size_t l, const Lane& lane) {
+  // Lane l walks `lane` from `state`.
+  void start(std::size_t l, const Lane& lane, std::uint64_t state) {
     const auto top = lane.top;
     for (std::size_t j = 0; j < static_cast<std::size_t>(w_.bits); ++j) {
       auto& masks = w_.masks[j];
@@ -160,10 +190,12 @@ class BitSlicedLanes {
         put(masks.first[p], l, top - lane.first_up[p] == j);
         put(masks.second[p], l, top - lane.second_up[p] == j);
       }
-      put(w_.sequence[w_.position + j], l, j == 0);
+      put(w_.sequence[w_.position + j], l, ((state >> j) & 1U) != 0);
     }
     put(w_.constant, l, lane.constant_top != 0);
-    const auto count = static_cast<unsigned>(w_.bits - 1);  // state 1: a one and n - 1 zeros
+    // The zeros since the last one: the state's top zeros (n - 1 for state 1; n for state 0, which
+    // an invertible register reaches only after a one and n zeros).
+    const auto count = static_cast<unsigned>(w_.bits - std::bit_width(state));
     for (int k = 0; k < BitSlicedWords<Pairs, Word>::planes; ++k)
       put(w_.zeros[static_cast<std::size_t>(k)], l, ((count >> k) & 1U) != 0);
     put(w_.active, l, true);
@@ -185,11 +217,18 @@ class BitSlicedLanes {
     put(w_.at_one, l, false);
   }
   bool at_one(std::size_t l) const { return get(w_.at_one, l); }
+  std::uint64_t state(std::size_t l) const {
+    std::uint64_t state = 0;
+    for (std::size_t j = 0; j < static_cast<std::size_t>(w_.bits); ++j) {
+      state |= static_cast<std::uint64_t>(get(w_.sequence[w_.position + j], l)) << j;
+    }
+    return state;
+  }
   std::uint64_t step(std::uint64_t burst) {
-    if constexpr (std::is_same_v<Word, std::uint64_t>) {
-      return step_bit_sliced(w_, burst);
-    } else {
+    if constexpr (std::is_same_v<Word, BitSlice256>) {
       return step_bit_sliced_avx2(w_, burst);
+    } else {
+      return step_bit_sliced(w_, burst);
     }
   }
 

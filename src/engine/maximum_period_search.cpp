@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <tuple>
 #include <utility>
 
 #include "engine/bit_sliced_walk_lanes.hpp"
@@ -24,20 +25,23 @@ MaximumPeriodSearchCounts& MaximumPeriodSearchCounts::operator+=(const MaximumPe
   return *this;
 }
 
-int default_short_cycle_bits(int bits) {
-  // Trying the words up to length d costs about 2^(d+2)/d steps, a walk 2^(n-1) on average, and a
-  // cycle of length d is found in about 1/d of the candidates (as in a random permutation): up to
-  // n - 4 the test costs a small part of a walk and still leaves fewer walks.
-  return std::clamp(bits - 4, std::min(bits - 1, 1), bits - 1);
+int default_short_cycle_bits(int bits, bool fast_walks) {
+  // Trying the words up to length d costs about 2^(d+2)/d scalar steps, a walk 2^(n-1) steps on
+  // average, and a short cycle is found in most candidates with d far below n (bench_nlfsr_search:
+  // 74% of the first family's at n = 20 with d <= 10, 78% with d <= 14). The best d is where the
+  // test's cost meets the walks it saves: n - 5 for scalar walks, n - 10 for the bit-sliced and
+  // vector walks, whose steps cost a tenth to a twentieth as much.
+  return std::clamp(bits - (fast_walks ? 10 : 5), std::min(bits - 1, 2), bits - 1);
 }
 
 namespace {
 
-// The search over begin..end-1 with the walks in Bank's lanes; FilterLane steps the short-cycle test.
-template <class FilterLane, class Bank>
+// The search over begin..end-1 with the walks in the lanes of Banks (walk_in_banks); FilterLane
+// steps the short-cycle test.
+template <class FilterLane, class... Banks>
 std::vector<MaximumPeriodMember> search_in_lanes(const FeedbackFamily& family, std::uint64_t begin, std::uint64_t end,
                                                  int short_cycle_bits, MaximumPeriodSearchCounts& counts) {
-  using Lane = typename Bank::Lane;
+  using Lane = typename std::tuple_element_t<0, std::tuple<Banks...>>::Lane;
   const int n = family.bits();
   const std::uint64_t states = std::uint64_t{1} << n;
   std::vector<MaximumPeriodMember> found;
@@ -53,9 +57,7 @@ std::vector<MaximumPeriodMember> search_in_lanes(const FeedbackFamily& family, s
         continue;
       }
       ++counts.walks;
-      walk.lane = Lane(feedback);
-      walk.index = index;
-      walk.limit = feedback.value(0) ? states : states - 1;
+      walk = Walk<Lane>{Lane(feedback), index, feedback.value(0) ? states : states - 1};  // from state 1
       return true;
     }
     return false;
@@ -64,8 +66,7 @@ std::vector<MaximumPeriodMember> search_in_lanes(const FeedbackFamily& family, s
     if (returned != walk.limit) return;
     found.push_back({walk.index, family.member(walk.index), returned});
   };
-  Bank bank(n);
-  counts.walk_steps += walk_in_lanes(bank, next_walk, finish);
+  counts.walk_steps += walk_in_banks<Banks...>(n, next_walk, finish);
   counts.found += found.size();
   std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.index < b.index; });
   return found;
@@ -134,8 +135,9 @@ Shape shape(const FeedbackFamily& family) {
   return {linear, std::min(family.max_terms() - 1, m * (m - 1) / 2)};
 }
 
-// The search in bit-sliced lanes, 256 a word with AVX2 (when the processor has it and vector is
-// asked for) or 64, for quadratic families of at most 3 products.
+// The search in bit-sliced lanes for quadratic families of at most 3 products: 256 a word with
+// AVX2 (when the processor has it and vector is asked for), else 128 with SSE2; kernel.lanes = 64
+// or 128 asks for those.
 std::optional<std::vector<MaximumPeriodMember>> search_bit_sliced(const FeedbackFamily& family, std::uint64_t begin,
                                                                   std::uint64_t end, const MaximumPeriodKernel& kernel,
                                                                   int short_cycle_bits,
@@ -143,12 +145,17 @@ std::optional<std::vector<MaximumPeriodMember>> search_bit_sliced(const Feedback
   if (!kernel.bit_sliced) return std::nullopt;
   const bool wide = kernel.vector && avx2_lanes_available();
   const auto run = [&]<int Pairs>() {
-    if (wide) {
-      return search_in_lanes<QuadraticLane<Pairs>, BitSlicedLanes<Pairs, BitSlice256>>(family, begin, end,
-                                                                                       short_cycle_bits, counts);
+    // The last walks of a range go on in narrower banks, down to 8 scalar lanes.
+    using Lane = QuadraticLane<Pairs>;
+    using Scalar = ScalarLanes<Lane, 8>;
+    using Narrow = BitSlicedLanes<Pairs, std::uint64_t>;
+    if (kernel.lanes == 64) return search_in_lanes<Lane, Narrow, Scalar>(family, begin, end, short_cycle_bits, counts);
+    using Sse = BitSlicedLanes<Pairs, BitSlice128>;
+    if (kernel.lanes == 128 || !wide) {
+      return search_in_lanes<Lane, Sse, Narrow, Scalar>(family, begin, end, short_cycle_bits, counts);
     }
-    return search_in_lanes<QuadraticLane<Pairs>, BitSlicedLanes<Pairs, std::uint64_t>>(family, begin, end,
-                                                                                       short_cycle_bits, counts);
+    return search_in_lanes<Lane, BitSlicedLanes<Pairs, BitSlice256>, Sse, Narrow, Scalar>(family, begin, end,
+                                                                                          short_cycle_bits, counts);
   };
   switch (shape(family).products) {
     case 0:
@@ -194,23 +201,29 @@ std::vector<MaximumPeriodMember> search_maximum_period_with(const FeedbackFamily
     throw InputError(fmt::format("feedback family {} has {} members for {} bits; the range {}..{} is not inside it",
                                  family.name(), family.count(), family.bits(), begin, end));
   }
-  const int short_cycle_bits = kernel.short_cycle_bits < 0 ? default_short_cycle_bits(family.bits())
-                                                           : std::min(kernel.short_cycle_bits, family.bits() - 1);
-  if (auto found = search_bit_sliced(family, begin, end, kernel, short_cycle_bits, counts)) return std::move(*found);
-  if (auto found = search_in_vectors(family, begin, end, kernel, short_cycle_bits, counts)) return std::move(*found);
+  const auto short_cycle_bits = [&](bool fast_walks) {
+    return kernel.short_cycle_bits < 0 ? default_short_cycle_bits(family.bits(), fast_walks)
+                                       : std::min(kernel.short_cycle_bits, family.bits() - 1);
+  };
+  if (auto found = search_bit_sliced(family, begin, end, kernel, short_cycle_bits(true), counts)) {
+    return std::move(*found);
+  }
+  if (auto found = search_in_vectors(family, begin, end, kernel, short_cycle_bits(true), counts)) {
+    return std::move(*found);
+  }
   switch (shape(family).products) {
     case 0:
-      return search_with_lane<QuadraticLane<0>>(family, begin, end, kernel, short_cycle_bits, counts);
+      return search_with_lane<QuadraticLane<0>>(family, begin, end, kernel, short_cycle_bits(false), counts);
     case 1:
-      return search_with_lane<QuadraticLane<1>>(family, begin, end, kernel, short_cycle_bits, counts);
+      return search_with_lane<QuadraticLane<1>>(family, begin, end, kernel, short_cycle_bits(false), counts);
     case 2:
-      return search_with_lane<QuadraticLane<2>>(family, begin, end, kernel, short_cycle_bits, counts);
+      return search_with_lane<QuadraticLane<2>>(family, begin, end, kernel, short_cycle_bits(false), counts);
     case 3:
-      return search_with_lane<QuadraticLane<3>>(family, begin, end, kernel, short_cycle_bits, counts);
+      return search_with_lane<QuadraticLane<3>>(family, begin, end, kernel, short_cycle_bits(false), counts);
     case 4:
-      return search_with_lane<QuadraticLane<4>>(family, begin, end, kernel, short_cycle_bits, counts);
+      return search_with_lane<QuadraticLane<4>>(family, begin, end, kernel, short_cycle_bits(false), counts);
     default:
-      return search_with_lane<GeneralLane>(family, begin, end, kernel, short_cycle_bits, counts);
+      return search_with_lane<GeneralLane>(family, begin, end, kernel, short_cycle_bits(false), counts);
   }
 }
 

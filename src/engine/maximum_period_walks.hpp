@@ -151,12 +151,14 @@ bool has_short_cycle(const Lane& lane, int bits, int longest, std::uint64_t& ste
 // One candidate in a walk lane: its compiled feedback, its number, and the steps after which its
 // walk stops: 2^n - 1 when F(0) = 0 (0 is fixed, so state 1 can return at most after the 2^n - 1
 // nonzero states), 2^n otherwise. The walk has maximum period exactly when it returns to 1 after
-// those steps.
+// those steps. A walk moved from one bank of lanes to another carries its state and steps so far.
 template <class Lane>
 struct Walk {
   Lane lane;
   std::uint64_t index = 0;
   std::uint64_t limit = 0;
+  std::uint64_t state = 1;
+  std::uint64_t taken = 0;
 };
 
 // Steps every lane, at most `burst` rounds, and stops after the first round that brings a lane to
@@ -179,10 +181,11 @@ std::uint64_t step_lanes(const std::array<Lane, Lanes>& lanes, std::array<std::u
   (std::make_index_sequence<Lanes>{});
 }
 
-// A bank of lanes, as walk_in_lanes drives it: start(l, lane) sets lane l walking from state 1,
-// idle(l) rests it (F = 0 from state 0, which never comes to 1), step(burst) steps every lane at
-// most `burst` rounds and stops after the first round that brings a walking lane to state 1,
-// returning the rounds made, and at_one(l) tells whether lane l is at state 1.
+// A bank of lanes, as walk_in_lanes drives it: start(l, lane, state) sets lane l walking from
+// `state`, idle(l) rests it (F = 0 from state 0, which never comes to 1), step(burst) steps every
+// lane at most `burst` rounds and stops after the first round that brings a walking lane to state
+// 1, returning the rounds made, at_one(l) tells whether lane l is at state 1 and state(l) gives
+// its state.
 // ScalarLanes: Lanes scalar lanes (QuadraticLane, GeneralLane) stepped together by step_lanes.
 template <class LaneType, std::size_t Lanes>
 class ScalarLanes {
@@ -190,15 +193,16 @@ class ScalarLanes {
   using Lane = LaneType;
   static constexpr std::size_t lanes = Lanes;
   explicit ScalarLanes(int /*bits*/) {}
-  void start(std::size_t l, const Lane& lane) {
+  void start(std::size_t l, const Lane& lane, std::uint64_t state) {
     lanes_[l] = lane;
-    states_[l] = 1;
+    states_[l] = state;
   }
   void idle(std::size_t l) {
     lanes_[l] = Lane{};
     states_[l] = 0;
   }
   bool at_one(std::size_t l) const { return states_[l] == 1; }
+  std::uint64_t state(std::size_t l) const { return states_[l]; }
   std::uint64_t step(std::uint64_t burst) { return step_lanes(lanes_, states_, burst); }
 
  private:
@@ -206,44 +210,56 @@ class ScalarLanes {
   std::array<std::uint64_t, Lanes> states_{};
 };
 
-// Walks from state 1 of the candidates that next_walk(Walk&) -> bool hands out, in the bank's
-// lanes; finish(const Walk&, returned) gets each candidate once, `returned` the steps after which
-// its walk came back to 1 (0 when it did not within its limit). A lane whose walk ends takes the
-// next candidate at once. Returns the number of steps walked.
+// Walks the candidates that next_walk(Walk&) -> bool hands out, in the bank's lanes;
+// finish(const Walk&, returned) gets each candidate once, `returned` the steps after which its walk
+// came back to 1 (0 when it did not within its limit). A lane whose walk ends takes the next
+// candidate at once. Once next_walk has no more and at most hand_over walks are left, those are
+// moved to `left` (with their states and steps) for a narrower bank, whose rounds cost less.
+// Returns the number of steps walked.
 template <class Bank, class NextWalk, class Finish>
-std::uint64_t walk_in_lanes(Bank& bank, NextWalk&& next_walk, Finish&& finish) {
+std::uint64_t walk_in_lanes(Bank& bank, NextWalk&& next_walk, Finish&& finish, std::size_t hand_over,
+                            std::vector<Walk<typename Bank::Lane>>& left) {
   constexpr std::size_t Lanes = Bank::lanes;
   using Lane = typename Bank::Lane;
   std::vector<Walk<Lane>> walks(Lanes);
-  std::vector<std::uint64_t> taken(Lanes);
   std::vector<char> active(Lanes);
   std::size_t running = 0;
+  bool more = true;  // whether next_walk may have more
   const auto load = [&](std::size_t l) {
-    active[l] = next_walk(walks[l]) ? 1 : 0;
-    taken[l] = 0;
+    active[l] = more && next_walk(walks[l]) ? 1 : 0;
     if (active[l] != 0) {
-      bank.start(l, walks[l].lane);
+      bank.start(l, walks[l].lane, walks[l].state);
       ++running;
     } else {
+      more = false;
       bank.idle(l);
     }
   };
   for (std::size_t l = 0; l < Lanes; ++l) load(l);
   std::uint64_t steps = 0;
   while (running > 0) {
+    if (!more && running <= hand_over) {
+      for (std::size_t l = 0; l < Lanes; ++l) {
+        if (active[l] == 0) continue;
+        walks[l].state = bank.state(l);
+        left.push_back(walks[l]);
+      }
+      return steps;
+    }
     // Rounds until a lane reaches its limit, stopping early when a lane comes back to 1.
     std::uint64_t burst = std::numeric_limits<std::uint64_t>::max();
     for (std::size_t l = 0; l < Lanes; ++l) {
-      if (active[l] != 0) burst = std::min(burst, walks[l].limit - taken[l]);
+      if (active[l] != 0) burst = std::min(burst, walks[l].limit - walks[l].taken);
     }
     const std::uint64_t rounds = bank.step(burst);
     steps += rounds * running;
     for (std::size_t l = 0; l < Lanes; ++l) {
       if (active[l] == 0) continue;
-      taken[l] += rounds;
+      Walk<Lane>& walk = walks[l];
+      walk.taken += rounds;
       const bool back = bank.at_one(l);
-      if (back || taken[l] == walks[l].limit) {
-        finish(walks[l], back ? taken[l] : 0);
+      if (back || walk.taken == walk.limit) {
+        finish(walk, back ? walk.taken : 0);
         --running;
         load(l);
       }
@@ -252,16 +268,43 @@ std::uint64_t walk_in_lanes(Bank& bank, NextWalk&& next_walk, Finish&& finish) {
   return steps;
 }
 
+// walk_in_lanes through banks of fewer and fewer lanes: the walks left when the first bank's
+// candidates run out go on in the next bank (of Narrower::lanes at most), and so on, so that the
+// last walks of a range do not keep a wide bank's idle lanes stepping.
+template <class Bank, class... Narrower, class NextWalk, class Finish>
+std::uint64_t walk_in_banks(int bits, NextWalk&& next_walk, Finish&& finish) {
+  using Lane = typename Bank::Lane;
+  std::vector<Walk<Lane>> left;
+  std::size_t hand_over = 0;
+  if constexpr (sizeof...(Narrower) > 0) hand_over = std::min({Narrower::lanes...});
+  std::uint64_t steps = 0;
+  {
+    Bank bank(bits);
+    steps = walk_in_lanes(bank, next_walk, finish, hand_over, left);
+  }
+  if constexpr (sizeof...(Narrower) > 0) {
+    std::size_t next = 0;
+    const auto resume = [&](Walk<Lane>& walk) {
+      if (next == left.size()) return false;
+      walk = left[next++];
+      return true;
+    };
+    steps += walk_in_banks<Narrower...>(bits, resume, finish);
+  }
+  return steps;
+}
+
 // How the search runs, for benchmarks comparing kernels; the library's choice is the default.
 struct MaximumPeriodKernel {
-  int lanes = 8;              // interleaved walks: 1, 2, 4, 8 or 16 (vector: 4, 8 or 16)
+  int lanes = 8;  // interleaved walks: 1, 2, 4, 8 or 16 (vector: 4, 8 or 16; bit-sliced: 64, 128, other: widest)
   int short_cycle_bits = -1;  // longest short cycle tried before a walk; -1: the default for n, 0: none
   bool vector = true;         // AVX2 lanes where the processor has them and the family fits
-  bool bit_sliced = false;    // 64 lanes a word (256 with vector), for the quadratic families
+  bool bit_sliced = true;     // 64 or 128 lanes a word (256 with vector), for the quadratic families
 };
 
-// The default longest short cycle tried for n-bit registers.
-int default_short_cycle_bits(int bits);
+// The default longest short cycle tried for n-bit registers, before scalar walks or fast ones
+// (bit-sliced or vector lanes).
+int default_short_cycle_bits(int bits, bool fast_walks);
 
 // search_maximum_period with a chosen kernel.
 std::vector<MaximumPeriodMember> search_maximum_period_with(const FeedbackFamily& family, std::uint64_t begin,

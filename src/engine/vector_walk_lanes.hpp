@@ -78,15 +78,16 @@ class Avx2ShiftLanes {
     for (std::size_t l = 0; l < Lanes; ++l) idle(l);
   }
   // As ScalarLanes (maximum_period_walks.hpp).
-  void start(std::size_t l, const Lane& lane) {
+  void start(std::size_t l, const Lane& lane, std::uint64_t state) {
     set(l, lane);
-    states_[l] = 1;
+    states_[l] = state;
   }
   void idle(std::size_t l) {
     set(l, Lane{});
     states_[l] = 0;
   }
   bool at_one(std::size_t l) const { return states_[l] == 1; }
+  std::uint64_t state(std::size_t l) const { return states_[l]; }
   std::uint64_t step(std::uint64_t burst) { return step_vectors(states_, burst); }
 
  private:
