@@ -10,6 +10,7 @@
 
 #include "engine/bit_sliced_walk_lanes.hpp"
 #include "engine/maximum_period_walks.hpp"
+#include "engine/short_cycle_test.hpp"
 #include "engine/vector_walk_lanes.hpp"
 #include "lfsr/error.hpp"
 
