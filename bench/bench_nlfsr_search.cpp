@@ -181,6 +181,9 @@ void whole_families(int largest, const std::string& name) {
     fmt::print("{:>3} {:>12} {:>12} {:>8} {:>12} {:>12} {:>10.3f} {:>10.3f}\n", n, family.count(),
                found.size() - static_cast<std::size_t>(de_bruijn), de_bruijn, counts.walks, counts.short_cycle_rejects,
                cpu, seconds_since(wall));
+    if (n >= 12 && !found.empty() && found.size() <= 4) {
+      for (const auto& member : found) fmt::print("      {:>12}  {}\n", member.index, member.feedback.to_string());
+    }
   }
   fmt::print("total processor seconds: {:.2f}\n", total);
 }
