@@ -88,8 +88,8 @@ std::vector<MaximumPeriodMember> search_with_lane(const FeedbackFamily& family, 
       return search_in_lanes<Lane, ScalarLanes<Lane, 8>>(family, begin, end, short_cycle_bits, counts);
     case 16:
       return search_in_lanes<Lane, ScalarLanes<Lane, 16>>(family, begin, end, short_cycle_bits, counts);
-    default:
-      throw InternalError(fmt::format("maximum-period search: {} lanes are not compiled", kernel.lanes));
+    default:  // a width meant for the bit-sliced walks (or none): the best scalar one
+      return search_in_lanes<Lane, ScalarLanes<Lane, 8>>(family, begin, end, short_cycle_bits, counts);
   }
 }
 
@@ -104,10 +104,8 @@ std::vector<MaximumPeriodMember> search_in_vectors(const FeedbackFamily& family,
       return search_in_lanes<Filter, Avx2ShiftLanes<Linear, Pairs, 4>>(family, begin, end, short_cycle_bits, counts);
     case 8:
       return search_in_lanes<Filter, Avx2ShiftLanes<Linear, Pairs, 8>>(family, begin, end, short_cycle_bits, counts);
-    case 16:
+    default:  // 16, the fastest, or a width meant for other walks
       return search_in_lanes<Filter, Avx2ShiftLanes<Linear, Pairs, 16>>(family, begin, end, short_cycle_bits, counts);
-    default:
-      throw InternalError(fmt::format("maximum-period search: {} vector lanes are not compiled", kernel.lanes));
   }
 }
 
@@ -178,7 +176,7 @@ std::optional<std::vector<MaximumPeriodMember>> search_in_vectors(const Feedback
                                                                   std::uint64_t end, const MaximumPeriodKernel& kernel,
                                                                   int short_cycle_bits,
                                                                   MaximumPeriodSearchCounts& counts) {
-  if (!kernel.vector || kernel.lanes % 4 != 0 || !avx2_lanes_available()) return std::nullopt;
+  if (!kernel.vector || !avx2_lanes_available()) return std::nullopt;
   const auto [linear, products] = shape(family);
   const auto fits = [&](int most_linear, int most_products) {
     return products >= 0 && linear <= most_linear && products <= most_products;

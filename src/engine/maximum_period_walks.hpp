@@ -233,10 +233,12 @@ std::uint64_t walk_in_banks(int bits, NextWalk&& next_walk, Finish&& finish) {
 
 // How the search runs, for benchmarks comparing kernels; the library's choice is the default.
 struct MaximumPeriodKernel {
-  int lanes = 8;  // interleaved walks: 1, 2, 4, 8 or 16 (vector: 4, 8 or 16; bit-sliced: 64, 128, other: widest)
+  // How many walks: scalar lanes 1, 2, 4, 8 or 16 (other values: 8); AVX2 lanes 4, 8 or 16 (other
+  // values: 16); bit-sliced 64 or 128 (other values: the widest, 256 with AVX2).
+  int lanes = 8;
   int short_cycle_bits = -1;  // longest short cycle tried before a walk; -1: the default for n, 0: none
-  bool vector = true;         // AVX2 lanes where the processor has them and the family fits
-  bool bit_sliced = true;     // 64 or 128 lanes a word (256 with vector), for the quadratic families
+  bool vector = true;         // AVX2 where the processor has it: 256 bit-sliced lanes, or AVX2 lanes
+  bool bit_sliced = true;     // bit-sliced lanes for the families they fit (quadratic, <= 3 products)
 };
 
 // The default longest short cycle tried for n-bit registers, before scalar walks or fast ones
