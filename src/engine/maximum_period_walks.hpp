@@ -1,5 +1,6 @@
-// The kernels of the maximum-period search: candidates compiled into walk lanes, the test for
-// cycles shorter than the register, and walks from state 1 interleaved over several candidates.
+// The walks of the maximum-period search: candidates compiled into lanes, banks of lanes stepped
+// together, and the walks from state 1 through them (the bit-sliced and AVX2 banks have their own
+// headers; the test for short cycles is in short_cycle_test.hpp).
 #pragma once
 
 #include <algorithm>
@@ -7,6 +8,7 @@
 #include <bit>
 #include <cstdint>
 #include <limits>
+#include <utility>
 #include <vector>
 
 #include "engine/feedback_stepper.hpp"
@@ -72,8 +74,9 @@ struct QuadraticLane {
   }
 };
 
-// Any F, through the general stepper; the default lane is F = 0 on 1 bit... of the right width
-// once assigned. Used for the families of degree above 2 or with more products than unrolled.
+// Any F, through the general stepper, for the families of degree above 2 or with more products
+// than unrolled. The default lane is F = 0 (of a 1-bit register: it keeps state 0 at 0 whatever
+// the width).
 struct GeneralLane {
   FeedbackStepper stepper{Feedback(1, {})};
   static bool fits(const Feedback&) { return true; }
@@ -82,124 +85,118 @@ struct GeneralLane {
   std::uint64_t next(std::uint64_t state) const { return stepper.next(state); }
 };
 
-// Calls visit(pattern, length) for each Lyndon word over {0, 1} (a word smaller than each of its
-// proper rotations, so one per aperiodic necklace) whose length is in (shorter_than, longest],
-// in lexicographic order; letter j is bit j of pattern. Returns true as soon as visit does.
-// Duval's algorithm: repeat the word up to the longest length, drop the trailing ones, raise the
-// last letter.
-template <class Visit>
-bool any_lyndon_word(int shorter_than, int longest, Visit&& visit) {
-  std::uint64_t pattern = 0;  // "0"
-  int length = 1;
-  for (;;) {
-    if (length > shorter_than && visit(pattern, length)) return true;
-    for (int i = length; i < longest; ++i) pattern |= ((pattern >> (i - length)) & 1U) << i;
-    int size = longest;
-    while (size > 0 && ((pattern >> (size - 1)) & 1U) != 0) {
-      --size;
-      pattern &= ~(std::uint64_t{1} << size);
-    }
-    if (size == 0) return false;
-    pattern |= std::uint64_t{1} << (size - 1);
-    length = size;
-  }
-}
-
-// Whether the register has a cycle of length d, 1 <= d <= longest < n, other than the fixed point
-// 0 (which a register of period 2^n - 1 has). The states of such a cycle are the n-bit windows of
-// the d-periodic repetition of a word, one cycle per aperiodic necklace: each is checked by d steps
-// from the window of its Lyndon word, most of them ending at the first step (the feedback bit
-// differs from the repetition's next letter half the time). The short words are tried first.
-// `steps` counts the register steps made.
-template <class Lane>
-bool has_short_cycle(const Lane& lane, int bits, int longest, std::uint64_t& steps) {
-  const std::uint64_t window_mask = bits == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << bits) - 1;
-  const auto top = static_cast<unsigned>(bits - 1);
-  std::uint64_t made = 0;
-  const auto closes = [&](std::uint64_t pattern, int length) {
-    if (pattern == 0) return false;  // the fixed point 0, or no cycle at all
-    std::uint64_t state = 0;
-    for (int j = 0; j < bits; j += length) state |= pattern << j;
-    state &= window_mask;
-    int next_letter = bits % length;  // letter (r + n) mod d of the repetition
-    for (int r = 0; r < length; ++r) {
-      state = lane.next(state);
-      ++made;
-      if (((state >> top) & 1U) != ((pattern >> next_letter) & 1U)) return false;
-      if (++next_letter == length) next_letter = 0;
-    }
-    return true;
-  };
-  // Rounds of growing length, each trying only the words longer than the round before: a short
-  // cycle is found before the long words are enumerated (they come first in lexicographic order).
-  bool found = false;
-  int shorter_than = 0;
-  for (const int round : {4, 8, 12, 16, 64}) {
-    const int up_to = std::min(round, longest);
-    if (up_to <= shorter_than) break;
-    if (any_lyndon_word(shorter_than, up_to, closes)) {
-      found = true;
-      break;
-    }
-    shorter_than = up_to;
-  }
-  steps += made;
-  return found;
-}
-
 // One candidate in a walk lane: its compiled feedback, its number, and the steps after which its
 // walk stops: 2^n - 1 when F(0) = 0 (0 is fixed, so state 1 can return at most after the 2^n - 1
 // nonzero states), 2^n otherwise. The walk has maximum period exactly when it returns to 1 after
-// those steps.
+// those steps. A walk moved from one bank of lanes to another carries its state and steps so far.
 template <class Lane>
 struct Walk {
   Lane lane;
   std::uint64_t index = 0;
   std::uint64_t limit = 0;
+  std::uint64_t state = 1;
+  std::uint64_t taken = 0;
 };
 
-// Walks from state 1 of the candidates that next_walk(Walk&) -> bool hands out, Lanes of them
-// stepped together; finish(const Walk&, returned) gets each candidate once, `returned` the steps
-// after which its walk came back to 1 (0 when it did not within its limit). A lane whose walk ends
-// takes the next candidate at once. Returns the number of steps walked.
-template <class Lane, std::size_t Lanes, class NextWalk, class Finish>
-std::uint64_t walk_in_lanes(NextWalk&& next_walk, Finish&& finish) {
-  std::array<Walk<Lane>, Lanes> walks{};
-  std::array<std::uint64_t, Lanes> states{};
-  std::array<std::uint64_t, Lanes> taken{};
-  std::array<bool, Lanes> active{};
+// Steps every lane, at most `burst` rounds, and stops after the first round that brings a lane to
+// state 1; returns the rounds made. The lanes are unrolled and their states kept in registers, so
+// the walks' latencies overlap.
+template <class Lane, std::size_t Lanes>
+std::uint64_t step_lanes(const std::array<Lane, Lanes>& lanes, std::array<std::uint64_t, Lanes>& states,
+                         std::uint64_t burst) {
+  return [&]<std::size_t... L>(std::index_sequence<L...>) {
+    std::array<std::uint64_t, Lanes> s = states;
+    std::uint64_t rounds = 0;
+    while (rounds < burst) {
+      ((s[L] = lanes[L].next(s[L])), ...);
+      ++rounds;
+      if (((s[L] == 1) | ...)) break;
+    }
+    states = s;
+    return rounds;
+  }
+  (std::make_index_sequence<Lanes>{});
+}
+
+// A bank of lanes, as walk_in_lanes drives it: start(l, lane, state) sets lane l walking from
+// `state`, idle(l) rests it (F = 0 from state 0, which never comes to 1), step(burst) steps every
+// lane at most `burst` rounds and stops after the first round that brings a walking lane to state
+// 1, returning the rounds made, at_one(l) tells whether lane l is at state 1 and state(l) gives
+// its state.
+// ScalarLanes: Lanes scalar lanes (QuadraticLane, GeneralLane) stepped together by step_lanes.
+template <class LaneType, std::size_t Lanes>
+class ScalarLanes {
+ public:
+  using Lane = LaneType;
+  static constexpr std::size_t lanes = Lanes;
+  explicit ScalarLanes(int /*bits*/) {}
+  void start(std::size_t l, const Lane& lane, std::uint64_t state) {
+    lanes_[l] = lane;
+    states_[l] = state;
+  }
+  void idle(std::size_t l) {
+    lanes_[l] = Lane{};
+    states_[l] = 0;
+  }
+  bool at_one(std::size_t l) const { return states_[l] == 1; }
+  std::uint64_t state(std::size_t l) const { return states_[l]; }
+  std::uint64_t step(std::uint64_t burst) { return step_lanes(lanes_, states_, burst); }
+
+ private:
+  std::array<Lane, Lanes> lanes_{};
+  std::array<std::uint64_t, Lanes> states_{};
+};
+
+// Walks the candidates that next_walk(Walk&) -> bool hands out, in the bank's lanes;
+// finish(const Walk&, returned) gets each candidate once, `returned` the steps after which its walk
+// came back to 1 (0 when it did not within its limit). A lane whose walk ends takes the next
+// candidate at once. Once next_walk has no more and at most hand_over walks are left, those are
+// moved to `left` (with their states and steps) for a narrower bank, whose rounds cost less.
+// Returns the number of steps walked.
+template <class Bank, class NextWalk, class Finish>
+std::uint64_t walk_in_lanes(Bank& bank, NextWalk&& next_walk, Finish&& finish, std::size_t hand_over,
+                            std::vector<Walk<typename Bank::Lane>>& left) {
+  constexpr std::size_t Lanes = Bank::lanes;
+  using Lane = typename Bank::Lane;
+  std::vector<Walk<Lane>> walks(Lanes);
+  std::vector<char> active(Lanes);
   std::size_t running = 0;
+  bool more = true;  // whether next_walk may have more
   const auto load = [&](std::size_t l) {
-    active[l] = next_walk(walks[l]);
-    if (!active[l]) walks[l] = Walk<Lane>{};  // F = 0 from state 0: never comes to 1
-    states[l] = active[l] ? 1 : 0;
-    taken[l] = 0;
-    running += active[l] ? 1 : 0;
+    active[l] = more && next_walk(walks[l]) ? 1 : 0;
+    if (active[l] != 0) {
+      bank.start(l, walks[l].lane, walks[l].state);
+      ++running;
+    } else {
+      more = false;
+      bank.idle(l);
+    }
   };
   for (std::size_t l = 0; l < Lanes; ++l) load(l);
   std::uint64_t steps = 0;
   while (running > 0) {
+    if (!more && running <= hand_over) {
+      for (std::size_t l = 0; l < Lanes; ++l) {
+        if (active[l] == 0) continue;
+        walks[l].state = bank.state(l);
+        left.push_back(walks[l]);
+      }
+      return steps;
+    }
     // Rounds until a lane reaches its limit, stopping early when a lane comes back to 1.
     std::uint64_t burst = std::numeric_limits<std::uint64_t>::max();
     for (std::size_t l = 0; l < Lanes; ++l) {
-      if (active[l]) burst = std::min(burst, walks[l].limit - taken[l]);
+      if (active[l] != 0) burst = std::min(burst, walks[l].limit - walks[l].taken);
     }
-    std::uint64_t rounds = 0;
-    while (rounds < burst) {
-      bool back = false;
-      for (std::size_t l = 0; l < Lanes; ++l) {
-        states[l] = walks[l].lane.next(states[l]);
-        back |= states[l] == 1;
-      }
-      ++rounds;
-      if (back) break;
-    }
+    const std::uint64_t rounds = bank.step(burst);
     steps += rounds * running;
     for (std::size_t l = 0; l < Lanes; ++l) {
-      if (!active[l]) continue;
-      taken[l] += rounds;
-      if (states[l] == 1 || taken[l] == walks[l].limit) {
-        finish(walks[l], states[l] == 1 ? taken[l] : 0);
+      if (active[l] == 0) continue;
+      Walk<Lane>& walk = walks[l];
+      walk.taken += rounds;
+      const bool back = bank.at_one(l);
+      if (back || walk.taken == walk.limit) {
+        finish(walk, back ? walk.taken : 0);
         --running;
         load(l);
       }
@@ -208,14 +205,45 @@ std::uint64_t walk_in_lanes(NextWalk&& next_walk, Finish&& finish) {
   return steps;
 }
 
+// walk_in_lanes through banks of fewer and fewer lanes: the walks left when the first bank's
+// candidates run out go on in the next bank (of Narrower::lanes at most), and so on, so that the
+// last walks of a range do not keep a wide bank's idle lanes stepping.
+template <class Bank, class... Narrower, class NextWalk, class Finish>
+std::uint64_t walk_in_banks(int bits, NextWalk&& next_walk, Finish&& finish) {
+  using Lane = typename Bank::Lane;
+  std::vector<Walk<Lane>> left;
+  std::size_t hand_over = 0;
+  if constexpr (sizeof...(Narrower) > 0) hand_over = std::min({Narrower::lanes...});
+  std::uint64_t steps = 0;
+  {
+    Bank bank(bits);
+    steps = walk_in_lanes(bank, next_walk, finish, hand_over, left);
+  }
+  if constexpr (sizeof...(Narrower) > 0) {
+    std::size_t next = 0;
+    const auto resume = [&](Walk<Lane>& walk) {
+      if (next == left.size()) return false;
+      walk = left[next++];
+      return true;
+    };
+    steps += walk_in_banks<Narrower...>(bits, resume, finish);
+  }
+  return steps;
+}
+
 // How the search runs, for benchmarks comparing kernels; the library's choice is the default.
 struct MaximumPeriodKernel {
-  int lanes = 8;              // interleaved walks: 1, 2, 4, 8 or 16
+  // How many walks: scalar lanes 1, 2, 4, 8 or 16 (other values: 8); AVX2 lanes 4, 8 or 16 (other
+  // values: 16); bit-sliced 64 or 128 (other values: the widest, 256 with AVX2).
+  int lanes = 8;
   int short_cycle_bits = -1;  // longest short cycle tried before a walk; -1: the default for n, 0: none
+  bool vector = true;         // AVX2 where the processor has it: 256 bit-sliced lanes, or AVX2 lanes
+  bool bit_sliced = true;     // bit-sliced lanes for the families they fit (quadratic, <= 3 products)
 };
 
-// The default longest short cycle tried for n-bit registers.
-int default_short_cycle_bits(int bits);
+// The default longest short cycle tried for n-bit registers, before scalar walks or fast ones
+// (bit-sliced or vector lanes).
+int default_short_cycle_bits(int bits, bool fast_walks);
 
 // search_maximum_period with a chosen kernel.
 std::vector<MaximumPeriodMember> search_maximum_period_with(const FeedbackFamily& family, std::uint64_t begin,
