@@ -12,7 +12,7 @@ the column is computed anyway, as a check of the walk.
 Usage: bench/nlfsr_family_counts.py [--from 3] [--to 12] [--list]
   prints the Markdown table "n | candidates | period 2^n-1 | de Bruijn"; --list prints each
   maximum-period member (as "n: x0 + xa + xb + xc*xd") after the table.
-Takes about 40 s for n = 3..12 in CPython on one core.
+CPU time in CPython: about 2 s for n = 3..12, 80 s more for n = 13..16 (1 to 11,025 candidates per n).
 """
 import argparse
 from itertools import combinations
