@@ -3,6 +3,7 @@
 // write it, survives serialization, and steps as a separate evaluation and every compiled evaluator say.
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
