@@ -20,9 +20,8 @@ MaximumPeriodSearchCounts search_maximum_period_on(
     const FeedbackFamily& family, std::uint64_t begin, std::uint64_t end, Runner& runner,
     const std::function<void(std::vector<MaximumPeriodMember>&&)>& found);
 
-// Members per chunk: a chunk of about 2^26 register steps (a walk is 2^(n-1) steps on average),
-// so that a hand-over costs little beside it, and about 16 chunks per worker where the range
-// allows, so that uneven walks even out.
-std::uint64_t maximum_period_chunk_members(int bits, std::uint64_t members, int workers);
+// Members per chunk: about 4 chunks per worker, so that uneven walks even out, and at least 1024
+// members (or all), so that the search's bit-sliced lanes stay full for most of a chunk.
+std::uint64_t maximum_period_chunk_members(std::uint64_t members, int workers);
 
 }  // namespace lfsr
