@@ -270,9 +270,15 @@ TEST_CASE("a feedback register of a batch refuses the algebraic method alone, as
         return;
       }
       CHECK(outcome.error_code == ExitCode::usage);
-      CHECK(outcome.error == "--method " + method +
-                                 " factors the characteristic polynomial of a linear register; a nonlinear register "
-                                 "has none: its cycles are found by --method enumerate");
+      // The words of a single run: a linear F is named as its --poly register.
+      const Feedback& feedback = *registers[i].feedback();
+      CHECK(outcome.error == (feedback.is_linear()
+                                  ? "--method " + method + " needs a characteristic polynomial: this linear F is the "
+                                                           "register --poly '" +
+                                        feedback.characteristic_polynomial().to_string() + "', which has one"
+                                  : "--method " + method +
+                                        " factors the characteristic polynomial of a linear register; a nonlinear "
+                                        "register has none: its cycles are found by --method enumerate"));
     });
   }
 }

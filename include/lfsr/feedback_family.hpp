@@ -11,9 +11,12 @@
 namespace lfsr {
 
 // Only a register whose feedback is F = x0 + g(x1..x_{n-1}) is a permutation of its 2^n states
-// (Feedback::is_invertible), and only a permutation can have a cycle of all nonzero states (period
-// 2^n - 1, state 0 fixed) or of all states (period 2^n, de Bruijn). So every family below holds
-// only such functions: x0 plus a choice of monomials over x1..x_{n-1}.
+// (Feedback::is_invertible), and the maximum-period registers searched for are permutations: a
+// cycle of all nonzero states with state 0 fixed (period 2^n - 1), or one cycle of all states
+// (period 2^n, de Bruijn). So every family below holds only such functions: x0 plus a choice of
+// monomials over x1..x_{n-1}. (A register that is no permutation may still have a cycle through
+// every nonzero state, with state 0 transient, such as F = 0x5657 on 4 bits; such registers are
+// left out, as the published lists leave them out.)
 //
 // The members of a family are numbered 0..count()-1. A k-element subset {c_1 < ... < c_k} of
 // {0, 1, 2, ...} is ranked colexicographically: rank = C(c_1, 1) + C(c_2, 2) + ... + C(c_k, k),

@@ -7,6 +7,7 @@
 
 #include "lfsr/error.hpp"
 #include "lfsr/feedback.hpp"
+#include "registers/feedback_refusals.hpp"
 #include "text/parsing.hpp"
 
 namespace lfsr::cli {
@@ -25,9 +26,7 @@ Feedback parse_feedback_line(std::string_view rest, const Field& field, Form for
         fmt::format("a feedback line is feedback:N:F, N the register length and F its feedback "
                     "function: not \"{}{}\"",
                     feedback_line_prefix, rest));
-  if (field.q() != 2) throw InputError("--feedback registers are over GF(2): not with --field or --modulus");
-  if (form != Form::fibonacci)
-    throw InputError("--feedback registers shift toward x0 (Fibonacci form): not with --form galois");
+  refuse_feedback_field_or_form(field.q() == 2, form == Form::fibonacci);
   return parse_feedback_any(rest.substr(colon + 1), bits);
 }
 

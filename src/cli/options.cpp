@@ -15,9 +15,11 @@
 
 #include "lfsr/compare.hpp"
 #include "lfsr/error.hpp"
+#include "lfsr/feedback.hpp"
 #include "lfsr/polynomial.hpp"
 #include "lfsr/primitive_search.hpp"
 #include "lfsr/trace.hpp"
+#include "registers/feedback_refusals.hpp"
 #include "text/printable_text.hpp"
 
 namespace lfsr::cli {
@@ -297,15 +299,10 @@ namespace {
 // A nonlinear register is a GF(2) shift register in Fibonacci form, known only by enumeration.
 void check_feedback_combinations(const Options& options) {
   if (!options.bits) throw InputError("--feedback needs --bits N, the register length (F reads x0..x_{N-1})");
-  if (options.field != 2 || options.modulus)
-    throw InputError("--feedback registers are over GF(2): not with --field or --modulus");
-  if (options.form && *options.form != "fibonacci")
-    throw InputError("--feedback registers shift toward x0 (Fibonacci form): not with --form galois");
+  refuse_feedback_field_or_form(options.field == 2 && !options.modulus,
+                                options.form.value_or("fibonacci") == "fibonacci");
   if (options.method == "algebraic" || options.method == "both")
-    throw InputError(
-        fmt::format("--method {} factors the characteristic polynomial of a linear register; a "
-                    "nonlinear register has none: its cycles are found by --method enumerate",
-                    options.method));
+    refuse_feedback_algebra(options.method, parse_feedback_any(*options.feedback, *options.bits));
   if (options.period_of)
     throw InputError(
         "--period-of works from the minimal polynomial of a linear register: for --feedback, "

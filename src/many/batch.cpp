@@ -26,6 +26,7 @@
 #include "lfsr/state_period.hpp"
 #include "many/number_bytes.hpp"
 #include "many/scan.hpp"
+#include "registers/feedback_refusals.hpp"
 #include "report/json_line.hpp"
 #include "report/run_info.hpp"
 #include "runners/byte_io.hpp"
@@ -213,16 +214,6 @@ PeriodCheck period_check(const std::string& method) {
   return method == "both" ? PeriodCheck::checked : PeriodCheck::unchecked;
 }
 
-// A feedback register has no algebra: asked for it, it fails with the words of a single --feedback
-// run (options.cpp).
-void refuse_algebra_of_feedback(const std::string& method) {
-  if (method == "algebraic" || method == "both")
-    throw InputError(
-        fmt::format("--method {} factors the characteristic polynomial of a linear register; a "
-                    "nonlinear register has none: its cycles are found by --method enumerate",
-                    method));
-}
-
 // A feedback register whose state space a single run would not enumerate fails as that run does.
 void refuse_too_many_states(const BatchRegister& batch_register) {
   if (batch_register.states() > max_enumeration_states)
@@ -244,7 +235,7 @@ CycleStructure enumerate_here(const Transition& map) {
 // enumeration alone (they have no minimal polynomial).
 BatchOutcome analyze_feedback_here(const BatchRegister& batch_register, const std::string& requested_method) {
   return recorded(resolve_method(requested_method, batch_register), true, [&](BatchOutcome& outcome) {
-    refuse_algebra_of_feedback(outcome.method);
+    refuse_feedback_algebra(outcome.method, *batch_register.feedback());
     outcome.result = enumerate_here(batch_register.transition());
   });
 }
@@ -447,7 +438,7 @@ BatchOutcome analyze_chunked(const BatchRegister& batch_register, Runner& runner
     try {
       return recorded(method, false, [&](BatchOutcome& outcome) {
         if (batch_register.feedback()) {
-          refuse_algebra_of_feedback(method);
+          refuse_feedback_algebra(method, *batch_register.feedback());
           refuse_too_many_states(batch_register);
         }
         const Transition map = batch_register.transition();

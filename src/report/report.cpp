@@ -309,7 +309,7 @@ std::string heading_text(const RunInfo& run) {
   constexpr std::size_t continued = 4;
   if (run.input == "feedback") {
     return wrap_line(fmt::format("GF(2) nonlinear feedback shift register, x{} <- F = ", run.bits - 1), run.feedback,
-                     continued, BreakAt::terms) +
+                     continued, BreakAt::spaces) +
            (run.invertible ? "\ninvertible: yes, a permutation of the states\n"
                            : "\ninvertible: no, some states have no predecessor\n");
   }

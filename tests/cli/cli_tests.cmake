@@ -829,10 +829,12 @@ lfsr_cli_rejects("feedback: a variable outside the register" 2 "variable x4 is o
 lfsr_cli_rejects("feedback: a syntax error names its column" 2 "at column 4" --bits 4 --feedback "x0+")
 lfsr_cli_rejects("feedback: a truth table of the wrong length" 2 "a 4-bit register needs 4" --bits 4 --feedback 0x12)
 lfsr_cli_rejects("feedback needs --bits" 2 "--feedback needs --bits N" --feedback x0)
-lfsr_cli_rejects("feedback: --method algebraic is refused" 2 "a nonlinear register has none" --bits 4 --feedback x0
-                 --method algebraic)
-lfsr_cli_rejects("feedback: --method both is refused" 2 "a nonlinear register has none" --bits 4 --feedback x0
-                 --method both)
+lfsr_cli_rejects("feedback: --method algebraic is refused" 2 "a nonlinear register has none" --bits 4
+                 --feedback x0+x1*x2 --method algebraic)
+lfsr_cli_rejects("feedback: --method both is refused" 2 "a nonlinear register has none" --bits 4
+                 --feedback x0+x1*x2 --method both)
+lfsr_cli_rejects("feedback: a linear F asked for its algebra is named as its --poly register" 2
+                 "this linear F is the register --poly 'x^4+x+1'" --bits 4 --feedback x0+x1 --method algebraic)
 lfsr_cli_rejects("feedback registers are over GF(2)" 2 "are over GF(2)" --bits 4 --feedback x0 --field 3)
 lfsr_cli_rejects("feedback: --period-of points to --trace" 2 "--trace STATE follows" --bits 4 --feedback x0 --period-of 1)
 lfsr_cli_rejects("feedback: a list of cycles over the limit is refused" 2 "more than the limit 2" --bits 4
