@@ -1,8 +1,11 @@
-// The clocks the benchmarks read: wall seconds since a start, and the process's processor seconds.
+// The clocks the benchmarks read: wall seconds since a start, the process's processor seconds, and
+// the median of several timings.
 #pragma once
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
+#include <vector>
 
 namespace lfsr::bench {
 
@@ -18,6 +21,12 @@ inline double cpu_seconds() {
   timespec now{};
   clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
   return static_cast<double>(now.tv_sec) + 1e-9 * static_cast<double>(now.tv_nsec);
+}
+
+// The middle value of several timings (the upper middle of an even count).
+inline double median(std::vector<double> values) {
+  std::sort(values.begin(), values.end());
+  return values[values.size() / 2];
 }
 
 }  // namespace lfsr::bench

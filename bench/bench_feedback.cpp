@@ -20,6 +20,7 @@
 
 using namespace lfsr;
 using lfsr::bench::Clock;
+using lfsr::bench::median;
 using lfsr::bench::seconds_since;
 
 namespace {
@@ -55,11 +56,6 @@ struct Timing {
   std::function<std::uint64_t()> run;
   std::vector<double> seconds;
 };
-
-double median(std::vector<double> values) {
-  std::sort(values.begin(), values.end());
-  return values[values.size() / 2];
-}
 
 }  // namespace
 

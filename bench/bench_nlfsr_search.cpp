@@ -23,6 +23,7 @@
 
 using namespace lfsr;
 using lfsr::bench::Clock;
+using lfsr::bench::median;
 using lfsr::bench::cpu_seconds;
 using lfsr::bench::seconds_since;
 
@@ -80,11 +81,6 @@ Kernel library_kernel(const std::string& name, MaximumPeriodKernel kernel) {
               search_maximum_period_with(family, range.begin, range.end, kernel, counts);
             return counts;
           }};
-}
-
-double median(std::vector<double> values) {
-  std::sort(values.begin(), values.end());
-  return values[values.size() / 2];
 }
 
 // The whole first family for every n <= 20, on one core, from the time per candidate at n = 20

@@ -15,6 +15,7 @@
 
 using namespace lfsr;
 using lfsr::bench::Clock;
+using lfsr::bench::median;
 using lfsr::bench::plain_loop;
 using lfsr::bench::seconds_since;
 
@@ -28,11 +29,6 @@ struct Case {
 };
 
 double minimum(std::vector<double> values) { return *std::min_element(values.begin(), values.end()); }
-double median(std::vector<double> values) {
-  std::sort(values.begin(), values.end());
-  return values[values.size() / 2];
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
