@@ -153,7 +153,11 @@ class CycleWalker final : public ChunkWorker {
     account(length);
   }
   bool is_distinguished(std::uint64_t state) const { return (state & dp_mask_) == 0; }
-  bool claim(std::uint64_t dp) const { return claims_.claim(dp >> layout_.dp_bits); }
+  // One worker alone needs no atomic claim: an atomic update costs as much as several steps, and a
+  // feedback register claims one state in 8.
+  bool claim(std::uint64_t dp) const {
+    return layout_.single_worker ? claims_.claim_alone(dp >> layout_.dp_bits) : claims_.claim(dp >> layout_.dp_bits);
+  }
 
   void ensure_ready(std::uint64_t block) {
     if (!layout_.lazy_blocks) return;

@@ -108,6 +108,7 @@ EnumerationLayout plan_enumeration_layout(std::uint64_t states, int workers, con
   layout.chunk_states =
       options.chunk_states ? options.chunk_states : default_chunk_states(states, layout.block_bits, workers);
   layout.list_cycles = options.list_cycles;
+  layout.single_worker = workers <= 1;
   return layout;
 }
 

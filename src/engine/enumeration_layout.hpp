@@ -29,6 +29,7 @@ struct EnumerationLayout {
   int dp_bits = 0;              // distinguished: the low dp_bits bits of the index are zero
   bool lazy_blocks = false;     // visited bits of a block are zeroed on its first use
   bool list_cycles = false;     // also report each cycle closed inside a chunk (ListedCycle)
+  bool single_worker = false;   // one worker walks every chunk: a claim needs no atomic update
   std::size_t visited = 0;      // offset of the visited bitset (states bits)
   std::size_t claims = 0;       // offset of the distinguished-point claims (states >> dp_bits, + 1 bits)
   std::size_t block_ready = 0;  // offset of one std::atomic<std::uint32_t> per block: 0, 1 busy, 2 ready, 3 scanned
@@ -54,6 +55,15 @@ class SharedBits {
   void mark(std::uint64_t bit) const {
     std::atomic_ref word(words_[bit >> 6]);
     word.store(word.load(std::memory_order_relaxed) | (std::uint64_t{1} << (bit & 63)), std::memory_order_relaxed);
+  }
+  // Sets the bit without an atomic update, for a bitset no other worker writes; true when this
+  // call set it.
+  bool claim_alone(std::uint64_t bit) const {
+    const std::uint64_t mask = std::uint64_t{1} << (bit & 63);
+    std::atomic_ref word(words_[bit >> 6]);
+    const std::uint64_t before = word.load(std::memory_order_relaxed);
+    word.store(before | mask, std::memory_order_relaxed);
+    return (before & mask) == 0;
   }
   // Sets the bit; true when this call set it (it was clear before).
   bool claim(std::uint64_t bit) const {
