@@ -207,7 +207,7 @@ std::vector<BatchRegister> mixed_registers() {
   for (const auto& [text, bits] :
        {std::pair{"x0+x1+x2+x1*x2", 4}, std::pair{"x1*x2", 3}, std::pair{"1+x0+x3*x5", 7}, std::pair{"x0+x3+x5", 9},
         std::pair{"x0+x1+x5*x7+x3*x9", 12}, std::pair{"x2*x4+x7", 8}})
-    registers.push_back(parse_feedback(text, bits));
+    registers.emplace_back(parse_feedback(text, bits));
   registers.push_back(Lfsr{parse_polynomial("x^5+x^4+x^2", gf2), Form::galois});
   return registers;
 }
