@@ -177,9 +177,9 @@ std::optional<std::vector<MaximumPeriodMember>> search_in_vectors(const Feedback
                                                                   int short_cycle_bits,
                                                                   MaximumPeriodSearchCounts& counts) {
   if (!kernel.vector || !avx2_lanes_available()) return std::nullopt;
-  const auto [linear, products] = shape(family);
-  const auto fits = [&](int most_linear, int most_products) {
-    return products >= 0 && linear <= most_linear && products <= most_products;
+  const Shape family_shape = shape(family);
+  const auto fits = [&family_shape](int most_linear, int most_products) {
+    return family_shape.products >= 0 && family_shape.linear <= most_linear && family_shape.products <= most_products;
   };
   if (fits(3, 0)) return search_in_vectors<3, 0>(family, begin, end, kernel, short_cycle_bits, counts);
   if (fits(4, 0)) return search_in_vectors<4, 0>(family, begin, end, kernel, short_cycle_bits, counts);

@@ -110,7 +110,8 @@ std::uint64_t step_lanes(const std::array<Lane, Lanes>& lanes, std::array<std::u
     while (rounds < burst) {
       ((s[L] = lanes[L].next(s[L])), ...);
       ++rounds;
-      if (((s[L] == 1) | ...)) break;
+      // One test for all lanes, without a branch per lane.
+      if (((s[L] == 1 ? 1U : 0U) | ...) != 0) break;
     }
     states = s;
     return rounds;
