@@ -9,6 +9,7 @@
 #include "lfsr/feedback.hpp"
 #include "registers/feedback_refusals.hpp"
 #include "text/parsing.hpp"
+#include "text/printable_text.hpp"
 
 namespace lfsr::cli {
 
@@ -24,8 +25,8 @@ Feedback parse_feedback_line(std::string_view rest, const Field& field, Form for
   if (colon == std::string_view::npos || length.empty() || error != std::errc{} || end != length.data() + length.size())
     throw InputError(
         fmt::format("a feedback line is feedback:N:F, N the register length and F its feedback "
-                    "function: not \"{}{}\"",
-                    feedback_line_prefix, rest));
+                    "function: not \"{}\"",
+                    printable_text(std::string(feedback_line_prefix) + std::string(rest))));
   refuse_feedback_field_or_form(field.q() == 2, form == Form::fibonacci);
   return parse_feedback_any(rest.substr(colon + 1), bits);
 }
